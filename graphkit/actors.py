@@ -1,0 +1,504 @@
+"""Resolve entity mentions in a parsed article to canonical actors.
+
+Rules, applied to each sentence in order (earlier rules win a token):
+
+1. Named entities. A span the actor patterns tagged carries its actor's IRI; any other entity is
+   looked up by name in the knowledge base (case, punctuation, accents and a leading "the" ignored).
+   A person's single name ("Blinken") is the person with that surname named earlier or later in
+   the same article, else the one known person with that surname, else a conservative fuzzy match
+   ("Nebensky" -> Vasily Nebenzya) that gives up when two known people are close. Unknown people
+   and organisations still become actors, keyed by their name; unknown places never act.
+2. Titles. Words before a name ("US Secretary of State Antony Blinken") give the person a role,
+   an affiliation and a country. A title without a name ("the US Secretary of State") is the
+   person who held it that day: first one named with that title earlier in the article, else the
+   knowledge base's holder on the article date.
+3. Demonyms and metonyms. "North Korean soldiers/troops/forces" are the state's armed forces;
+   "South Korean diplomats", "the US government" are the state; "the North Koreans" are the armed
+   forces when the article speaks of them, else the state; a demonym before any other noun
+   ("Russian uniforms") names no actor. Capitals and seats of government ("Washington", "the
+   Kremlin") are the state.
+4. References. "he", "she", "his", "her" are the nearest person before them (up to 3 sentences back);
+   "his country" is that person's state; "it", "its" the nearest state or organisation in this or the
+   previous sentence; "they", "them", "their" the nearest plural actor (armed forces, a group, or a
+   plural noun) in this or the previous sentence; "these/those/the soldiers" and similar the nearest
+   armed forces in the article.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Doc, Span, Token
+
+from .models import Actor, Article, Mention, Role, actor_iri
+
+MILITARY_NOUNS = {
+    "soldier", "troop", "force", "army", "military", "unit", "serviceman", "servicemen", "marine",
+    "navy", "airforce", "battalion", "brigade", "division", "regiment", "fighter", "commando",
+    "paratrooper", "infantry", "sailor", "personnel", "mercenary", "contingent", "conscript",
+}
+GOVERNMENT_NOUNS = {
+    "government", "official", "diplomat", "authority", "leadership", "delegation", "administration",
+    "negotiator", "envoy", "leader", "regime", "cabinet", "state", "embassy", "ministry",
+    "spokesman", "spokeswoman", "spokesperson", "side", "counterpart", "president",
+}
+TITLE_HEADS = {
+    "president", "minister", "secretary", "chancellor", "ambassador", "premier", "leader",
+    "king", "queen", "emir", "envoy", "chief", "general", "prime", "spokesman", "spokeswoman",
+    "representative", "commissioner", "chairman", "head", "prince",
+}
+PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
+THING_PRONOUNS = {"it", "its", "itself"}
+PLURAL_PRONOUNS = {"they", "them", "their", "themselves"}
+_NAME_LABELS = {"PERSON"}
+_PLACE_LABELS = {"GPE", "LOC", "FAC"}
+_COREF_WINDOW = {"person": 3, "thing": 1, "plural": 1}
+
+
+def armed_forces_of(state: Actor, demonym: str | None) -> Actor:
+    label = f"{demonym or state.label} armed forces"
+    return Actor(
+        id=actor_iri("ArmedForce", label), label=label, type="ArmedForce",
+        country=state.country, affiliation=state.label, wikidata=None,
+        aliases=(f"{state.label} armed forces",) if demonym else (),
+    )
+
+
+class _Resolver:
+    """State for one document: which tokens are taken, and the mentions found so far."""
+
+    def __init__(self, doc: Doc, article: Article, kb):
+        self.doc = doc
+        self.date = article.date
+        self.kb = kb
+        self.taken: dict[int, Mention] = {}
+        self.mentions: list[Mention] = []
+        self.people_by_surname: dict[str, Actor] = {}
+        self.people_by_title: dict[tuple[str, str | None], Actor] = {}
+        self._states_with_forces: set[str] | None = None
+        self.deferred: list[tuple[Actor, int, int]] = []
+        self.sentence_of = {}
+        for index, sent in enumerate(doc.sents):
+            for token in sent:
+                self.sentence_of[token.i] = index
+
+    # -- bookkeeping -------------------------------------------------------------------------
+    def add(self, actor: Actor, start: int, end: int) -> Mention | None:
+        if any(i in self.taken for i in range(start, end)):
+            return None
+        span = self.doc[start:end]
+        mention = Mention(actor, span.text, span.start_char, span.end_char, self.sentence_of[start])
+        for i in range(start, end):
+            self.taken[i] = mention
+        self.mentions.append(mention)
+        if actor.type == "Person":
+            self.people_by_surname.setdefault(actor.label.split()[-1].lower(), actor)
+        return mention
+
+    # -- entities ----------------------------------------------------------------------------
+    def known(self, span: Span) -> list[Actor]:
+        if span.ent_id_:
+            actor = self.kb.by_id(span.ent_id_)
+            if actor is not None:
+                return [actor]
+        return self.kb.lookup(span.text)
+
+    def names_person(self, ent: Span) -> bool:
+        """The statistical NER sometimes calls a known person a place ("Blinken" as GPE)."""
+        if ent.label_ in _NAME_LABELS:
+            return True
+        known = self.known(ent)
+        return bool(known) and all(actor.type == "Person" for actor in known)
+
+    def person(self, span: Span) -> Actor:
+        """The person a PERSON entity names, known or new."""
+        name = _strip_possessive(span.text)
+        surname = name.split()[-1].lower()
+        for actor in self.known(span):
+            if actor.type == "Person":
+                return actor
+        if len(name.split()) == 1:
+            if surname in self.people_by_surname:
+                return self.people_by_surname[surname]
+            known = [a for a in self.kb.people_with_surname(name) if a.type == "Person"]
+            if len(known) == 1:
+                return known[0]
+        fuzzy = self.kb.fuzzy_person(name)
+        if fuzzy is not None:
+            return fuzzy
+        return Actor(id=actor_iri("Person", name), label=name, type="Person")
+
+    def title_before(self, span: Span) -> tuple[str | None, Actor | None, int]:
+        """Canonical title and state named just before a name; and where that prefix starts."""
+        start = span.start
+        while start > span.sent.start and _is_title_word(self.doc[start - 1]):
+            start -= 1
+        if start == span.start:
+            return None, None, start
+        prefix = self.doc[start:span.start]
+        title = self.kb.canonical_title(prefix.text)
+        state = next((s for s in (self.state_named(t) for t in prefix) if s is not None), None)
+        if title is None and state is None:
+            return None, None, span.start
+        return title, state, start
+
+    def state_named(self, token: Token) -> Actor | None:
+        """The state a token names as a country, demonym or metonym, if any."""
+        if token.pos_ not in {"PROPN", "ADJ", "NOUN"}:
+            return None
+        state = self.kb.state_for_demonym(token.text)
+        if state is not None:
+            return state
+        ent = self.ent_of(token)
+        text = ent.text if ent is not None else token.text
+        return next((a for a in self.kb.lookup(text) if a.type == "State"), None)
+
+    def ent_of(self, token: Token) -> Span | None:
+        return next((e for e in self.doc.ents if e.start <= token.i < e.end), None)
+
+    def resolve_person(self, ent: Span) -> None:
+        actor = self.person(ent)
+        title, state, start = self.title_before(ent)
+        if title or state:
+            actor = _with_role(actor, title, state, self.date)
+            if title:
+                self.people_by_title.setdefault((title, state.country if state else None), actor)
+                self.people_by_title.setdefault((title, None), actor)
+        if self.add(actor, start if title else ent.start, ent.end) is None:
+            self.add(actor, ent.start, ent.end)
+
+    def resolve_group(self, ent: Span) -> None:
+        """A country, demonym, organisation or place entity."""
+        candidates = [a for a in self.known(ent) if a.type != "Person"]
+        state = next((a for a in candidates if a.type == "State"), None)
+        demonym_state = self.kb.state_for_demonym(ent.text) if ent.label_ == "NORP" or state is None else None
+        if ent.label_ == "NORP" and demonym_state is not None:
+            self.resolve_demonym(ent, demonym_state)
+            return
+        if candidates and candidates[0].type != "State":
+            self.add(candidates[0], *_with_determiner(ent))
+            return
+        if state is not None:
+            self.resolve_state_phrase(ent, state)
+            return
+        if demonym_state is not None:
+            self.resolve_demonym(ent, demonym_state)
+            return
+        if ent.label_ == "ORG" and not _is_title_fragment(ent):
+            label = _strip_determiner(ent.text)
+            self.add(Actor(id=actor_iri("Organization", label), label=label, type="Organization"), *_with_determiner(ent))
+
+    def named_body(self, ent: Span) -> Actor | None:
+        """A known organisation named by a state word and its noun: "the South Korean secret service"."""
+        head = _governing_noun(ent)
+        if head is None:
+            return None
+        phrase = self.doc[ent.start: head.i + 1]
+        return next((a for a in self.kb.lookup(phrase.text) if a.type != "Person"), None)
+
+    def resolve_state_phrase(self, ent: Span, state: Actor) -> None:
+        """"Russia", "the US government", "Ukraine's military"."""
+        head = _governing_noun(ent)
+        body = self.named_body(ent)
+        if body is not None:
+            self.add(body, *_noun_phrase(head, ent))
+        elif head is not None and _lemma(head) in TITLE_HEADS and ent.root.dep_ != "poss":
+            # "the US Secretary of State": the person holding the title, found later; the state
+            # only if no holder is known.
+            self.deferred.append((state, *_with_determiner(ent)))
+        elif head is not None and _lemma(head) in MILITARY_NOUNS:
+            self.add(armed_forces_of(state, self.kb.demonym_of(state)), *_noun_phrase(head, ent))
+        elif head is not None and _lemma(head) in GOVERNMENT_NOUNS and ent.root.dep_ != "poss":
+            self.add(state, *_noun_phrase(head, ent))
+        else:
+            self.add(state, *_with_determiner(ent))
+
+    def resolve_demonym(self, ent: Span, state: Actor) -> None:
+        head = _governing_noun(ent)
+        body = self.named_body(ent)
+        if body is not None:
+            self.add(body, *_noun_phrase(head, ent))
+            return
+        if head is not None and _lemma(head) in TITLE_HEADS:
+            return  # "the Russian president": a title, resolved with the bare titles
+        if head is not None:
+            lemma = _lemma(head)
+            if lemma in MILITARY_NOUNS:
+                self.add(armed_forces_of(state, self.kb.demonym_of(state)), *_noun_phrase(head, ent))
+            elif lemma in GOVERNMENT_NOUNS:
+                self.add(state, *_noun_phrase(head, ent))
+            return  # "Russian uniforms": a mere mention names no actor
+        if ent.root.tag_ in {"NNS", "NNPS"} or ent.text.endswith("s"):
+            forces = armed_forces_of(state, self.kb.demonym_of(state))
+            actor = forces if self.speaks_of_forces(state) or _has_number(ent.root) else state
+            self.add(actor, *_with_determiner(ent))
+
+    def speaks_of_forces(self, state: Actor) -> bool:
+        """Whether the article names this state's soldiers, troops or forces anywhere."""
+        if self._states_with_forces is None:
+            self._states_with_forces = set()
+            for ent in self.doc.ents:
+                head = _governing_noun(ent)
+                if head is not None and _lemma(head) in MILITARY_NOUNS:
+                    named = self.kb.state_for_demonym(ent.text) or next((a for a in self.known(ent) if a.type == "State"), None)
+                    if named is not None:
+                        self._states_with_forces.add(named.id)
+        return state.id in self._states_with_forces
+
+    # -- titles without names ----------------------------------------------------------------
+    def resolve_bare_title(self, token: Token) -> None:
+        if token.i in self.taken or _lemma(token) not in TITLE_HEADS or token.pos_ not in {"NOUN", "PROPN"}:
+            return
+        start, end = _title_phrase(token)
+        if any(self.ent_of(t) is not None and self.ent_of(t).label_ == "PERSON" for t in self.doc[start:end + 1]):
+            return
+        phrase = self.doc[start:end]
+        title = self.kb.canonical_title(phrase.text)
+        if title is None:
+            return
+        state = next((s for s in (self.state_named(t) for t in phrase) if s is not None), None)
+        country = state.country if state else None
+        holder = self.people_by_title.get((title, country)) or (self.people_by_title.get((title, None)) if state is None else None)
+        if holder is None and state is not None:
+            holders = self.kb.holders(title, country, self.date)
+            holder = holders[0] if len(holders) == 1 else None
+        if holder is not None:
+            self.add(holder, *_with_determiner(phrase))
+
+    # -- references --------------------------------------------------------------------------
+    def resolve_reference(self, token: Token) -> None:
+        if token.i in self.taken:
+            return
+        lower = token.lower_
+        if token.pos_ == "PRON" or token.tag_ in {"PRP", "PRP$"}:
+            if lower in PERSON_PRONOUNS:
+                person = self.nearest(token, lambda m: m.actor.type == "Person", "person")
+                if person is None:
+                    return
+                country = self.country_noun(token)
+                if country is not None:
+                    state = self.kb.state(person.actor.country) if person.actor.country else None
+                    if state is not None:
+                        self.add(state, token.i, country.i + 1)
+                    return
+                self.add_reference(token, person.actor)
+            elif lower in THING_PRONOUNS and not _is_expletive(token):
+                found = self.nearest(token, lambda m: m.actor.type in {"State", "Organization"}, "thing")
+                if found is not None:
+                    self.add_reference(token, found.actor)
+            elif lower in PLURAL_PRONOUNS:
+                found = self.nearest(token, _is_plural_mention(self.doc), "plural")
+                if found is not None:
+                    self.add_reference(token, found.actor)
+        elif _lemma(token) in MILITARY_NOUNS and token.pos_ == "NOUN" and _is_definite_description(token):
+            if _is_foreign(token):
+                found = self.most_mentioned(token, lambda m: m.actor.type == "ArmedForce")
+            else:
+                found = self.nearest(token, lambda m: m.actor.type == "ArmedForce", None)
+            if found is not None:
+                self.add(found.actor, *_noun_phrase(token, None))
+
+    def add_reference(self, token: Token, actor: Actor) -> None:
+        """A pronoun, or "its troops" / "their forces" for a state's armed forces."""
+        head = token.head
+        if token.dep_ == "poss" and _lemma(head) in MILITARY_NOUNS and actor.type == "State":
+            self.add(armed_forces_of(actor, self.kb.demonym_of(actor)), token.i, head.i + 1)
+        else:
+            self.add(actor, token.i, token.i + 1)
+
+    def country_noun(self, token: Token) -> Token | None:
+        """"country" in "his country"."""
+        head = token.head
+        if token.dep_ == "poss" and head.lower_ in {"country", "nation", "government"}:
+            return head
+        return None
+
+    def most_mentioned(self, token: Token, accept) -> Mention | None:
+        """"foreign troops": the armed forces the article has spoken of most so far."""
+        before = [m for m in self.mentions if m.start_char < token.idx and accept(m)]
+        counts: dict[str, int] = {}
+        for mention in before:
+            counts[mention.actor.id] = counts.get(mention.actor.id, 0) + 1
+        return max(reversed(before), key=lambda m: counts[m.actor.id], default=None)
+
+    def nearest(self, token: Token, accept, window_kind: str | None) -> Mention | None:
+        sentence = self.sentence_of[token.i]
+        limit = _COREF_WINDOW[window_kind] if window_kind else 10_000
+        before = [m for m in self.mentions if m.start_char < token.idx and sentence - m.sentence_index <= limit]
+        for mention in sorted(before, key=lambda m: m.start_char, reverse=True):
+            if accept(mention):
+                return mention
+        return None
+
+
+def resolve_mentions(doc: Doc, article: Article, kb) -> list[Mention]:
+    """Every actor mention in a parsed article, in text order.
+
+    >>> mentions = resolve_mentions(nlp(article.text), article, load_knowledge_base())  # doctest: +SKIP
+    """
+    resolver = _Resolver(doc, article, kb)
+    ents = [e for e in doc.ents if e.label_ in {"GPE", "NORP", "ORG", "PERSON", "LOC", "FAC"}]
+    people = [e for e in ents if resolver.names_person(e)]
+    for ent in people:
+        # Names first, so "Blinken" later in the text finds "Antony Blinken".
+        resolver.resolve_person(ent)
+    _resolve_single_names_again(resolver, ents)
+    for ent in ents:
+        if ent not in people:
+            resolver.resolve_group(ent)
+    for token in doc:
+        resolver.resolve_bare_title(token)
+    for actor, start, end in resolver.deferred:
+        resolver.add(actor, start, end)
+    for token in doc:
+        resolver.resolve_reference(token)
+    return sorted(resolver.mentions, key=lambda m: (m.start_char, m.end_char))
+
+
+def _resolve_single_names_again(resolver: _Resolver, ents: list[Span]) -> None:
+    """A surname met before the full name ("Blinken ... Antony Blinken") joins the full name."""
+    full_names = {a.label.split()[-1].lower(): a for a in resolver.people_by_surname.values() if " " in a.label}
+    for index, mention in enumerate(resolver.mentions):
+        actor = mention.actor
+        if actor.type == "Person" and " " not in actor.label and actor.label.lower() in full_names:
+            better = full_names[actor.label.lower()]
+            if better.id != actor.id:
+                replacement = Mention(better, mention.text, mention.start_char, mention.end_char, mention.sentence_index)
+                resolver.mentions[index] = replacement
+                for i, taken in list(resolver.taken.items()):
+                    if taken is mention:
+                        resolver.taken[i] = replacement
+
+
+# -- small helpers on tokens ---------------------------------------------------------------------
+def _lemma(token: Token) -> str:
+    return token.lemma_.lower()
+
+
+def _strip_possessive(text: str) -> str:
+    for suffix in ("'s", "’s", "'", "’"):
+        if text.endswith(suffix):
+            return text[: -len(suffix)]
+    return text
+
+
+def _strip_determiner(text: str) -> str:
+    return text[4:] if text.lower().startswith("the ") else text
+
+
+def _with_determiner(span: Span) -> tuple[int, int]:
+    start = span.start
+    if start > 0 and span.doc[start - 1].lower_ in {"the", "these", "those"} and span.doc[start - 1].head.i >= start:
+        start -= 1
+    end = span.end
+    if end < len(span.doc) and span.doc[end].tag_ == "POS":
+        end += 1
+    return start, end
+
+
+def _governing_noun(ent: Span) -> Token | None:
+    """The noun an entity modifies: "soldiers" in "North Korean soldiers", "military" in "Ukraine's military"."""
+    root = ent.root
+    if root.dep_ in {"amod", "compound", "nmod", "poss"} and root.head.pos_ in {"NOUN", "PROPN"} and root.head.i >= ent.end:
+        return root.head
+    return None
+
+
+def _noun_phrase(head: Token, ent: Span | None) -> tuple[int, int]:
+    """Tokens from a noun's first left modifier (determiners, numbers, adjectives) to the noun."""
+    left = [t.i for t in head.lefts if t.dep_ in {"det", "amod", "compound", "nummod", "poss", "nmod", "quantmod", "predet"}]
+    start = min([head.i, *left, *( [ent.start] if ent is not None else [])])
+    for token in head.doc[start:head.i]:
+        if token.dep_ == "nummod" or token.like_num:
+            continue
+    return start, head.i + 1
+
+
+def _has_number(token: Token) -> bool:
+    return any(child.like_num or child.dep_ == "nummod" for child in token.lefts)
+
+
+def _is_title_word(token: Token) -> bool:
+    if token.is_punct and token.text not in {"-", "."}:
+        return False
+    return token.pos_ in {"PROPN", "NOUN", "ADJ"} or token.lower_ in {"of", "for", "-", "foreign", "defence", "defense"} or token.text.isupper()
+
+
+def _is_title_fragment(ent: Span) -> bool:
+    """NER often tags "State" in "Secretary of State" as an organisation."""
+    start = ent.start
+    return start >= 2 and ent.doc[start - 1].lower_ == "of" and ent.doc[start - 2].lower_ in {"secretary", "minister", "ministers"}
+
+
+def _title_phrase(token: Token) -> tuple[int, int]:
+    start = token.i
+    while start > token.sent.start and _is_title_word(token.doc[start - 1]) and token.doc[start - 1].lower_ not in {"the", "a"}:
+        start -= 1
+    end = token.i + 1
+    while end + 1 < token.sent.end and token.doc[end].lower_ == "of" and token.doc[end + 1].pos_ in {"PROPN", "NOUN"}:
+        end += 2
+    return start, end
+
+
+def _is_expletive(token: Token) -> bool:
+    """"it is unclear whether", "it was the first time that": "it" stands for no actor."""
+    if token.dep_ == "expl" or token.lower_ != "it" or token.dep_ not in {"nsubj", "nsubjpass"}:
+        return token.dep_ == "expl"
+    head = token.head
+    clause_children = [c for c in head.children if c.dep_ in {"ccomp", "xcomp", "csubj", "advcl"}]
+    complements = [c for c in head.children if c.dep_ in {"acomp", "attr"}]
+    nested = [g for c in complements for g in c.children if g.dep_ in {"ccomp", "xcomp", "relcl", "acl", "prep"}]
+    return head.lemma_ == "be" and bool(clause_children or nested)
+
+
+def _is_foreign(token: Token) -> bool:
+    return any(c.dep_ == "amod" and c.lower_ == "foreign" for c in token.lefts)
+
+
+def _is_definite_description(token: Token) -> bool:
+    if _is_foreign(token):
+        return True  # "invited foreign troops": the forces the article is about
+    dets = [c.lower_ for c in token.lefts if c.dep_ == "det"]
+    has_actor_modifier = any(c.dep_ in {"amod", "compound", "poss"} and c.pos_ == "PROPN" for c in token.lefts)
+    return bool(dets) and dets[0] in {"these", "those", "the"} and not has_actor_modifier
+
+
+def _is_plural_mention(doc: Doc):
+    def accept(mention: Mention) -> bool:
+        if mention.actor.type in {"ArmedForce", "NonStateArmedGroup"}:
+            return True
+        span = doc.char_span(mention.start_char, mention.end_char, alignment_mode="expand")
+        return span is not None and span.root.tag_ in {"NNS", "NNPS"}
+
+    return accept
+
+
+def _with_role(actor: Actor, title: str | None, state: Actor | None, date: str | None) -> Actor:
+    """Add what a title says to an actor the knowledge base did not know it for."""
+    if actor.roles or (actor.country and not title):
+        return actor
+    roles = (Role(title, state.country if state else None),) if title else ()
+    return Actor(
+        id=actor.id, label=actor.label, type=actor.type,
+        country=actor.country or (state.country if state else None),
+        affiliation=actor.affiliation or (state.label if state else None),
+        wikidata=actor.wikidata, aliases=actor.aliases, roles=roles,
+    )
+
+
+def mentions_by_token(doc: Doc, mentions: list[Mention]) -> dict[int, Mention]:
+    """Token index -> the mention that covers it."""
+    index: dict[int, Mention] = {}
+    for mention in mentions:
+        span = doc.char_span(mention.start_char, mention.end_char, alignment_mode="expand")
+        for token in span:
+            index[token.i] = mention
+    return index
+
+
+def iter_actors(mentions: list[Mention]) -> Iterator[Actor]:
+    seen = set()
+    for mention in mentions:
+        if mention.actor.id not in seen:
+            seen.add(mention.actor.id)
+            yield mention.actor

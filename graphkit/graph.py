@@ -1,0 +1,128 @@
+"""Aggregate actor mentions and relations into a networkx MultiDiGraph (see docs/graph-schema.md)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import asdict
+
+import networkx as nx
+
+from .models import Actor, Mention, Relation
+from .vocabulary import Vocabulary
+
+
+def new_graph(**graph_attributes) -> nx.MultiDiGraph:
+    G = nx.MultiDiGraph()
+    G.graph.update({"name": "graphkit", "articles": 0, **graph_attributes})
+    return G
+
+
+def add_actor(G: nx.MultiDiGraph, actor: Actor, surface: str | None = None, mentions: int = 0) -> None:
+    """Add an actor node, or merge what this actor record adds to the existing node."""
+    if actor.id not in G:
+        G.add_node(
+            actor.id, label=actor.label, type=actor.type, aliases=sorted(set(actor.aliases)),
+            mentions=0, country=actor.country, affiliation=actor.affiliation,
+            wikidata=actor.wikidata, roles=[asdict(role) for role in actor.roles],
+        )
+    data = G.nodes[actor.id]
+    data["mentions"] += mentions
+    if surface and surface != actor.label and surface not in data["aliases"]:
+        data["aliases"] = sorted({*data["aliases"], surface})
+    for key in ("country", "affiliation", "wikidata"):
+        if data.get(key) is None and getattr(actor, key) is not None:
+            data[key] = getattr(actor, key)
+    for role in actor.roles:
+        if asdict(role) not in data["roles"]:
+            data["roles"] = sorted([*data["roles"], asdict(role)], key=lambda r: (r["start"] or "", r["title"]))
+
+
+def _surface(text: str) -> str:
+    """The name as written, without a leading article or possessive: "the Kremlin's" -> "Kremlin"."""
+    for prefix in ("the ", "The ", "these ", "These ", "those ", "Those "):
+        if text.startswith(prefix):
+            text = text[len(prefix):]
+    for suffix in ("'s", "’s"):
+        if text.endswith(suffix):
+            text = text[: -len(suffix)]
+    return text
+
+
+def add_mentions(G: nx.MultiDiGraph, mentions: Iterable[Mention]) -> None:
+    for mention in mentions:
+        surface = _surface(mention.text)
+        is_reference = surface.lower() in {"he", "him", "his", "she", "her", "it", "its", "they", "them", "their"}
+        add_actor(G, mention.actor, None if is_reference else surface, mentions=1)
+
+
+def _evidence_item(relation: Relation) -> dict:
+    evidence = relation.evidence
+    return {
+        "doc_id": evidence.doc_id, "title": evidence.title, "date": evidence.date, "url": evidence.url,
+        "sentence_index": evidence.sentence_index, "sentence": evidence.sentence,
+        "char_span": list(evidence.char_span), "negated": relation.negated, "modality": relation.modality,
+        "attributed_to": relation.attributed_to.label if relation.attributed_to else None,
+        "attributed_to_id": relation.attributed_to.id if relation.attributed_to else None,
+        "location": relation.location, "quantity": relation.quantity, "confidence": relation.confidence,
+        "source_text": relation.source_text, "target_text": relation.target_text, "trigger": relation.trigger,
+    }
+
+
+def _evidence_key(item: dict) -> tuple:
+    return (item["date"] or "", item["doc_id"], item["sentence_index"], tuple(item["char_span"]), item["negated"], item["modality"])
+
+
+def add_relation(G: nx.MultiDiGraph, relation: Relation, vocab: Vocabulary) -> None:
+    """Add one statement as evidence on its (source, relation, target) edge; idempotent."""
+    rel = vocab[relation.relation]
+    source, target = relation.source, relation.target
+    if rel.symmetric and target.id < source.id:
+        source, target = target, source
+    for actor in (source, target):
+        add_actor(G, actor)
+    if not G.has_edge(source.id, target.id, key=rel.name):
+        G.add_edge(source.id, target.id, key=rel.name, relation=rel.name, cameo=rel.cameo, plover=rel.plover,
+                   quad_class=rel.quad_class, goldstein=rel.goldstein, evidence=[])
+    data = G.edges[source.id, target.id, rel.name]
+    item = _evidence_item(relation)
+    if all(_evidence_key(old) != _evidence_key(item) for old in data["evidence"]):
+        data["evidence"] = sorted([*data["evidence"], item], key=_evidence_key)
+        summarise_edge(data)
+
+
+def summarise_edge(data: dict) -> None:
+    """Recompute an edge's counts and dates from its evidence list."""
+    evidence = data["evidence"]
+    dates = sorted(item["date"] for item in evidence if item["date"])
+    articles = {item["doc_id"] for item in evidence}
+    speakers = {item["attributed_to_id"] for item in evidence if item["attributed_to_id"]}
+    unattributed = {item["doc_id"] for item in evidence if not item["attributed_to_id"]}
+    data.update(
+        count=len(evidence), articles=len(articles), sources=len(speakers) + len(unattributed),
+        first_date=dates[0] if dates else None, last_date=dates[-1] if dates else None,
+        asserted=any(item["modality"] == "asserted" and not item["negated"] for item in evidence),
+        negated=all(item["negated"] for item in evidence),
+        confidence=max(item["confidence"] for item in evidence),
+    )
+
+
+def build_graph(relations: Iterable[Relation], mentions: Iterable[Mention], vocab: Vocabulary, G: nx.MultiDiGraph | None = None) -> nx.MultiDiGraph:
+    """Actors and relations in, one graph out; pass ``G`` to merge into an existing graph."""
+    G = new_graph() if G is None else G
+    add_mentions(G, mentions)
+    for relation in relations:
+        add_relation(G, relation, vocab)
+    return G
+
+
+def filter_confidence(G: nx.MultiDiGraph, min_confidence: float) -> nx.MultiDiGraph:
+    """A copy keeping only statements at or above ``min_confidence`` (edges left empty are dropped)."""
+    H = G.copy()
+    for u, v, key, data in list(H.edges(keys=True, data=True)):
+        kept = [item for item in data["evidence"] if item["confidence"] >= min_confidence]
+        if kept:
+            data["evidence"] = kept
+            summarise_edge(data)
+        else:
+            H.remove_edge(u, v, key)
+    return H

@@ -1,0 +1,122 @@
+"""Records passed between the pipeline stages: articles in, actors and relations out."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+ACTOR_TYPES = ("State", "Person", "Organization", "ArmedForce", "NonStateArmedGroup", "Location")
+MODALITIES = ("asserted", "reported", "hypothetical", "planned")
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One news article as read from disk, JSONL or stdin.
+
+    ``text`` is the body after normalisation: one unit (paragraph, headline or
+    sub-heading) per line, so a line break always ends a sentence.
+    """
+
+    doc_id: str
+    text: str
+    title: str | None = None
+    date: str | None = None  # ISO YYYY-MM-DD
+    url: str | None = None
+    origin: str = ""  # "path" or "path:line" the article came from
+    metadata: dict = field(default_factory=dict, hash=False, compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    """Input that could not be used, with the reason shown to the user."""
+
+    origin: str  # "path" or "path:line"
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.origin}: {self.reason}"
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    title: str  # "Secretary of State"
+    country: str | None = None  # ISO3 of the state the role belongs to
+    start: str | None = None  # ISO date, inclusive
+    end: str | None = None  # ISO date, inclusive; None while in office
+
+    def holds_on(self, date: str | None) -> bool:
+        if date is None:
+            return self.end is None
+        return (self.start is None or self.start <= date) and (self.end is None or date <= self.end)
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """A canonical actor: one node of the graph."""
+
+    id: str  # IRI
+    label: str
+    type: str  # one of ACTOR_TYPES
+    country: str | None = None  # ISO3 of the actor's state, where it has one
+    affiliation: str | None = None  # label of the state or body it belongs to
+    wikidata: str | None = None  # "Q159"
+    aliases: tuple[str, ...] = ()
+    roles: tuple[Role, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """Words in one sentence that name an actor."""
+
+    actor: Actor
+    text: str
+    start_char: int  # offsets into Article.text
+    end_char: int
+    sentence_index: int
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    doc_id: str
+    sentence_index: int
+    sentence: str
+    char_span: tuple[int, int]  # offsets of the statement into Article.text
+    date: str | None = None
+    title: str | None = None
+    url: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Relation:
+    """One statement in one sentence: source acts on target."""
+
+    source: Actor
+    relation: str  # a name from the relation vocabulary, e.g. "trains"
+    target: Actor
+    evidence: Evidence
+    source_text: str
+    target_text: str
+    negated: bool = False
+    modality: str = "asserted"  # one of MODALITIES
+    attributed_to: Actor | None = None
+    location: str | None = None
+    quantity: str | None = None
+    confidence: float = 0.5
+    trigger: str = ""  # the words that triggered the relation
+    pattern: str = ""  # which rule fired, for confidence and debugging
+
+
+ACTOR_NAMESPACE = "https://w3id.org/graphkit/actor/"
+
+
+def slugify(text: str) -> str:
+    """Lower-case ASCII slug: safe in an IRI path segment."""
+    import re
+    import unicodedata
+
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "unnamed"
+
+
+def actor_iri(actor_type: str, label: str) -> str:
+    """Stable IRI of an actor from its type and canonical label."""
+    return f"{ACTOR_NAMESPACE}{slugify(actor_type)}/{slugify(label)}"

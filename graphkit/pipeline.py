@@ -1,0 +1,179 @@
+"""The library API: articles in, relations and a knowledge graph out.
+
+>>> import graphkit                                            # doctest: +SKIP
+>>> kg = graphkit.build(["examples/"])                         # doctest: +SKIP
+>>> kg.graph.number_of_nodes(), kg.write("outputs/")           # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+
+import networkx as nx
+
+from . import __version__
+from .actors import resolve_mentions
+from .graph import add_mentions, add_relation, filter_confidence, new_graph
+from .ingest import read_articles
+from .knowledge import load_knowledge_base
+from .models import Article, Mention, Relation, Skipped
+from .nlp import DEFAULT_MODEL, load_pipeline, model_description
+from .relations import extract_relations, relation_record
+from .vocabulary import Vocabulary, default_vocabulary
+
+OUTPUT_FILES = ("graph.ttl", "graph.jsonld", "graph.graphml", "graph.html", "relations.csv", "actors.csv")
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleResult:
+    article: Article
+    mentions: list[Mention]
+    relations: list[Relation]
+
+
+class Extractor:
+    """A loaded pipeline: spaCy model, actor knowledge base and relation vocabulary."""
+
+    def __init__(self, model: str = DEFAULT_MODEL, actor_files: Sequence[str | os.PathLike] = (), vocabulary: Vocabulary | None = None):
+        self.knowledge_base = load_knowledge_base(actor_files)
+        self.vocabulary = vocabulary or default_vocabulary()
+        self.nlp = load_pipeline(model, self.knowledge_base)
+        self.model = model_description(self.nlp)
+
+    def process(self, articles: Iterable[Article], batch_size: int = 32) -> Iterator[ArticleResult]:
+        """Parse articles lazily and yield their actors and relations, one article at a time."""
+        pairs = ((article.text, article) for article in articles)
+        for doc, article in self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+            yield self.analyse(doc, article)
+
+    def analyse(self, doc, article: Article) -> ArticleResult:
+        mentions = resolve_mentions(doc, article, self.knowledge_base)
+        relations = list(extract_relations(
+            doc, mentions, article, self.vocabulary,
+            known=self.knowledge_base.is_known, demonym_state=self.knowledge_base.state_for_demonym,
+        ))
+        return ArticleResult(article, mentions, relations)
+
+    def record(self, relation: Relation) -> dict:
+        return relation_record(relation, self.vocabulary)
+
+
+@dataclass
+class KnowledgeGraph:
+    """The result of a build: the graph, and what was skipped on the way."""
+
+    graph: nx.MultiDiGraph
+    skipped: list[Skipped] = field(default_factory=list)
+    articles: int = 0
+    statements: int = 0
+
+    def write(self, directory: str | os.PathLike, min_confidence: float = 0.0) -> dict[str, Path]:
+        """Write every output format into ``directory``; returns {file name: path}."""
+        G = filter_confidence(self.graph, min_confidence) if min_confidence > 0 else self.graph
+        return write_outputs(G, directory)
+
+
+def _writers() -> dict[str, Callable]:
+    from .export.graphml import write_graphml
+    from .export.html import write_html
+    from .export.rdf import write_jsonld, write_turtle
+    from .export.tables import write_actors_csv, write_relations_csv
+
+    return {
+        "graph.ttl": write_turtle, "graph.jsonld": write_jsonld, "graph.graphml": write_graphml,
+        "graph.html": write_html, "relations.csv": write_relations_csv, "actors.csv": write_actors_csv,
+    }
+
+
+def check_writable(directory: str | os.PathLike) -> Path:
+    """Create ``directory`` if needed and make sure files can be written there, before any work."""
+    path = Path(directory)
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=path, prefix=".graphkit-check-"):
+            pass
+    except OSError as error:
+        raise OSError(f"cannot write to output directory {str(path)!r}: {error.strerror or error}; choose another with -o") from None
+    return path
+
+
+def write_outputs(G: nx.MultiDiGraph, directory: str | os.PathLike) -> dict[str, Path]:
+    """Write all formats; each file appears whole or not at all (temporary file, then rename)."""
+    out = check_writable(directory)
+    written = {}
+    for name, writer in _writers().items():
+        final = out / name
+        handle, temporary = tempfile.mkstemp(dir=out, prefix=f".{name}.", suffix=".tmp")
+        os.close(handle)
+        try:
+            writer(G, temporary)
+            os.replace(temporary, final)
+        finally:
+            if os.path.exists(temporary):
+                os.remove(temporary)
+        written[name] = final
+    return written
+
+
+def _articles_only(inputs, on_skip: Callable[[Skipped], None]) -> Iterator[Article]:
+    for item in inputs:
+        if isinstance(item, Skipped):
+            on_skip(item)
+        else:
+            yield item
+
+
+def build(
+    inputs: Iterable[str | os.PathLike] | Iterable[Article],
+    model: str = DEFAULT_MODEL,
+    actors: Sequence[str | os.PathLike] = (),
+    extractor: Extractor | None = None,
+    graph: nx.MultiDiGraph | None = None,
+    on_article: Callable[[ArticleResult], None] | None = None,
+    on_skip: Callable[[Skipped], None] | None = None,
+) -> KnowledgeGraph:
+    """Read articles (paths, or Article records), extract, and aggregate into a graph.
+
+    >>> kg = build(["examples/"])                       # doctest: +SKIP
+    >>> kg.write("outputs/")                            # doctest: +SKIP
+    """
+    extractor = extractor or Extractor(model, actors)
+    G = graph if graph is not None else new_graph()
+    G.graph.update(graphkit_version=__version__, model=extractor.model, generated_at=datetime.now(timezone.utc).replace(microsecond=0).isoformat())
+    result = KnowledgeGraph(G)
+    items = list(inputs) if not isinstance(inputs, (str, os.PathLike)) else [inputs]
+    stream = items if items and isinstance(items[0], Article) else read_articles(items)
+
+    def skip(item: Skipped) -> None:
+        result.skipped.append(item)
+        if on_skip:
+            on_skip(item)
+
+    for article_result in extractor.process(_articles_only(stream, skip)):
+        add_mentions(G, article_result.mentions)
+        for relation in article_result.relations:
+            add_relation(G, relation, extractor.vocabulary)
+        result.articles += 1
+        result.statements += len(article_result.relations)
+        if on_article:
+            on_article(article_result)
+    G.graph["articles"] = G.graph.get("articles", 0) + result.articles
+    return result
+
+
+def extract(
+    inputs: Iterable[str | os.PathLike],
+    model: str = DEFAULT_MODEL,
+    actors: Sequence[str | os.PathLike] = (),
+    on_skip: Callable[[Skipped], None] | None = None,
+) -> Iterator[dict]:
+    """Extraction records (GOLD_FORMAT.md section 3) for every relation in the inputs."""
+    extractor = Extractor(model, actors)
+    for article_result in extractor.process(_articles_only(read_articles(list(inputs)), on_skip or (lambda item: None))):
+        for relation in article_result.relations:
+            yield extractor.record(relation)

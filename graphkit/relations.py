@@ -1,0 +1,596 @@
+"""Extract directed relations between actors from parsed sentences, with negation, modality,
+attribution, place, quantity and evidence.
+
+How a relation is found, rule by rule (each rule's name is the Relation's ``pattern``):
+
+- ``verb``: a trigger verb with its subject as source and its object, or the object of one of
+  the relation's prepositions, as target ("France condemned Russia", "met with Blinken").
+- ``passive``: a passive trigger verb: the agent ("by Russia") is the source and the subject the
+  target; an agentless passive gives no relation, since its source is unknown.
+- ``control``: a trigger verb without a subject of its own takes it from the verb it depends on
+  ("agreed to send", "vowed to attack", "is set to visit", "condemned and sanctioned"); after
+  "urge/ask/call on X to ..." the object X is the subject.
+- ``relative``: "the troops that Russia trained", "Russia, which trained ...".
+- ``noun``: a nominal event ("a meeting with X", "condemnation of X", "Russia's attack on X",
+  "sanctions on Iran by the EU"); with a light verb ("hold talks with", "impose sanctions on") the
+  verb's subject is the source.
+- ``phrase``: a multi-word trigger from the vocabulary ("pull out of", "call on").
+- ``symmetric``: "X and Y met": one relation between the conjoined subjects.
+
+Each conjoined subject and object gives its own relation ("France and Germany condemned Russia
+and Belarus" gives four). Negation, modality and attribution are read from the path between the
+trigger and the sentence root; see ``statement_context``.
+
+Confidence is a documented rule (``confidence``): the base score of the pattern that fired,
+lowered when an endpoint came from a pronoun or description, when the actor is not in the
+knowledge base, and when the endpoints are far from the trigger.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from .actors import MILITARY_NOUNS, mentions_by_token
+from .models import Actor, Article, Evidence, Mention, Relation
+from .vocabulary import Vocabulary
+
+SUBJECT_DEPS = {"nsubj", "csubj"}
+PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
+OBJECT_DEPS = {"dobj", "dative", "obj", "iobj"}
+RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
+# The subject of "urge X to act" is X, not the one who urges.
+OBJECT_CONTROL_VERBS = {"urge", "ask", "tell", "order", "force", "persuade", "call", "invite", "allow", "help", "encourage", "push", "press", "pressure", "compel", "request"}
+LIGHT_VERBS = {"hold", "impose", "launch", "carry", "conduct", "provide", "give", "send", "express", "voice", "announce", "stage", "mount", "deliver", "offer", "extend", "make", "reach", "sign", "issue", "lodge", "begin", "start", "continue", "resume", "step", "approve", "adopt", "agree", "seek", "receive", "pledge", "promise", "open", "order", "host", "have", "engage", "take", "wage", "do"}
+SPEECH_VERBS = {"say", "tell", "announce", "state", "claim", "report", "add", "continue", "confirm", "believe", "note", "write", "tweet", "argue", "indicate", "suggest", "explain", "stress", "emphasize", "emphasise", "insist", "assert", "declare", "reveal", "acknowledge", "admit", "estimate", "assume", "think", "allege", "quote", "post", "testify", "disclose", "deny"}
+HYPOTHETICAL_AUX = {"could", "would", "might", "may", "should", "can"}
+PLANNED_AUX = {"will", "shall", "'ll", "wo"}
+PLANNED_GOVERNORS = {"plan", "intend", "aim", "prepare", "schedule", "set", "expect", "agree", "vow", "promise", "pledge", "decide", "want", "seek", "threaten", "go", "due", "hope", "try", "attempt", "offer", "propose", "consider", "move", "ready", "poise", "likely"}
+HYPOTHETICAL_GOVERNORS = {"possible", "unclear", "likely", "unlikely", "whether", "if", "unless", "could", "may", "might", "probable", "conceivable", "risk", "fear", "threat", "warn", "consider"}
+REPORTED_ADVERBS = {"reportedly", "allegedly", "purportedly", "apparently", "supposedly"}
+CONDITIONAL_MARKS = {"if", "unless", "whether", "should"}
+PLACE_NOUNS = {"region", "area", "city", "province", "border", "territory", "front", "town", "village", "oblast", "capital", "country", "sea", "strait", "zone", "port", "base", "island", "peninsula", "coast", "waters"}
+# Nouns that stand for the actor they belong to: "the actions of Russia", "Russia's role".
+PROXY_NOUNS = {"aid", "help", "assistance", "weapon", "arm", "ammunition", "equipment", "action", "behavior", "behaviour", "conduct", "policy", "decision", "move", "role", "presence", "reaction", "response", "stance", "position", "involvement", "aggression", "activity", "activities", "support", "threat", "member", "fighter", "militant", "representative", "delegation", "leadership", "leader", "government"}
+NEGATIVE_GOVERNORS = {"deny", "refuse", "fail", "reject", "rule", "decline", "stop", "cease", "halt", "avoid"}
+# Relations whose object may be the source's own forces: "Russia deployed troops".
+OWN_FORCES_RELATIONS = {"deploys", "mobilizes", "withdraws"}
+
+PATTERN_BASE = {"verb": 0.85, "phrase": 0.85, "passive": 0.8, "noun": 0.75, "relative": 0.7, "control": 0.7, "symmetric": 0.7, "inherited": 0.6, "speaker": 0.6}
+PRONOUN_TEXTS = {"he", "him", "his", "she", "her", "it", "its", "they", "them", "their"}
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    token: Token  # the verb or noun that names the event
+    relation: str
+    kind: str  # "verb", "noun" or "phrase"
+    prep: Token | None = None  # the preposition a phrase ends with ("on" in "impose sanctions on")
+    last: Token | None = None  # last word of a phrase
+    spoken: bool = False  # a speaker phrase: the speaker is the source, the subject the target
+
+
+@dataclass(frozen=True, slots=True)
+class StatementContext:
+    negated: bool
+    modality: str
+    attributed_to: Mention | None
+
+
+# -- triggers ------------------------------------------------------------------------------------
+def _word_matches(token: Token, word: str) -> bool:
+    return token.lower_ == word or token.lemma_.lower() == word
+
+
+def _match_phrase(sent: Span, start: int, words: tuple[str, ...]) -> list[Token] | None:
+    """Phrase words in order from ``start``, allowing determiners and adjectives between them."""
+    doc, i, matched = sent.doc, start, []
+    for position, word in enumerate(words):
+        while position and i < sent.end and doc[i].dep_ in {"det", "amod", "nummod", "compound", "poss", "advmod"} and not _word_matches(doc[i], word):
+            i += 1
+        if i >= sent.end or not _word_matches(doc[i], word):
+            return None
+        matched.append(doc[i])
+        i += 1
+    return matched
+
+
+def find_triggers(sent: Span, vocab: Vocabulary) -> list[Trigger]:
+    """Every event trigger in a sentence: phrases first, then single verbs and nouns."""
+    triggers, covered = [], set()
+    for token in sent:
+        for words, relation, spoken in vocab.phrases():
+            matched = _match_phrase(sent, token.i, words)
+            if matched and not covered.intersection(t.i for t in matched):
+                head = next((t for t in matched if t.pos_ in {"VERB", "NOUN", "AUX"}), matched[0])
+                prep = matched[-1] if matched[-1].pos_ == "ADP" or matched[-1].dep_ in {"prep", "prt", "agent"} else None
+                triggers.append(Trigger(head, relation, "phrase", prep, matched[-1], spoken))
+                covered.update(t.i for t in matched)
+                break
+    for token in sent:
+        if token.i in covered:
+            continue
+        lemma = token.lemma_.lower()
+        if token.pos_ == "VERB" and lemma in vocab.verb_index and not _is_light_verb_use(token, vocab):
+            triggers.append(Trigger(token, vocab.verb_index[lemma], "verb"))
+        elif token.pos_ in {"NOUN", "PROPN"} and lemma in vocab.noun_index and token.ent_type_ not in {"GPE", "PERSON", "ORG", "NORP"}:
+            triggers.append(Trigger(token, vocab.noun_index[lemma], "noun"))
+    return triggers
+
+
+def _is_light_verb_use(verb: Token, vocab: Vocabulary) -> bool:
+    """"held talks", "provided aid": the noun names the event, not the verb."""
+    return any(child.dep_ in OBJECT_DEPS and child.lemma_.lower() in vocab.noun_index for child in verb.children)
+
+
+# -- who is who ----------------------------------------------------------------------------------
+def _conjuncts(token: Token) -> list[Token]:
+    return [token, *[t for t in token.conjuncts if t.i > token.i or t.dep_ == "conj"]]
+
+
+class _Actors:
+    """Map tokens to the actor mentions they stand for."""
+
+    def __init__(self, doc: Doc, mentions: list[Mention], event_nouns: set[str] = frozenset()):
+        self.by_token = mentions_by_token(doc, mentions)
+        # "Russia's invasion was condemned": the event stands for the actor who carried it out.
+        self.proxies = PROXY_NOUNS | MILITARY_NOUNS | set(event_nouns)
+
+    def at(self, token: Token, hops: int = 2) -> list[Mention]:
+        found: list[Mention] = []
+        for conjunct in _conjuncts(token):
+            found.extend(self._one(conjunct, hops))
+        unique = {m.start_char: m for m in found}
+        return [unique[k] for k in sorted(unique)]
+
+    def _one(self, token: Token, hops: int) -> list[Mention]:
+        if token.i in self.by_token:
+            return [self.by_token[token.i]]
+        if hops <= 0:
+            return []
+        if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
+            return self.at(token.head.head, hops - 1)
+        for child in token.children:
+            if child.dep_ == "appos" and child.i in self.by_token:
+                return [self.by_token[child.i]]
+        if token.like_num or token.lemma_.lower() in self.proxies | {"thousand", "hundred", "dozen", "number", "some", "all", "many", "most", "part"}:
+            for child in token.children:
+                if child.dep_ == "prep" and child.lower_ in {"of", "from"}:
+                    for pobj in child.children:
+                        if pobj.dep_ == "pobj":
+                            return self.at(pobj, hops - 1)
+                if child.dep_ == "poss":
+                    return self.at(child, hops - 1)
+        return []
+
+
+def _subject_tokens(verb: Token, deps: set[str]) -> list[Token]:
+    return [child for child in verb.children if child.dep_ in deps]
+
+
+def _agent_tokens(verb: Token) -> list[Token]:
+    return [pobj for child in verb.children if child.dep_ == "agent" for pobj in child.children if pobj.dep_ == "pobj"]
+
+
+def _prep_objects(token: Token, preps: set[str]) -> list[Token]:
+    objects = []
+    for child in token.children:
+        if child.dep_ in {"prep", "dative"} and child.lower_ in preps:
+            objects.extend(pobj for pobj in child.children if pobj.dep_ == "pobj")
+        elif child.dep_ == "prt" and child.lower_ in preps:
+            objects.extend(t for t in token.children if t.dep_ in OBJECT_DEPS)
+    return objects
+
+
+def _inherited_subjects(verb: Token, actors: _Actors, depth: int = 0) -> tuple[list[Mention], str]:
+    """Subjects a verb takes from the verb it depends on (control, conjunction, relative clause)."""
+    if depth > 4:
+        return [], "inherited"
+    own = [m for t in _subject_tokens(verb, SUBJECT_DEPS) for m in actors.at(t)]
+    if own:
+        return own, "verb" if depth == 0 else "control"
+    passive_agent = [m for t in _agent_tokens(verb) for m in actors.at(t)]
+    if passive_agent:
+        return passive_agent, "passive" if depth == 0 else "control"
+    if _subject_tokens(verb, PASSIVE_SUBJECT_DEPS):
+        # An agentless passive names no source ("were deployed" tells not by whom), but its subject
+        # controls a verb below it ("is set to visit", "were deployed to fight").
+        if depth == 0:
+            return [], "passive"
+        own = [m for t in _subject_tokens(verb, PASSIVE_SUBJECT_DEPS) for m in actors.at(t)]
+        return own, "control"
+    head = verb.head
+    if verb.dep_ == "xcomp" and head.lemma_.lower() in OBJECT_CONTROL_VERBS:
+        objects = [m for t in head.children if t.dep_ in OBJECT_DEPS for m in actors.at(t)]
+        objects = objects or [m for t in _prep_objects(head, {"on", "upon"}) for m in actors.at(t)]
+        if objects:
+            return objects, "control"
+    if verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.tag_ == "VBG"):
+        return actors.at(head), "relative"
+    if verb.dep_ in {"xcomp", "conj", "advcl", "ccomp", "pcomp"} and head is not verb:
+        if verb.dep_ == "ccomp" and head.lemma_.lower() in SPEECH_VERBS:
+            return [], "inherited"
+        found, _ = _inherited_subjects(head, actors, depth + 1)
+        return found, "control"
+    return [], "inherited"
+
+
+def _spoken_arguments(trigger: Trigger, actors: _Actors) -> Iterator[tuple[list[Mention], list[Mention], str]]:
+    """"they would become legitimate targets," said Blinken: Blinken warns them."""
+    speaker = statement_context(trigger.token, actors).attributed_to
+    subjects = [m for t in _subject_tokens(trigger.token, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS) for m in actors.at(t)]
+    if speaker is not None and subjects:
+        yield [speaker], subjects, "speaker"
+
+
+def _verb_arguments(trigger: Trigger, vocab: Vocabulary, actors: _Actors, forces_of=None) -> Iterator[tuple[list[Mention], list[Mention], str]]:
+    verb = trigger.token
+    rel = vocab[trigger.relation]
+    preps = set(rel.preps) | ({"with"} if rel.symmetric else set())
+    if trigger.prep is not None:
+        preps = {trigger.prep.lower_}
+    sources, pattern = _inherited_subjects(verb, actors)
+    if trigger.kind == "phrase" and pattern == "verb":
+        pattern = "phrase"
+    targets: list[Mention] = []
+    passive_subjects = _subject_tokens(verb, PASSIVE_SUBJECT_DEPS)
+    if passive_subjects and _agent_tokens(verb):
+        targets = [m for t in passive_subjects for m in actors.at(t)]
+        pattern = "passive"
+    elif passive_subjects:
+        return
+    anchor = trigger.last if trigger.kind == "phrase" and trigger.last is not None else verb
+    if trigger.prep is not None:
+        targets += [m for t in trigger.prep.children if t.dep_ == "pobj" for m in actors.at(t)]
+    if not targets and trigger.prep is None:
+        targets += [m for t in verb.children if t.dep_ in OBJECT_DEPS for m in actors.at(t)]
+    if not targets:
+        targets += [m for t in _prep_objects(verb, preps) for m in actors.at(t)]
+    if not targets and anchor is not verb:
+        targets += [m for t in _prep_objects(anchor, preps) for m in actors.at(t)]
+    if not targets and verb.dep_ == "relcl" and _has_relative_object(verb):
+        targets, relative_sources = actors.at(verb.head), [m for t in _subject_tokens(verb, SUBJECT_DEPS) for m in actors.at(t)]
+        sources, pattern = relative_sources, "relative"
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" and _agent_tokens(verb):
+        sources, targets, pattern = [m for t in _agent_tokens(verb) for m in actors.at(t)], actors.at(verb.head), "passive"
+    if not targets and rel.name in OWN_FORCES_RELATIONS and forces_of is not None:
+        bare_forces = [t for t in verb.children if t.dep_ in OBJECT_DEPS and t.lemma_.lower() in MILITARY_NOUNS and t.i not in actors.by_token]
+        if bare_forces:
+            yield from _own_forces(sources, bare_forces[0], forces_of, pattern)
+            return
+    yield sources, targets, pattern
+
+
+def _own_forces(sources: list[Mention], forces: Token, forces_of, pattern: str) -> Iterator[tuple[list[Mention], list[Mention], str]]:
+    """"Russia deployed more troops": the troops are Russia's own armed forces."""
+    doc = forces.doc
+    start = min(t.i for t in forces.subtree if t.i <= forces.i)
+    span = doc[start: forces.i + 1]
+    for source in sources:
+        own = forces_of(source.actor)
+        if own is not None:
+            yield [source], [Mention(own, span.text, span.start_char, span.end_char, source.sentence_index)], pattern
+
+
+def _has_relative_object(verb: Token) -> bool:
+    return any(c.dep_ in OBJECT_DEPS and c.lower_ in RELATIVE_PRONOUNS for c in verb.children) or not any(c.dep_ in OBJECT_DEPS for c in verb.children)
+
+
+def _governing_verb(noun: Token) -> Token | None:
+    """The verb a nominal event hangs from, through prepositions and other nouns:
+    "engage in combat", "said after a meeting with", "in support of combat against"."""
+    current = noun
+    for _ in range(4):
+        if current.dep_ not in OBJECT_DEPS | {"pobj", "nsubjpass", "conj", "prep", "pcomp", "appos", "compound"} or current.head is current:
+            return None
+        current = current.head
+        if current.pos_ in {"VERB", "AUX"}:
+            return current
+    return None
+
+
+def _noun_arguments(trigger: Trigger, vocab: Vocabulary, actors: _Actors, demonym_state: Callable[[str], Actor | None]) -> Iterator[tuple[list[Mention], list[Mention], str]]:
+    noun = trigger.token
+    node = noun.head if noun.dep_ == "compound" and noun.head.pos_ in {"NOUN", "PROPN"} else noun
+    rel = vocab[trigger.relation]
+    preps = set(rel.preps) | {"with", "against", "on"} if rel.symmetric else set(rel.preps) | {"on", "against"}
+    if trigger.prep is not None:
+        preps = {trigger.prep.lower_}
+    sources = [m for c in node.children if c.dep_ == "poss" for m in actors.at(c)]
+    sources += [m for c in node.children if c.dep_ in {"compound", "amod", "nmod"} for m in actors.at(c, hops=0)]
+    sources += [m for t in _prep_objects(node, {"by"}) for m in actors.at(t)]
+    pattern = "noun"
+    governor = _governing_verb(node)
+    if not sources and governor is not None and governor.pos_ in {"VERB", "AUX"}:
+        sources, _ = _inherited_subjects(governor, actors)
+        sources = sources or [m for t in _agent_tokens(governor) for m in actors.at(t)]
+        pattern = "noun" if governor.lemma_.lower() in LIGHT_VERBS else "inherited"
+    targets = [m for t in _prep_objects(node, preps) for m in actors.at(t)]
+    if trigger.prep is not None:
+        targets = [m for t in trigger.prep.children if t.dep_ == "pobj" for m in actors.at(t)] or targets
+    if not targets and governor is not None and governor.lemma_.lower() in LIGHT_VERBS:
+        targets = [m for t in _prep_objects(governor, preps) for m in actors.at(t)]
+        targets += [m for t in governor.children if t.dep_ in {"dative", "iobj"} for m in actors.at(t)]
+    if not targets and rel.symmetric:
+        targets = [m for t in _prep_objects(node, {"between", "among"}) for m in actors.at(t)]
+    yield sources, targets, pattern
+
+
+# -- modality, negation, attribution --------------------------------------------------------------
+def _path_to_root(token: Token) -> list[Token]:
+    path = [token]
+    while path[-1].head is not path[-1] and len(path) < 12:
+        path.append(path[-1].head)
+    return path
+
+
+def _speaker(verb: Token, actors: _Actors) -> Mention | None:
+    for child in verb.children:
+        if child.dep_ in SUBJECT_DEPS:
+            found = actors.at(child)
+            if found:
+                return found[0]
+    return None
+
+
+def _according_to(token: Token, actors: _Actors) -> Mention | None:
+    for child in token.children:
+        if child.lower_ == "according":
+            for grandchild in child.subtree:
+                if grandchild.dep_ == "pobj":
+                    found = actors.at(grandchild)
+                    if found:
+                        return found[0]
+            return None
+    return None
+
+
+def statement_context(trigger: Token, actors: _Actors) -> StatementContext:
+    """Negation, modality and the speaker, read on the path from the trigger to the root.
+
+    Modality, strongest first: ``hypothetical`` (could, would, might, may, should, if, whether,
+    "it is possible that"), ``planned`` (will, plans to, is set to, agreed to), ``reported`` (under
+    "X said", "according to X", "reportedly", "are said to"), else ``asserted``. Only the clauses
+    between the trigger and the first reporting verb count for hypothetical and planned, so that
+    "X said it would" is hypothetical but "X could say that Y attacked" is not.
+    """
+    negated = False
+    hypothetical = planned = reported = False
+    speaker: Mention | None = None
+    path = _path_to_root(trigger)
+    in_own_claim = True
+    for position, token in enumerate(path):
+        lemma = token.lemma_.lower()
+        child_on_path = path[position - 1] if position else None
+        for child in token.children:
+            clower = child.lower_
+            if child.dep_ == "neg" and in_own_claim:
+                negated = True
+            if child.dep_ == "det" and clower == "no" and position == 0:
+                negated = True
+            if child.dep_ in {"aux", "auxpass"} and in_own_claim:
+                if clower in HYPOTHETICAL_AUX:
+                    hypothetical = True
+                elif clower in PLANNED_AUX or child.lemma_.lower() in PLANNED_AUX:
+                    planned = True
+            if child.dep_ == "mark" and clower in CONDITIONAL_MARKS and in_own_claim:
+                hypothetical = True
+            if child.dep_ == "advcl" and child is not child_on_path and in_own_claim and any(m.dep_ == "mark" and m.lower_ in {"if", "unless"} for m in child.children):
+                hypothetical = True
+            if child.dep_ == "advmod" and clower in REPORTED_ADVERBS:
+                reported = True
+            if child.lower_ == "according":
+                reported = True
+                speaker = speaker or _according_to(token, actors)
+        if position and in_own_claim and lemma in NEGATIVE_GOVERNORS and child_on_path is not None and child_on_path.dep_ in {"xcomp", "ccomp", "dobj"}:
+            negated = not negated if lemma != "deny" else True
+        if position and in_own_claim and child_on_path is not None and child_on_path.dep_ in {"xcomp", "ccomp", "acomp", "csubj"}:
+            if lemma in PLANNED_GOVERNORS and child_on_path.dep_ == "xcomp":
+                planned = True
+            if lemma in OBJECT_CONTROL_VERBS and child_on_path.dep_ == "xcomp":
+                hypothetical = True  # "urged China to stop": asked for, not done
+            if lemma in HYPOTHETICAL_GOVERNORS and child_on_path.dep_ != "xcomp":
+                hypothetical = True
+        if position and child_on_path is not None and child_on_path.dep_ in {"ccomp", "parataxis"} and lemma in SPEECH_VERBS:
+            reported = True
+            speaker = speaker or _speaker(token, actors)
+            in_own_claim = False
+        if token.lemma_.lower() == "say" and any(c.dep_ == "auxpass" for c in token.children):
+            reported = True  # "are said to be"
+        if position == 0 and token.pos_ in {"VERB", "AUX"} and _is_inverted_conditional(token):
+            hypothetical = True
+    if speaker is None and trigger.sent is not None:
+        speaker = _quote_speaker(trigger, actors)
+        reported = reported or speaker is not None
+    modality = "hypothetical" if hypothetical else "planned" if planned else "reported" if reported else "asserted"
+    return StatementContext(negated, modality, speaker)
+
+
+def _is_inverted_conditional(verb: Token) -> bool:
+    """"Should these soldiers engage ..., they would ..."."""
+    return any(c.dep_ == "aux" and c.lower_ in {"should", "were", "had"} and c.i < min([s.i for s in verb.children if s.dep_ in SUBJECT_DEPS] or [c.i]) for c in verb.children)
+
+
+def _quote_speaker(trigger: Token, actors: _Actors) -> Mention | None:
+    """The speaker of a quotation the trigger stands in: "'...,' said Blinken"."""
+    sent = trigger.sent
+    quotes = [t.i for t in sent if t.is_quote]
+    inside = sum(1 for q in quotes if q < trigger.i) % 2 == 1
+    if not inside:
+        return None
+    for token in sent:
+        if token.lemma_.lower() in SPEECH_VERBS and token.pos_ == "VERB" and not (quotes[0] < token.i < quotes[-1] if len(quotes) > 1 else False):
+            return _speaker(token, actors)
+    return None
+
+
+# -- place and quantity ----------------------------------------------------------------------------
+def _location(trigger: Token, actors: _Actors) -> str | None:
+    for token in _path_to_root(trigger)[:3]:
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ in {"in", "at", "near", "into", "inside", "across", "along"}:
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj" and pobj.i not in actors.by_token and _is_place(pobj):
+                        return _phrase_text(pobj)
+    return None
+
+
+def _is_place(token: Token) -> bool:
+    if token.ent_type_ in {"GPE", "LOC", "FAC"}:
+        return True
+    return token.lemma_.lower() in PLACE_NOUNS and any(t.ent_type_ or t.pos_ == "PROPN" for t in token.subtree)
+
+
+def _phrase_text(token: Token) -> str:
+    tokens = [t for t in token.subtree if not (t.dep_ in {"prep", "relcl", "acl"} and t.head is token)]
+    subtree_stop = next((t.i for t in token.children if t.dep_ in {"prep", "relcl", "acl", "punct"} and t.i > token.i), None)
+    words = [t for t in tokens if subtree_stop is None or t.i < subtree_stop]
+    return token.doc[words[0].i: words[-1].i + 1].text if words else token.text
+
+
+def _quantity(mention_token: Token) -> str | None:
+    for token in (mention_token, mention_token.head):
+        if token.like_num and token.pos_ == "NUM":
+            words = [t for t in token.subtree if t.i <= token.i]
+            return token.doc[words[0].i: token.i + 1].text
+        for child in token.children:
+            if child.dep_ == "nummod":
+                words = list(child.subtree)
+                return token.doc[words[0].i: words[-1].i + 1].text
+    return None
+
+
+# -- confidence --------------------------------------------------------------------------------------
+def confidence(pattern: str, trigger: Token, source: Mention, target: Mention, known: Callable[[Actor], bool]) -> float:
+    """Confidence in [0, 1] of one statement.
+
+    Start from the pattern's base score (``PATTERN_BASE``: 0.85 for a verb with its own subject and
+    object or a vocabulary phrase, down to 0.6 for a source inherited through several clauses),
+    multiply by 0.8 for each endpoint that is a pronoun, by 0.85 for each endpoint the knowledge
+    base does not know, and subtract 0.02 per token beyond 6 between the trigger and the farther
+    endpoint (at most 0.3).
+    """
+    score = PATTERN_BASE.get(pattern, 0.6)
+    for mention in (source, target):
+        if mention.text.lower() in PRONOUN_TEXTS:
+            score *= 0.8
+        if not known(mention.actor):
+            score *= 0.85
+    distance = max(abs(mention.start_char - trigger.idx) for mention in (source, target))
+    tokens_away = distance / 6  # about six characters per English token
+    score -= min(0.3, 0.02 * max(0.0, tokens_away - 6))
+    return round(max(0.05, min(0.99, score)), 2)
+
+
+# -- putting it together -------------------------------------------------------------------------------
+def extract_relations(
+    doc: Doc,
+    mentions: list[Mention],
+    article: Article,
+    vocab: Vocabulary,
+    known: Callable[[Actor], bool] = lambda actor: True,
+    demonym_state: Callable[[str], Actor | None] = lambda text: None,
+    forces_of: Callable[[Actor], Actor | None] | None = None,
+) -> Iterator[Relation]:
+    """Relations stated in a parsed article, sentence by sentence, in text order.
+
+    ``known`` tells whether the knowledge base knows an actor (for confidence); ``forces_of``
+    gives a state's armed forces, for "Russia deployed troops".
+    """
+    actors = _Actors(doc, mentions, set(vocab.noun_index))
+    for sentence_index, sent in enumerate(doc.sents):
+        seen: set[tuple] = set()
+        for trigger in find_triggers(sent, vocab):
+            if trigger.spoken:
+                arguments = _spoken_arguments(trigger, actors)
+            elif trigger.token.pos_ in {"VERB", "AUX"}:
+                arguments = _verb_arguments(trigger, vocab, actors, forces_of)
+            else:
+                arguments = _noun_arguments(trigger, vocab, actors, demonym_state)
+            for sources, targets, pattern in arguments:
+                for relation in _statements(trigger, sources, targets, pattern, vocab, actors, article, sentence_index, sent, known):
+                    key = (relation.source.id, relation.relation, relation.target.id, relation.negated, relation.modality)
+                    if key not in seen:
+                        seen.add(key)
+                        yield relation
+
+
+def _pairs(sources: list[Mention], targets: list[Mention], symmetric: bool) -> Iterator[tuple[Mention, Mention, bool]]:
+    if targets:
+        for source in sources:
+            for target in targets:
+                yield source, target, False
+    elif symmetric and len(sources) > 1:
+        for i, source in enumerate(sources):
+            for target in sources[i + 1:]:
+                yield source, target, True
+
+
+def _statements(trigger, sources, targets, pattern, vocab, actors, article, sentence_index, sent, known) -> Iterator[Relation]:
+    rel = vocab[trigger.relation]
+    context = None
+    for source, target, reciprocal in _pairs(sources, targets, rel.symmetric):
+        if source.actor.id == target.actor.id:
+            continue
+        context = context or statement_context(trigger.token, actors)
+        start = min(source.start_char, target.start_char, trigger.token.idx)
+        end = max(source.end_char, target.end_char, trigger.token.idx + len(trigger.token.text))
+        attributed = context.attributed_to.actor if context.attributed_to else None
+        if attributed is not None and attributed.id in {source.actor.id, target.actor.id} and context.modality == "reported":
+            attributed = attributed  # a speaker may report their own act; keep the attribution
+        target_token = sent.doc.char_span(target.start_char, target.end_char, alignment_mode="expand").root
+        yield Relation(
+            source=source.actor, relation=rel.name, target=target.actor,
+            evidence=Evidence(article.doc_id, sentence_index, sent.text.strip(), (start, end), article.date, article.title, article.url),
+            source_text=source.text, target_text=target.text,
+            negated=context.negated, modality=context.modality, attributed_to=attributed,
+            location=_location(trigger.token, actors), quantity=_quantity(target_token),
+            confidence=confidence("symmetric" if reciprocal else pattern, trigger.token, source, target, known),
+            trigger=trigger.token.text if trigger.kind != "phrase" else " ".join(t.text for t in _phrase_tokens(trigger)),
+            pattern="symmetric" if reciprocal else pattern,
+        )
+
+
+def _phrase_tokens(trigger: Trigger) -> list[Token]:
+    doc = trigger.token.doc
+    end = trigger.last.i if trigger.last is not None else trigger.token.i
+    return [doc[i] for i in range(trigger.token.i, end + 1)]
+
+
+def relation_record(relation: Relation, vocab: Vocabulary) -> dict:
+    """The extraction record of ../shared/GOLD_FORMAT.md section 3, plus PLOVER and country."""
+    rel = vocab[relation.relation]
+    evidence = relation.evidence
+    return {
+        "doc_id": evidence.doc_id,
+        "date": evidence.date,
+        "sentence_index": evidence.sentence_index,
+        "sentence": evidence.sentence,
+        "char_span": list(evidence.char_span),
+        "relation": relation.relation,
+        "cameo": rel.cameo,
+        "plover": rel.plover,
+        "source": _actor_record(relation.source, relation.source_text),
+        "target": _actor_record(relation.target, relation.target_text),
+        "negated": relation.negated,
+        "modality": relation.modality,
+        "attributed_to": _actor_record(relation.attributed_to) if relation.attributed_to else None,
+        "location": relation.location,
+        "quantity": relation.quantity,
+        "confidence": relation.confidence,
+        "trigger": relation.trigger,
+        "pattern": relation.pattern,
+    }
+
+
+def _actor_record(actor: Actor, text: str | None = None) -> dict:
+    record = {"id": actor.id, "label": actor.label, "type": actor.type}
+    if text is not None:
+        record["text"] = text
+    if actor.affiliation:
+        record["affiliation"] = actor.affiliation
+    if actor.country:
+        record["country"] = actor.country
+    return record

@@ -1,0 +1,108 @@
+"""The relation vocabulary: relations, their event codes and their trigger words, read from ontologies/."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from .resources import ontology_file
+
+QUAD_CLASSES = ("verbal_cooperation", "material_cooperation", "verbal_conflict", "material_conflict")
+_DETERMINERS = {"a", "an", "the"}
+
+
+@dataclass(frozen=True, slots=True)
+class RelationType:
+    name: str
+    definition: str
+    cameo: str
+    plover: str
+    goldstein: float
+    quad_class: str
+    symmetric: bool
+    verbs: tuple[str, ...]
+    preps: tuple[str, ...]
+    nouns: tuple[str, ...]
+    phrases: tuple[tuple[str, ...], ...]  # words of each phrase, determiners dropped
+    speaker_phrases: tuple[tuple[str, ...], ...] = ()  # the speaker acts on the phrase's subject
+
+
+@dataclass(frozen=True, slots=True)
+class Vocabulary:
+    relations: dict[str, RelationType]
+    verb_index: dict[str, str]  # verb lemma -> relation name
+    noun_index: dict[str, str]  # noun lemma -> relation name
+
+    def __getitem__(self, name: str) -> RelationType:
+        try:
+            return self.relations[name]
+        except KeyError:
+            known = ", ".join(sorted(self.relations))
+            raise KeyError(f"unknown relation {name!r}; expected one of {known}") from None
+
+    def __contains__(self, name: object) -> bool:
+        return name in self.relations
+
+    def __iter__(self):
+        return iter(self.relations.values())
+
+    def phrases(self) -> list[tuple[tuple[str, ...], str, bool]]:
+        """Every (phrase words, relation name, spoken), longest phrases first so they win.
+
+        ``spoken`` marks speaker phrases, whose source is the one who says them.
+        """
+        return _sorted_phrases(tuple(self.relations.values()))
+
+
+@lru_cache(maxsize=8)
+def _sorted_phrases(relations: tuple[RelationType, ...]) -> list[tuple[tuple[str, ...], str, bool]]:
+    triples = [(words, rel.name, False) for rel in relations for words in rel.phrases]
+    triples += [(words, rel.name, True) for rel in relations for words in rel.speaker_phrases]
+    return sorted(triples, key=lambda triple: (-len(triple[0]), triple))
+
+
+def _phrase_words(phrase: str) -> tuple[str, ...]:
+    return tuple(word for word in phrase.lower().split() if word not in _DETERMINERS)
+
+
+def _relation_type(name: str, entry: dict) -> RelationType:
+    quad_class = entry["quad_class"]
+    if quad_class not in QUAD_CLASSES:
+        raise ValueError(f"relation {name!r}: unknown quad_class {quad_class!r}; expected one of {', '.join(QUAD_CLASSES)}")
+    return RelationType(
+        name=name,
+        definition=entry.get("definition", ""),
+        cameo=str(entry["cameo"]).zfill(2),
+        plover=entry["plover"],
+        goldstein=float(entry["goldstein"]),
+        quad_class=quad_class,
+        symmetric=bool(entry.get("symmetric", False)),
+        verbs=tuple(entry.get("verbs") or ()),
+        preps=tuple(entry.get("preps") or ()),
+        nouns=tuple(entry.get("nouns") or ()),
+        phrases=tuple(_phrase_words(p) for p in entry.get("phrases") or ()),
+        speaker_phrases=tuple(_phrase_words(p) for p in entry.get("speaker_phrases") or ()),
+    )
+
+
+def _first_wins(relations: dict[str, RelationType], field: str) -> dict[str, str]:
+    index: dict[str, str] = {}
+    for rel in relations.values():
+        for lemma in getattr(rel, field):
+            index.setdefault(lemma, rel.name)
+    return index
+
+
+def read_vocabulary(path: str | Path) -> Vocabulary:
+    with open(path, encoding="utf-8") as handle:
+        entries = yaml.safe_load(handle)
+    relations = {name: _relation_type(name, entry) for name, entry in entries.items()}
+    return Vocabulary(relations, _first_wins(relations, "verbs"), _first_wins(relations, "nouns"))
+
+
+@lru_cache(maxsize=1)
+def default_vocabulary() -> Vocabulary:
+    return read_vocabulary(ontology_file("relations.yaml"))
