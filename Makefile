@@ -1,0 +1,29 @@
+# Two commands on a fresh machine with Python 3.10+ and pip:
+#   make demo   install into .venv and build the graph of examples/ into outputs/
+#   make test   install into .venv (with test extras) and run the whole test suite
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+
+.PHONY: install demo test evaluate bench clean
+
+$(BIN)/graphkit: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@
+
+install: $(BIN)/graphkit
+
+demo: install
+	$(BIN)/graphkit build examples/ -o outputs/
+
+test: install
+	$(BIN)/python -m pytest -q
+
+evaluate: install
+	$(BIN)/graphkit evaluate tests/data/dev_gold.jsonl
+	$(BIN)/graphkit evaluate tests/data/seed_gold.jsonl
+
+clean:
+	rm -rf $(VENV) build *.egg-info .pytest_cache

@@ -1,0 +1,420 @@
+// graphkit explorer: draws the graph in #graph-data with vis-network.
+// Article text reaches the page only through textContent and DOM properties, never innerHTML.
+(function () {
+  "use strict";
+
+  const data = JSON.parse(document.getElementById("graph-data").textContent);
+  const nodeById = new Map(data.nodes.map((node) => [node.id, node]));
+  const edgeById = new Map(data.edges.map((edge) => [edge.id, edge]));
+  const relationOn = new Map(data.relations.map((relation) => [relation.name, true]));
+  const DIMMED = 0.15;
+  const TEXT = "#222222";
+  const EDGE_TEXT = "#333333";
+  const DIMMED_TEXT = "#c8c8c8";
+  const SVG = "http://www.w3.org/2000/svg";
+  let showNegated = false;
+  let focusedNode = null;
+
+  // ---- small DOM helpers: every string goes in as text ----
+  function el(tag, text, className) {
+    const element = document.createElement(tag);
+    if (text !== undefined && text !== null) element.textContent = String(text);
+    if (className) element.className = className;
+    return element;
+  }
+
+  function clear(element) {
+    while (element.firstChild) element.removeChild(element.firstChild);
+    return element;
+  }
+
+  function tooltip(lines) {
+    const box = el("div");
+    lines.filter((line) => line).forEach((line) => box.appendChild(el("div", line)));
+    return box;
+  }
+
+  function safeUrl(url) {
+    try {
+      const parsed = new URL(url);
+      return parsed.protocol === "http:" || parsed.protocol === "https:" ? parsed.href : null;
+    } catch (error) {
+      return null;
+    }
+  }
+
+  function link(url, text) {
+    const href = safeUrl(url);
+    if (!href) return el("span", text);
+    const anchor = el("a", text);
+    anchor.href = href;
+    anchor.target = "_blank";
+    anchor.rel = "noopener noreferrer";
+    return anchor;
+  }
+
+  function facts(pairs) {
+    const list = el("dl", null, "facts");
+    pairs.filter((pair) => pair[1] !== null && pair[1] !== undefined && pair[1] !== "").forEach(([name, value]) => {
+      list.appendChild(el("dt", name));
+      const dd = el("dd");
+      dd.appendChild(value instanceof Node ? value : document.createTextNode(String(value)));
+      list.appendChild(dd);
+    });
+    return list;
+  }
+
+  function words(name) {
+    return name ? String(name).replace(/_/g, " ") : "";
+  }
+
+  // ---- vis items ----
+  function nodeItem(node) {
+    return {
+      id: node.id,
+      label: node.label,
+      shape: node.shape,
+      color: node.color,
+      value: Math.max(node.mentions, 1),
+      opacity: 1,
+      title: tooltip([
+        node.label, [node.type, node.country].filter(Boolean).join(" \u00b7 "), node.mentions + " mentions",
+      ]),
+    };
+  }
+
+  function edgeColour(edge, opacity) {
+    return { color: edge.color, highlight: edge.color, hover: edge.color, opacity: opacity };
+  }
+
+  function edgeLabel(edge) {
+    return edge.negated ? "not " + edge.relation : edge.relation;
+  }
+
+  function edgeItem(edge) {
+    return {
+      id: edge.id,
+      from: edge.from,
+      to: edge.to,
+      label: edgeLabel(edge),
+      relation: edge.relation,
+      negated: edge.negated,
+      arrows: { to: { enabled: !edge.symmetric, scaleFactor: 0.6 } },
+      color: edgeColour(edge, 1),
+      dashes: edge.dashes,
+      smooth: edge.smooth,
+      value: edge.count,
+      title: tooltip([
+        edge.from_label + " " + edgeLabel(edge) + " " + edge.to_label,
+        edge.count + (edge.count === 1 ? " statement" : " statements"),
+        edge.negated ? "negated" : edge.asserted ? "" : "not asserted (hypothetical, planned or reported)",
+      ]),
+    };
+  }
+
+  const nodes = new vis.DataSet(data.nodes.map(nodeItem));
+  const edges = new vis.DataSet(data.edges.map(edgeItem));
+  const visibleEdges = new vis.DataView(edges, {
+    filter: (item) => relationOn.get(item.relation) && (showNegated || !item.negated),
+  });
+
+  const options = data.options;
+  const network = new vis.Network(document.getElementById("graph"), {}, options);
+
+  // ---- neighbourhood highlight ----
+  function highlight(nodeId) {
+    focusedNode = nodeId;
+    const keep = new Set(nodeId === null ? nodes.getIds() : network.getConnectedNodes(nodeId).concat([nodeId]));
+    const touching = new Set(nodeId === null ? visibleEdges.getIds() : network.getConnectedEdges(nodeId));
+    nodes.update(nodes.getIds().map((id) => ({
+      id: id, opacity: keep.has(id) ? 1 : DIMMED, font: { color: keep.has(id) ? TEXT : DIMMED_TEXT },
+    })));
+    edges.update(data.edges.map((edge) => ({
+      id: edge.id, color: edgeColour(edge, touching.has(edge.id) ? 1 : DIMMED),
+      font: { color: touching.has(edge.id) ? EDGE_TEXT : DIMMED_TEXT },
+    })));
+  }
+
+  // ---- details panel ----
+  const details = document.getElementById("details");
+
+  function showHint() {
+    clear(details).appendChild(el("p", "Click an actor or a relation to see its details and evidence.", "hint"));
+  }
+
+  function wikidataLink(id) {
+    return /^Q[0-9]+$/.test(id || "") ? link("https://www.wikidata.org/wiki/" + id, id) : id;
+  }
+
+  function roleText(role) {
+    const span = [role.start, role.end || "present"].filter(Boolean).join(" \u2013 ");
+    return [role.title, role.country, span].filter(Boolean).join(", ");
+  }
+
+  function edgeButton(edge, nodeId) {
+    const other = edge.from === nodeId ? edge.to_label : edge.from_label;
+    const arrow = edge.symmetric ? "\u2194" : edge.from === nodeId ? "\u2192" : "\u2190";
+    const button = el("button", arrow + " " + edgeLabel(edge) + " " + other + " (" + edge.count + ")");
+    button.type = "button";
+    button.addEventListener("click", () => selectEdge(edge.id));
+    return button;
+  }
+
+  function showNode(nodeId) {
+    const node = nodeById.get(nodeId);
+    if (!node) return;
+    clear(details);
+    details.dataset.kind = "node";
+    details.dataset.id = nodeId;
+    details.appendChild(el("h2", node.label));
+    details.appendChild(facts([
+      ["Type", node.type], ["Country", node.country], ["Affiliation", node.affiliation],
+      ["Wikidata", wikidataLink(node.wikidata)], ["Mentions", node.mentions],
+    ]));
+    listSection("Aliases", node.aliases.map((alias) => el("li", alias)));
+    listSection("Roles", node.roles.map((role) => el("li", roleText(role))));
+    const incident = data.edges.filter((edge) => edge.from === nodeId || edge.to === nodeId);
+    listSection("Relations", incident.map((edge) => {
+      const item = el("li");
+      item.appendChild(edgeButton(edge, nodeId));
+      return item;
+    }), "plain link-list");
+  }
+
+  function listSection(heading, items, className) {
+    if (!items.length) return;
+    details.appendChild(el("h3", heading));
+    const list = el("ul", null, className || "plain");
+    items.forEach((item) => list.appendChild(item));
+    details.appendChild(list);
+  }
+
+  function edgeStatus(edge) {
+    if (edge.negated) return el("span", "negated: every statement denies it", "badge negated");
+    if (!edge.asserted) return el("span", "not asserted: hypothetical, planned or reported only", "badge unasserted");
+    return el("span", "asserted", "badge");
+  }
+
+  function showEdge(edgeId) {
+    const edge = edgeById.get(edgeId);
+    if (!edge) return;
+    clear(details);
+    details.dataset.kind = "edge";
+    details.dataset.id = edgeId;
+    details.appendChild(el("h2", edge.from_label + " " + edgeLabel(edge) + " " + edge.to_label));
+    details.appendChild(edgeStatus(edge));
+    const dates = [edge.first_date, edge.last_date].filter(Boolean);
+    details.appendChild(facts([
+      ["Statements", edge.count], ["Articles", edge.articles], ["Sources", edge.sources],
+      ["Dates", dates.length ? Array.from(new Set(dates)).join(" \u2013 ") : null],
+      ["Family", words(edge.quad_class)], ["CAMEO", edge.cameo], ["PLOVER", edge.plover],
+      ["Goldstein", edge.goldstein], ["Confidence", edge.confidence],
+    ]));
+    details.appendChild(el("h3", "Evidence"));
+    const list = el("ol", null, "evidence");
+    edge.evidence.forEach((item) => list.appendChild(evidenceItem(item)));
+    details.appendChild(list);
+  }
+
+  function evidenceItem(item) {
+    const li = el("li");
+    li.appendChild(el("blockquote", item.sentence, "sentence"));
+    const meta = el("div", null, "meta");
+    meta.appendChild(link(item.url, item.title || item.url || item.doc_id || "untitled article"));
+    const parts = [item.date, item.modality, item.negated ? "negated" : null,
+      item.attributed_to ? "according to " + item.attributed_to : null,
+      item.location ? "in " + item.location : null, item.quantity,
+      typeof item.confidence === "number" ? "confidence " + item.confidence : null];
+    meta.appendChild(document.createTextNode(parts.filter(Boolean).map((part) => " \u00b7 " + part).join("")));
+    li.appendChild(meta);
+    return li;
+  }
+
+  function selectNode(nodeId) {
+    network.selectNodes([nodeId]);
+    highlight(nodeId);
+    showNode(nodeId);
+  }
+
+  function selectEdge(edgeId) {
+    const item = edges.get(edgeId);
+    if (item && visibleEdges.get(edgeId)) network.selectEdges([edgeId]);
+    showEdge(edgeId);
+  }
+
+  network.on("click", (params) => {
+    if (params.nodes.length) selectNode(params.nodes[0]);
+    else if (params.edges.length) {
+      if (focusedNode !== null) highlight(null);
+      selectEdge(params.edges[0]);
+    } else {
+      if (focusedNode !== null) highlight(null);
+      showHint();
+    }
+  });
+
+  // ---- search ----
+  const search = document.getElementById("search");
+  const searchStatus = document.getElementById("search-status");
+  const actorList = document.getElementById("actor-list");
+  data.nodes.forEach((node) => {
+    const option = document.createElement("option");
+    option.value = node.label;
+    actorList.appendChild(option);
+  });
+
+  function findActor(query) {
+    const q = query.trim().toLowerCase();
+    if (!q) return null;
+    const match = data.nodes.find((node) => node.label.toLowerCase() === q)
+      || data.nodes.find((node) => node.aliases.some((alias) => alias.toLowerCase() === q))
+      || data.nodes.find((node) => node.label.toLowerCase().includes(q));
+    return match ? match.id : null;
+  }
+
+  function selectActor(query) {
+    const nodeId = findActor(query);
+    searchStatus.textContent = nodeId ? "" : "No actor matches \u201c" + query.trim() + "\u201d";
+    if (!nodeId) return null;
+    selectNode(nodeId);
+    network.focus(nodeId, { scale: 1.2, animation: { duration: 300, easingFunction: "easeInOutQuad" } });
+    return nodeId;
+  }
+
+  document.getElementById("search-form").addEventListener("submit", (event) => {
+    event.preventDefault();
+    selectActor(search.value);
+  });
+  const labels = new Set(data.nodes.map((node) => node.label));
+  search.addEventListener("input", () => {
+    if (labels.has(search.value)) selectActor(search.value);  // picked from the datalist
+  });
+
+  // ---- filters ----
+  function refreshEdges() {
+    visibleEdges.refresh();
+    if (focusedNode !== null) highlight(focusedNode);
+    summarise();
+  }
+
+  const filter = document.getElementById("relation-filter");
+  data.relations.forEach((relation) => {
+    const label = el("label");
+    const box = document.createElement("input");
+    box.type = "checkbox";
+    box.checked = true;
+    box.value = relation.name;
+    box.addEventListener("change", () => {
+      relationOn.set(relation.name, box.checked);
+      refreshEdges();
+    });
+    label.appendChild(box);
+    label.appendChild(document.createTextNode(relation.name + " "));
+    label.appendChild(el("span", "(" + relation.edges + ")", "count"));
+    filter.appendChild(label);
+  });
+
+  function setAllRelations(on) {
+    filter.querySelectorAll("input").forEach((box) => {
+      box.checked = on;
+      relationOn.set(box.value, on);
+    });
+    refreshEdges();
+  }
+  document.getElementById("relations-all").addEventListener("click", () => setAllRelations(true));
+  document.getElementById("relations-none").addEventListener("click", () => setAllRelations(false));
+  document.getElementById("show-negated").addEventListener("change", (event) => {
+    showNegated = event.target.checked;
+    refreshEdges();
+  });
+
+  function summarise() {
+    const negated = data.edges.filter((edge) => edge.negated).length;
+    document.getElementById("summary").textContent = data.nodes.length + " actors \u00b7 " + visibleEdges.length
+      + " of " + data.edges.length + " relations shown" + (negated ? " \u00b7 " + negated + " negated" : "");
+  }
+
+  // ---- legend ----
+  function shapeIcon(shape, colour) {
+    const svg = document.createElementNS(SVG, "svg");
+    svg.setAttribute("width", "16");
+    svg.setAttribute("height", "16");
+    svg.setAttribute("viewBox", "-8 -8 16 16");
+    const points = {
+      diamond: "0,-7 7,0 0,7 -7,0", square: "-6,-6 6,-6 6,6 -6,6", triangle: "0,-7 7,6 -7,6",
+      star: "0,-7 2,-2 7,-2 3,1 5,7 0,3 -5,7 -3,1 -7,-2 -2,-2", hexagon: "-7,0 -3.5,-6 3.5,-6 7,0 3.5,6 -3.5,6",
+    }[shape];
+    const mark = document.createElementNS(SVG, points ? "polygon" : "circle");
+    if (points) mark.setAttribute("points", points);
+    else mark.setAttribute("r", "6");
+    mark.setAttribute("fill", colour);
+    svg.appendChild(mark);
+    return svg;
+  }
+
+  function lineIcon(colour, dashes) {
+    const svg = document.createElementNS(SVG, "svg");
+    svg.setAttribute("width", "30");
+    svg.setAttribute("height", "10");
+    const line = document.createElementNS(SVG, "line");
+    [["x1", "1"], ["y1", "5"], ["x2", "29"], ["y2", "5"], ["stroke", colour], ["stroke-width", "2.5"]]
+      .forEach(([name, value]) => line.setAttribute(name, value));
+    if (dashes) line.setAttribute("stroke-dasharray", dashes.join(" "));
+    svg.appendChild(line);
+    return svg;
+  }
+
+  function legendItem(icon, text) {
+    const li = el("li");
+    li.appendChild(icon);
+    li.appendChild(el("span", text));
+    return li;
+  }
+
+  function drawLegend() {
+    const legend = data.legend;
+    const box = document.getElementById("legend");
+    box.appendChild(el("h2", "Actors (size: mentions)"));
+    const types = el("ul", null, "types");
+    legend.types.forEach((type) => types.appendChild(legendItem(shapeIcon(type.shape, type.color), type.type)));
+    box.appendChild(types);
+    box.appendChild(el("h2", "Relations (arrow: direction)"));
+    const families = el("ul");
+    legend.quad_classes.forEach((family) => {
+      families.appendChild(legendItem(lineIcon(family.color), words(family.quad_class)));
+    });
+    families.appendChild(legendItem(lineIcon("#777777", legend.unasserted_dashes),
+      "dashed: hypothetical, planned or reported only"));
+    families.appendChild(legendItem(lineIcon(legend.negated_color, legend.negated_dashes),
+      "dotted red: negated (hidden unless shown)"));
+    box.appendChild(families);
+  }
+
+  // ---- start ----
+  const status = document.getElementById("status");
+
+  function markReady() {
+    status.textContent = "";
+    document.body.dataset.ready = "true";
+  }
+
+  network.on("stabilizationProgress", (params) => {
+    status.textContent = "Laying out the graph\u2026 " + Math.round((100 * params.iterations) / params.total) + "%";
+  });
+  network.once("stabilizationIterationsDone", () => {
+    network.setOptions({ physics: { enabled: false } });
+    network.fit({ animation: false });
+    network.once("afterDrawing", markReady);
+    network.redraw();
+  });
+
+  drawLegend();
+  summarise();
+  network.setData({ nodes: nodes, edges: visibleEdges });
+  if (data.nodes.length === 0) markReady();
+
+  window.graphkit = {
+    network: network, nodes: nodes, edges: edges, visibleEdges: visibleEdges, data: data,
+    selectActor: selectActor, selectNode: selectNode, selectEdge: selectEdge, showEdge: showEdge, showNode: showNode,
+  };
+})();

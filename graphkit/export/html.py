@@ -1,0 +1,236 @@
+"""Write the graph as one self-contained HTML explorer (vis-network inlined, works offline)."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import html
+import json
+import os
+import re
+from collections import defaultdict
+from importlib.resources import files
+from pathlib import Path
+
+import networkx as nx
+
+from ..vocabulary import default_vocabulary
+
+# Actor type -> (vis-network shape, colour). Shapes draw their label underneath.
+TYPE_STYLES = {
+    "State": ("dot", "#4e79a7"),
+    "Person": ("diamond", "#edc948"),
+    "Organization": ("square", "#59a14f"),
+    "ArmedForce": ("triangle", "#e15759"),
+    "NonStateArmedGroup": ("star", "#b07aa1"),
+    "Location": ("hexagon", "#9c755f"),
+}
+OTHER_TYPE_STYLE = ("dot", "#bab0ac")
+
+# Edge families: cooperation in blues, conflict in oranges; material darker than verbal.
+QUAD_CLASS_COLOURS = {
+    "verbal_cooperation": "#6baed6",
+    "material_cooperation": "#08519c",
+    "verbal_conflict": "#fdae6b",
+    "material_conflict": "#d94801",
+}
+OTHER_EDGE_COLOUR = "#969696"
+NEGATED_COLOUR = "#d7191c"
+UNASSERTED_DASHES = [8, 6]  # hypothetical, planned or reported only
+NEGATED_DASHES = [2, 6]  # every statement denies the relation
+
+STABILIZATION_ITERATIONS = 200
+IMPROVED_LAYOUT_MAX_NODES = 100  # vis's improvedLayout is quadratic; off above this
+HIDE_EDGES_ON_ZOOM_MIN_EDGES = 500
+PARALLEL_EDGE_BEND = 0.4  # roundness step between edges joining the same two actors
+
+_VIS_DIR = "templates/lib/vis-9.1.2"
+_PLACEHOLDER = re.compile(r"\{\{([A-Z_]+)\}\}")
+# Inside <script type="application/json"> these would let text close the tag or open a comment.
+_JSON_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+
+
+def write_html(G: nx.MultiDiGraph, path: str | os.PathLike, title: str = "graphkit") -> Path:
+    """Write ``G`` as one HTML file that explores the graph offline; return its path.
+
+    The page inlines vis-network from the installed pyvis package, so it makes no
+    network requests. The same graph always gives the same bytes.
+
+    >>> write_html(G, "graph.html", title="Korean peninsula")  # doctest: +SKIP
+    PosixPath('graph.html')
+    """
+    out = Path(path)
+    out.write_text(render_html(G, title), encoding="utf-8", newline="\n")
+    return out
+
+
+def render_html(G: nx.MultiDiGraph, title: str = "graphkit") -> str:
+    """The explorer page for ``G`` as a string."""
+    vis_js = _inline_script(_vis_text("vis-network.min.js"))
+    app_js = _inline_script(_package_text("explorer.js"))
+    values = {
+        "CSP": _content_security_policy([vis_js, app_js]),
+        "TITLE": html.escape(title),
+        "VIS_CSS": _vis_text("vis-network.css").replace("</style", "<\\/style"),
+        "GRAPH_DATA": script_json(graph_data(G)),
+        "VIS_JS": vis_js,
+        "APP_JS": app_js,
+    }
+    return _PLACEHOLDER.sub(lambda match: values[match.group(1)], _package_text("explorer.html"))
+
+
+def graph_data(G: nx.MultiDiGraph) -> dict:
+    """Everything the page needs, JSON-ready and in a stable order."""
+    edges = sorted(G.edges(keys=True, data=True), key=lambda edge: (edge[0], edge[1], str(edge[2])))
+    curves = _parallel_edge_curves(edges)
+    labels = {node: str(data.get("label") or node) for node, data in G.nodes(data=True)}
+    return {
+        "nodes": [_node_record(node, G.nodes[node]) for node in sorted(G.nodes)],
+        "edges": [_edge_record(i, edge, curves[i], labels) for i, edge in enumerate(edges)],
+        "relations": _relation_counts(edges),
+        "legend": _legend(),
+        "options": network_options(G.number_of_nodes(), G.number_of_edges()),
+    }
+
+
+def network_options(n_nodes: int, n_edges: int) -> dict:
+    """vis-network options: a bounded force layout that stops once it has settled."""
+    return {
+        "autoResize": True,
+        "layout": {"randomSeed": 7, "improvedLayout": n_nodes <= IMPROVED_LAYOUT_MAX_NODES},
+        "physics": {
+            "enabled": True,
+            "solver": "forceAtlas2Based",
+            "forceAtlas2Based": {"gravitationalConstant": -90, "centralGravity": 0.01, "springLength": 150,
+                                 "springConstant": 0.05, "damping": 0.5, "avoidOverlap": 0.4},
+            "minVelocity": 0.75,
+            "stabilization": {"enabled": True, "iterations": STABILIZATION_ITERATIONS, "updateInterval": 25,
+                              "fit": True},
+        },
+        "interaction": {"hover": True, "tooltipDelay": 150, "hideEdgesOnDrag": True,
+                        "hideEdgesOnZoom": n_edges >= HIDE_EDGES_ON_ZOOM_MIN_EDGES, "multiselect": False},
+        "nodes": {"borderWidth": 1.5, "scaling": {"min": 10, "max": 40, "label": {"enabled": False}},
+                  "font": {"size": 14, "color": "#222222", "strokeWidth": 3, "strokeColor": "#ffffff"}},
+        "edges": {"smooth": False, "selectionWidth": 2, "scaling": {"min": 1, "max": 6, "label": {"enabled": False}},
+                  "font": {"size": 11, "color": "#333333", "strokeWidth": 3, "strokeColor": "#ffffff"}},
+    }
+
+
+def script_json(value: object) -> str:
+    """JSON that is safe between ``<script type="application/json">`` tags."""
+    text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=str)
+    return re.sub("[<>&\u2028\u2029]", lambda match: _JSON_ESCAPES[match.group()], text)
+
+
+def _node_record(node: str, data: dict) -> dict:
+    shape, colour = TYPE_STYLES.get(data.get("type"), OTHER_TYPE_STYLE)
+    return {
+        "id": node,
+        "label": str(data.get("label") or node),
+        "type": data.get("type"),
+        "mentions": int(data.get("mentions") or 0),
+        "aliases": sorted(data.get("aliases") or []),
+        "country": data.get("country"),
+        "affiliation": data.get("affiliation"),
+        "wikidata": data.get("wikidata"),
+        "roles": list(data.get("roles") or []),
+        "shape": shape,
+        "color": colour,
+    }
+
+
+def _edge_record(index: int, edge: tuple, smooth: dict | bool, labels: dict[str, str]) -> dict:
+    u, v, key, data = edge
+    relation = str(data.get("relation") or key)
+    known = default_vocabulary().relations.get(relation)
+    quad_class = data.get("quad_class") or (known.quad_class if known else None)
+    negated = bool(data.get("negated", False))
+    asserted = bool(data.get("asserted", not negated))
+    return {
+        "id": f"e{index}",
+        "from": u,
+        "to": v,
+        "from_label": labels[u],
+        "to_label": labels[v],
+        "relation": relation,
+        "symmetric": bool(known and known.symmetric),
+        "quad_class": quad_class,
+        "cameo": data.get("cameo"),
+        "plover": data.get("plover"),
+        "goldstein": data.get("goldstein"),
+        "count": int(data.get("count") or len(data.get("evidence") or []) or 1),
+        "articles": data.get("articles"),
+        "sources": data.get("sources"),
+        "first_date": data.get("first_date"),
+        "last_date": data.get("last_date"),
+        "asserted": asserted,
+        "negated": negated,
+        "confidence": data.get("confidence"),
+        "evidence": list(data.get("evidence") or []),
+        "color": NEGATED_COLOUR if negated else QUAD_CLASS_COLOURS.get(quad_class, OTHER_EDGE_COLOUR),
+        "dashes": NEGATED_DASHES if negated else (False if asserted else UNASSERTED_DASHES),
+        "smooth": smooth,
+    }
+
+
+def _parallel_edge_curves(edges: list[tuple]) -> list[dict | bool]:
+    """Bend edges that join the same two actors apart, so none hides another."""
+    pairs: dict[tuple, list[int]] = defaultdict(list)
+    for i, (u, v, _key, _data) in enumerate(edges):
+        pairs[tuple(sorted((u, v)))].append(i)
+    curves: list[dict | bool] = [False] * len(edges)
+    for (first, second), members in pairs.items():
+        for rank, i in enumerate(members):
+            bend = PARALLEL_EDGE_BEND * (rank - (len(members) - 1) / 2)
+            reversed_pair = edges[i][0] != first
+            curves[i] = _curve(-bend if reversed_pair else bend) if first != second else False
+    return curves
+
+
+def _curve(bend: float) -> dict | bool:
+    if bend == 0:
+        return False
+    return {"enabled": True, "type": "curvedCW" if bend > 0 else "curvedCCW", "roundness": round(abs(bend), 3)}
+
+
+def _relation_counts(edges: list[tuple]) -> list[dict]:
+    counts: dict[str, int] = defaultdict(int)
+    for _u, _v, key, data in edges:
+        counts[str(data.get("relation") or key)] += 1
+    return [{"name": name, "edges": counts[name]} for name in sorted(counts)]
+
+
+def _legend() -> dict:
+    types = [{"type": name, "shape": shape, "color": colour} for name, (shape, colour) in TYPE_STYLES.items()]
+    families = [{"quad_class": name, "color": colour} for name, colour in QUAD_CLASS_COLOURS.items()]
+    return {"types": types, "quad_classes": families, "negated_color": NEGATED_COLOUR,
+            "unasserted_dashes": UNASSERTED_DASHES, "negated_dashes": NEGATED_DASHES}
+
+
+def _content_security_policy(scripts: list[str]) -> str:
+    """Only our own inline scripts may run, and nothing may be fetched but data: images."""
+    hashes = " ".join(f"'sha256-{_sha256(script)}'" for script in scripts)
+    return (f"default-src 'none'; script-src {hashes}; style-src 'unsafe-inline'; img-src data:; "
+            "base-uri 'none'; form-action 'none'")
+
+
+def _sha256(text: str) -> str:
+    return base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii")
+
+
+def _inline_script(source: str) -> str:
+    """Source that cannot end its <script> element early; newlines as the HTML parser sees them."""
+    source = source.replace("\r\n", "\n").replace("\r", "\n")
+    return re.sub(r"</(script)", r"<\\/\1", source, flags=re.IGNORECASE).replace("<!--", "<\\!--")
+
+
+def _package_text(name: str) -> str:
+    return files("graphkit.export").joinpath(name).read_text(encoding="utf-8")
+
+
+def _vis_text(name: str) -> str:
+    resource = files("pyvis").joinpath(f"{_VIS_DIR}/{name}")
+    if not resource.is_file():
+        raise FileNotFoundError(f"{name} not found in the installed pyvis at {resource}; "
+                                "graphkit needs pyvis 0.3.2: pip install 'pyvis==0.3.2'")
+    return resource.read_text(encoding="utf-8").replace("\r\n", "\n").replace("\r", "\n")

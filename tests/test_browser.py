@@ -1,0 +1,217 @@
+"""The HTML explorer in headless Chromium, offline: loads cleanly, filters, searches, shows evidence safely."""
+
+from __future__ import annotations
+
+import networkx as nx
+import pytest
+from graph_fixtures import HOSTILE_SENTENCE, HOSTILE_TITLE, iri, sample_graph
+
+from graphkit.export.html import write_html
+
+pytestmark = pytest.mark.browser
+
+READY = "body[data-ready='true']"
+VISIBLE_EDGE_IDS = "graphkit.visibleEdges.getIds().sort()"
+DRAWN = "({nodes: graphkit.network.body.nodeIndices.length, edges: graphkit.network.body.edgeIndices.length})"
+# Page coordinates of a point of the drawing, e.g. a node or the middle of an edge.
+TO_PAGE = """(point) => {
+  const dom = graphkit.network.canvasToDOM(point);
+  const box = document.getElementById("graph").getBoundingClientRect();
+  return {x: box.left + dom.x, y: box.top + dom.y};
+}"""
+
+
+def open_explorer(offline, G: nx.MultiDiGraph, tmp_path):
+    path = write_html(G, tmp_path / "graph.html", title="graphkit test")
+    offline.page.goto(path.as_uri())
+    offline.page.wait_for_selector(READY, state="attached", timeout=60_000)
+    return offline.page
+
+
+@pytest.fixture
+def page(offline_page, tmp_path):
+    return open_explorer(offline_page, sample_graph(), tmp_path)
+
+
+def edge_id(page, relation: str) -> str:
+    return page.evaluate("(name) => graphkit.data.edges.find((edge) => edge.relation === name).id", relation)
+
+
+def node_point(page, node: str) -> dict:
+    position = page.evaluate("(id) => graphkit.network.getPositions([id])[id]", node)
+    return page.evaluate(f"(point) => ({TO_PAGE})(point)", position)
+
+
+def edge_midpoint(page, relation: str) -> dict:
+    return page.evaluate(f"""(name) => {{
+      const edge = graphkit.data.edges.find((item) => item.relation === name);
+      const at = graphkit.network.getPositions([edge.from, edge.to]);
+      return ({TO_PAGE})({{x: (at[edge.from].x + at[edge.to].x) / 2, y: (at[edge.from].y + at[edge.to].y) / 2}});
+    }}""", relation)
+
+
+def details_text(page) -> str:
+    return page.locator("#details").inner_text()
+
+
+def assert_clean(offline) -> None:
+    assert offline.external_requests() == []
+    assert offline.console_errors == []
+    assert offline.page_errors == []
+    assert offline.dialogs == []
+
+
+def test_page_loads_offline_without_errors(page, offline_page):
+    assert_clean(offline_page)
+    assert page.title() == "graphkit test"
+    assert page.locator("#legend").is_visible()
+    assert "NonStateArmedGroup" in page.locator("#legend").inner_text()
+    assert page.evaluate("graphkit.network.physics.options.enabled") is False  # stopped once stable
+
+
+def test_counts_match_the_graph(page, offline_page):
+    G = sample_graph()
+    negated = sum(1 for _u, _v, data in G.edges(data=True) if data["negated"])
+    assert negated == 1
+    # The DataSets hold everything; the view (and so the drawing) leaves negated edges out by default.
+    assert page.evaluate("graphkit.nodes.length") == G.number_of_nodes()
+    assert page.evaluate("graphkit.edges.length") == G.number_of_edges()
+    assert page.evaluate("graphkit.visibleEdges.length") == G.number_of_edges() - negated
+    assert page.evaluate(DRAWN) == {"nodes": G.number_of_nodes(), "edges": G.number_of_edges() - negated}
+    page.check("#show-negated")
+    assert page.evaluate(DRAWN) == {"nodes": G.number_of_nodes(), "edges": G.number_of_edges()}
+    assert_clean(offline_page)
+
+
+@pytest.mark.parametrize("query, actor", [("Antony Blinken", "blinken"), ("pyongyang", "north_korea"),
+                                          ("korean people", "kpa")])
+def test_search_focuses_and_selects_the_actor(page, query, actor):
+    page.fill("#search", query)
+    page.press("#search", "Enter")
+    assert page.evaluate("graphkit.network.getSelectedNodes()") == [iri(actor)]
+    page.wait_for_function("""(id) => {
+      const view = graphkit.network.getViewPosition(), at = graphkit.network.getPositions([id])[id];
+      return Math.hypot(view.x - at.x, view.y - at.y) < 1;
+    }""", arg=iri(actor), timeout=5_000)
+    assert page.locator("#details h2").inner_text() == sample_graph().nodes[iri(actor)]["label"]
+
+
+def test_picking_a_label_from_the_list_selects_at_once(page):
+    page.fill("#search", "South Korea")  # what choosing a <datalist> option does: an input event
+    assert page.evaluate("graphkit.network.getSelectedNodes()") == [iri("south_korea")]
+
+
+def test_search_says_when_nothing_matches(page):
+    page.fill("#search", "Atlantis")
+    page.press("#search", "Enter")
+    assert "No actor matches" in page.locator("#search-status").inner_text()
+    assert page.evaluate("graphkit.network.getSelectedNodes()") == []
+
+
+def test_datalist_offers_every_actor(page):
+    labels = page.eval_on_selector_all("#actor-list option", "(options) => options.map((option) => option.value)")
+    assert sorted(labels) == sorted(data["label"] for _node, data in sample_graph().nodes(data=True))
+
+
+def test_relation_filter_hides_exactly_those_edges(page, offline_page):
+    page.check("#show-negated")
+    everything = page.evaluate(VISIBLE_EDGE_IDS)
+    relations = page.evaluate("graphkit.data.relations.map((relation) => relation.name)")
+    for relation in relations:
+        hidden = page.evaluate("(name) => graphkit.data.edges.filter((e) => e.relation === name).map((e) => e.id)",
+                               relation)
+        box = f"#relation-filter input[value='{relation}']"
+        page.uncheck(box)
+        assert page.evaluate(VISIBLE_EDGE_IDS) == sorted(set(everything) - set(hidden)), relation
+        assert page.evaluate(DRAWN)["edges"] == len(everything) - len(hidden)
+        page.check(box)
+        assert page.evaluate(VISIBLE_EDGE_IDS) == everything
+    assert_clean(offline_page)
+
+
+def test_clicking_a_node_shows_it_and_highlights_its_neighbours(page):
+    russia = node_point(page, iri("russia"))
+    page.mouse.click(russia["x"], russia["y"])
+    assert page.evaluate("graphkit.network.getSelectedNodes()") == [iri("russia")]
+    text = details_text(page)
+    for fact in ("State", "RUS", "Russian Federation", "Moscow", "trains"):
+        assert fact in text
+    opacity = "(id) => graphkit.nodes.get(id).opacity"
+    assert page.evaluate(opacity, iri("kpa")) == 1
+    assert page.evaluate(opacity, iri("north_korea")) == 1
+    assert page.evaluate(opacity, iri("israel")) < 1
+    box = page.locator("#graph").bounding_box()
+    page.mouse.click(box["x"] + 3, box["y"] + 3)  # empty canvas: clear
+    assert page.evaluate(opacity, iri("israel")) == 1
+    assert "Click an actor" in details_text(page)
+
+
+def test_clicking_an_edge_shows_its_evidence(page, offline_page):
+    trains = edge_id(page, "trains")
+    middle = edge_midpoint(page, "trains")
+    page.mouse.click(middle["x"], middle["y"])
+    assert page.evaluate("graphkit.network.getSelectedEdges()") == [trains]
+    assert page.locator("#details").get_attribute("data-id") == trains
+    evidence = sample_graph().edges[iri("russia"), iri("kpa"), "trains"]["evidence"]
+    assert page.locator("#details ol.evidence > li").count() == len(evidence) == 2
+    text = details_text(page)
+    for item in evidence:
+        assert item["sentence"] in text and item["title"] in text and item["date"] in text
+    assert "asserted" in text
+    hrefs = page.eval_on_selector_all("#details ol.evidence a", "(links) => links.map((link) => link.href)")
+    assert hrefs == [item["url"] for item in evidence]
+    assert_clean(offline_page)
+
+
+def test_evidence_shows_modality_negation_and_attribution(page):
+    page.check("#show-negated")
+    page.evaluate("(id) => graphkit.selectEdge(id)", edge_id(page, "fights"))
+    text = details_text(page)
+    assert "negated" in text and "reported" in text and "according to North Korea" in text
+    page.evaluate("(id) => graphkit.selectEdge(id)", edge_id(page, "deploys"))
+    assert "hypothetical" in details_text(page) and "not asserted" in details_text(page)
+
+
+def test_hostile_article_renders_as_text_and_runs_nothing(page, offline_page):
+    page.evaluate("(id) => graphkit.selectEdge(id)", edge_id(page, "condemns"))
+    text = page.evaluate("document.getElementById('details').textContent")
+    assert HOSTILE_SENTENCE in text and HOSTILE_TITLE in text
+    assert "<script>" in text and "<img src=x onerror=alert(2)>" in text
+    assert page.locator("#details script, #details img").count() == 0
+    assert page.evaluate("typeof window.__pwned") == "undefined"
+    assert page.evaluate("document.querySelectorAll('img').length") == 0
+    assert_clean(offline_page)
+
+
+def test_only_web_urls_become_links(offline_page, tmp_path):
+    G = sample_graph()
+    G.edges[iri("israel"), iri("hezbollah"), "condemns"]["evidence"][0]["url"] = "javascript:window.__pwned=3"
+    page = open_explorer(offline_page, G, tmp_path)
+    page.evaluate("(id) => graphkit.selectEdge(id)", edge_id(page, "condemns"))
+    assert page.locator("#details a").count() == 0
+    page.get_by_text(HOSTILE_TITLE).click()
+    assert page.evaluate("typeof window.__pwned") == "undefined"
+    assert_clean(offline_page)
+
+
+def big_graph(n_nodes: int = 150, n_edges: int = 300) -> nx.MultiDiGraph:
+    """A random graph with the schema's attributes, big enough to switch off improvedLayout."""
+    shape = nx.gnm_random_graph(n_nodes, n_edges, seed=3, directed=True)
+    G = nx.MultiDiGraph(name="graphkit")
+    for node in shape.nodes:
+        G.add_node(f"https://w3id.org/graphkit/actor/state/s{node}", label=f"State {node}", type="State",
+                   aliases=[], mentions=1 + node % 7, country=None, affiliation=None, wikidata=None, roles=[])
+    for u, v in shape.edges:
+        relation = ("meets", "trains", "criticizes", "attacks")[(u + v) % 4]
+        G.add_edge(f"https://w3id.org/graphkit/actor/state/s{u}", f"https://w3id.org/graphkit/actor/state/s{v}",
+                   key=relation, relation=relation, count=1, asserted=True, negated=False, evidence=[])
+    return G
+
+
+def test_big_graph_settles_and_stops_physics(offline_page, tmp_path):
+    G = big_graph()
+    page = open_explorer(offline_page, G, tmp_path)
+    assert page.evaluate("graphkit.data.options.layout.improvedLayout") is False
+    assert page.evaluate("graphkit.network.physics.options.enabled") is False
+    assert page.evaluate(DRAWN) == {"nodes": G.number_of_nodes(), "edges": G.number_of_edges()}
+    assert_clean(offline_page)

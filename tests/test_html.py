@@ -1,0 +1,160 @@
+"""The HTML explorer as a file: self-contained, escaped, deterministic (no browser needed)."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import re
+
+import networkx as nx
+import pytest
+from graph_fixtures import HOSTILE_SENTENCE, HOSTILE_TITLE, iri, sample_graph
+
+from graphkit.export.html import (
+    NEGATED_COLOUR, NEGATED_DASHES, STABILIZATION_ITERATIONS, UNASSERTED_DASHES, network_options, script_json,
+    write_html,
+)
+
+DATA_SCRIPT = re.compile(r'<script type="application/json" id="graph-data">(.*?)</script>', re.DOTALL)
+# Anything that would make the page fetch from elsewhere.
+EXTERNAL = [
+    r"<script[^>]*\ssrc\s*=", r"<link\b[^>]*\shref\s*=", r"@import", r"url\(\s*['\"]?\s*(https?:)?//",
+    r"<img\b", r"<iframe\b", r"\ssrc\s*=\s*['\"]?(https?:)?//", r"\shref\s*=\s*['\"]?(https?:)?//",
+]
+
+
+@pytest.fixture(scope="module")
+def page(tmp_path_factory) -> str:
+    path = write_html(sample_graph(), tmp_path_factory.mktemp("html") / "graph.html")
+    return path.read_text(encoding="utf-8")
+
+
+def page_data(page: str) -> dict:
+    return json.loads(DATA_SCRIPT.search(page).group(1))
+
+
+def edge_by_relation(data: dict, relation: str) -> dict:
+    return next(edge for edge in data["edges"] if edge["relation"] == relation)
+
+
+def test_write_html_writes_one_page(tmp_path):
+    out = write_html(sample_graph(), str(tmp_path / "graph.html"), title="Korea")
+    assert out == tmp_path / "graph.html"
+    text = out.read_text(encoding="utf-8")
+    assert text.startswith("<!DOCTYPE html>")
+    assert "<title>Korea</title>" in text
+    assert "vis-network" in text and "graph-data" in text
+
+
+@pytest.mark.parametrize("pattern", EXTERNAL)
+def test_page_references_nothing_outside_itself(page, pattern):
+    assert re.search(pattern, page, re.IGNORECASE) is None
+
+
+def test_content_security_policy_allows_only_our_scripts(page):
+    policy = re.search(r'http-equiv="Content-Security-Policy" content="([^"]*)"', page).group(1)
+    assert "default-src 'none'" in policy
+    scripts = re.findall(r"<script>(.*?)</script>", page, re.DOTALL)
+    assert len(scripts) == 2  # vis-network, then the explorer
+    for script in scripts:
+        digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode()
+        assert f"'sha256-{digest}'" in policy
+
+
+def test_data_has_every_node_and_edge(page):
+    G, data = sample_graph(), page_data(page)
+    assert len(data["nodes"]) == G.number_of_nodes() == 9
+    assert len(data["edges"]) == G.number_of_edges() == 6
+    assert {node["id"] for node in data["nodes"]} == set(G.nodes)
+    assert {(edge["from"], edge["relation"], edge["to"]) for edge in data["edges"]} == {
+        (u, key, v) for u, v, key in G.edges(keys=True)}
+
+
+def test_data_round_trips_the_graph(page):
+    G, data = sample_graph(), page_data(page)
+    for node in data["nodes"]:
+        attrs = G.nodes[node["id"]]
+        assert (node["label"], node["type"], node["aliases"], node["country"]) == (
+            attrs["label"], attrs["type"], attrs["aliases"], attrs["country"])
+    for edge in data["edges"]:
+        attrs = G.edges[edge["from"], edge["to"], edge["relation"]]
+        assert edge["evidence"] == attrs["evidence"]
+        for name in ("count", "asserted", "negated", "quad_class", "first_date", "last_date"):
+            assert edge[name] == attrs[name], name
+
+
+def test_hostile_text_is_escaped(page):
+    assert "<script>alert(1)" not in page
+    assert "<img src=x" not in page
+    assert "\\u003cscript\\u003ealert(1)\\u003c/script\\u003e" in page
+    evidence = edge_by_relation(page_data(page), "condemns")["evidence"][0]
+    assert (evidence["title"], evidence["sentence"]) == (HOSTILE_TITLE, HOSTILE_SENTENCE)
+
+
+@pytest.mark.parametrize("text", ["</script><script>alert(1)</script>", "<!-- x -->", "a & b", "\u2028"])
+def test_script_json_has_no_markup_characters(text):
+    encoded = script_json({"text": text})
+    assert not set("<>&\u2028") & set(encoded)
+    assert json.loads(encoded) == {"text": text}
+
+
+def test_title_is_escaped(tmp_path):
+    text = write_html(nx.MultiDiGraph(), tmp_path / "g.html", title="<b>Korea</b> & co").read_text(encoding="utf-8")
+    assert "<b>Korea" not in text
+    assert "&lt;b&gt;Korea&lt;/b&gt; &amp; co" in text
+
+
+def test_same_graph_gives_same_bytes(tmp_path):
+    first = write_html(sample_graph(), tmp_path / "a.html").read_bytes()
+    second = write_html(sample_graph(), tmp_path / "b.html").read_bytes()
+    assert first == second
+
+
+def test_insertion_order_does_not_change_the_page(tmp_path):
+    G = sample_graph()
+    shuffled = nx.MultiDiGraph(**G.graph)
+    shuffled.add_nodes_from(reversed(list(G.nodes(data=True))))
+    shuffled.add_edges_from(reversed(list(G.edges(keys=True, data=True))))
+    assert write_html(G, tmp_path / "a.html").read_bytes() == write_html(shuffled, tmp_path / "b.html").read_bytes()
+
+
+def test_generated_at_is_not_in_the_page(page):
+    assert sample_graph().graph["generated_at"] not in page
+
+
+def test_edge_styles(page):
+    data = page_data(page)
+    negated, hypothetical = edge_by_relation(data, "fights"), edge_by_relation(data, "deploys")
+    assert (negated["negated"], negated["dashes"], negated["color"]) == (True, NEGATED_DASHES, NEGATED_COLOUR)
+    assert hypothetical["dashes"] == UNASSERTED_DASHES
+    assert edge_by_relation(data, "trains")["dashes"] is False
+    assert edge_by_relation(data, "meets")["symmetric"] is True
+    assert edge_by_relation(data, "trains")["symmetric"] is False
+
+
+def test_parallel_edges_bend_apart(page):
+    data = page_data(page)
+    curves = {edge_by_relation(data, name)["smooth"]["type"] for name in ("deploys", "supplies")}
+    assert curves == {"curvedCW", "curvedCCW"}
+    assert edge_by_relation(data, "trains")["smooth"] is False
+
+
+def test_node_styles(page):
+    nodes = {node["id"]: node for node in page_data(page)["nodes"]}
+    assert nodes[iri("russia")]["shape"] != nodes[iri("blinken")]["shape"]
+    assert nodes[iri("russia")]["mentions"] == 6
+
+
+@pytest.mark.parametrize("n_nodes, improved", [(10, True), (100, True), (101, False), (5000, False)])
+def test_network_options_for_big_graphs(n_nodes, improved):
+    options = network_options(n_nodes, 3 * n_nodes)
+    assert options["layout"]["improvedLayout"] is improved
+    assert options["physics"]["solver"] in {"barnesHut", "forceAtlas2Based"}
+    assert options["physics"]["stabilization"]["iterations"] == STABILIZATION_ITERATIONS <= 200
+    assert options["interaction"]["hideEdgesOnDrag"] is True
+
+
+def test_empty_graph(tmp_path):
+    data = page_data(write_html(nx.MultiDiGraph(), tmp_path / "empty.html").read_text(encoding="utf-8"))
+    assert (data["nodes"], data["edges"], data["relations"]) == ([], [], [])
