@@ -69,13 +69,12 @@ def actor_patterns(knowledge_base) -> list[dict]:
     Demonyms get the label NORP, so the actor stage can tell "Russian" from "Russia".
     """
     patterns = []
+    for name, actor in knowledge_base.surface_forms():
+        if len(name) > 1:
+            patterns.append({"label": _ruler_label(actor.type), "pattern": name, "id": actor.id})
     for actor in knowledge_base.actors():
-        for name in sorted({actor.label, *actor.aliases}):
-            if len(name) > 1:
-                patterns.append({"label": _ruler_label(actor.type), "pattern": name, "id": actor.id})
-    for demonym, state in sorted(knowledge_base.demonyms.items()):
-        for form in sorted(set(knowledge_base.demonym_forms(demonym))):
-            patterns.append({"label": "NORP", "pattern": form, "id": state.id})
+        for demonym in knowledge_base.details(actor).demonyms:
+            patterns.append({"label": "NORP", "pattern": demonym, "id": actor.id})
     return patterns
 
 
