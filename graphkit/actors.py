@@ -36,11 +36,14 @@ MILITARY_NOUNS = {
     "soldier", "troop", "force", "army", "military", "unit", "serviceman", "servicemen", "marine",
     "navy", "airforce", "battalion", "brigade", "division", "regiment", "fighter", "commando",
     "paratrooper", "infantry", "sailor", "personnel", "mercenary", "contingent", "conscript",
+    "reservist", "recruit", "instructor", "gunman", "gunmen", "militant", "warplane", "warship",
+    "jet", "aircraft", "bomber", "helicopter", "drone", "submarine", "fleet", "tank", "artillery",
+    "frigate", "destroyer", "vessel", "pilot",
 }
 GOVERNMENT_NOUNS = {
     "government", "official", "diplomat", "authority", "leadership", "delegation", "administration",
     "negotiator", "envoy", "leader", "regime", "cabinet", "state", "embassy", "ministry",
-    "spokesman", "spokeswoman", "spokesperson", "side", "counterpart", "president",
+    "spokesman", "spokeswoman", "spokesperson", "side", "counterpart", "president", "junta",
 }
 TITLE_HEADS = {
     "president", "minister", "secretary", "chancellor", "ambassador", "premier", "leader",
@@ -55,6 +58,17 @@ _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 _COREF_WINDOW = {"person": 3, "thing": 1, "plural": 1}
 
 
+def national_forces(kb, state: Actor) -> Actor:
+    """A state's armed forces: the knowledge base's entry ("Israel Defense Forces") when it names
+    them "<demonym> forces/military/army", else a new actor "<demonym> armed forces"."""
+    demonym = kb.demonym_of(state)
+    for name in (f"{demonym} armed forces", f"{demonym} forces", f"{demonym} military", f"{demonym} army") if demonym else ():
+        for actor in kb.lookup(name):
+            if actor.type == "ArmedForce" and actor.country == state.country:
+                return actor
+    return armed_forces_of(state, demonym)
+
+
 def armed_forces_of(state: Actor, demonym: str | None) -> Actor:
     label = f"{demonym or state.label} armed forces"
     return Actor(
@@ -67,8 +81,9 @@ def armed_forces_of(state: Actor, demonym: str | None) -> Actor:
 class _Resolver:
     """State for one document: which tokens are taken, and the mentions found so far."""
 
-    def __init__(self, doc: Doc, article: Article, kb):
+    def __init__(self, doc: Doc, article: Article, kb, event_nouns: frozenset[str] = frozenset()):
         self.doc = doc
+        self.event_nouns = event_nouns
         self.date = article.date
         self.kb = kb
         self.taken: dict[int, Mention] = {}
@@ -199,6 +214,9 @@ class _Resolver:
     def resolve_state_phrase(self, ent: Span, state: Actor) -> None:
         """"Russia", "the US government", "Ukraine's military"."""
         head = _governing_noun(ent)
+        if head is not None and _is_coordinated(ent):
+            self.resolve_coordinated(ent, state, head)
+            return
         body = self.named_body(ent)
         if body is not None:
             self.add(body, *_noun_phrase(head, ent))
@@ -207,14 +225,23 @@ class _Resolver:
             # only if no holder is known.
             self.deferred.append((state, *_with_determiner(ent)))
         elif head is not None and _lemma(head) in MILITARY_NOUNS:
-            self.add(armed_forces_of(state, self.kb.demonym_of(state)), *_noun_phrase(head, ent))
-        elif head is not None and _lemma(head) in GOVERNMENT_NOUNS and ent.root.dep_ != "poss":
+            self.add(national_forces(self.kb, state), *_noun_phrase(head, ent))
+        elif head is not None and _lemma(head) in GOVERNMENT_NOUNS:
             self.add(state, *_noun_phrase(head, ent))
         else:
             self.add(state, *_with_determiner(ent))
 
+    def resolve_coordinated(self, ent: Span, state: Actor, head: Token) -> None:
+        """"Russian and Ukrainian negotiators", "American and British warplanes": each demonym is
+        its own mention; the shared noun decides what kind of actor they all are."""
+        actor = national_forces(self.kb, state) if _lemma(head) in MILITARY_NOUNS else state
+        self.add(actor, ent.start, ent.end)
+
     def resolve_demonym(self, ent: Span, state: Actor) -> None:
         head = _governing_noun(ent)
+        if head is not None and _is_coordinated(ent):
+            self.resolve_coordinated(ent, state, head)
+            return
         body = self.named_body(ent)
         if body is not None:
             self.add(body, *_noun_phrase(head, ent))
@@ -224,12 +251,14 @@ class _Resolver:
         if head is not None:
             lemma = _lemma(head)
             if lemma in MILITARY_NOUNS:
-                self.add(armed_forces_of(state, self.kb.demonym_of(state)), *_noun_phrase(head, ent))
+                self.add(national_forces(self.kb, state), *_noun_phrase(head, ent))
             elif lemma in GOVERNMENT_NOUNS:
                 self.add(state, *_noun_phrase(head, ent))
+            elif lemma in self.event_nouns:
+                self.add(state, ent.start, ent.end)  # "the American strikes": the state acts
             return  # "Russian uniforms": a mere mention names no actor
         if ent.root.tag_ in {"NNS", "NNPS"} or ent.text.endswith("s"):
-            forces = armed_forces_of(state, self.kb.demonym_of(state))
+            forces = national_forces(self.kb, state)
             actor = forces if self.speaks_of_forces(state) or _has_number(ent.root) else state
             self.add(actor, *_with_determiner(ent))
 
@@ -283,7 +312,7 @@ class _Resolver:
                     return
                 self.add_reference(token, person.actor)
             elif lower in THING_PRONOUNS and not _is_expletive(token):
-                found = self.nearest(token, lambda m: m.actor.type in {"State", "Organization"}, "thing")
+                found = self.nearest(token, lambda m: m.actor.type != "Person", "thing")
                 if found is not None:
                     self.add_reference(token, found.actor)
             elif lower in PLURAL_PRONOUNS:
@@ -302,7 +331,7 @@ class _Resolver:
         """A pronoun, or "its troops" / "their forces" for a state's armed forces."""
         head = token.head
         if token.dep_ == "poss" and _lemma(head) in MILITARY_NOUNS and actor.type == "State":
-            self.add(armed_forces_of(actor, self.kb.demonym_of(actor)), token.i, head.i + 1)
+            self.add(national_forces(self.kb, actor), token.i, head.i + 1)
         else:
             self.add(actor, token.i, token.i + 1)
 
@@ -331,12 +360,15 @@ class _Resolver:
         return None
 
 
-def resolve_mentions(doc: Doc, article: Article, kb) -> list[Mention]:
+def resolve_mentions(doc: Doc, article: Article, kb, event_nouns: frozenset[str] = frozenset()) -> list[Mention]:
     """Every actor mention in a parsed article, in text order.
+
+    ``event_nouns`` are nouns that name events ("strikes", "sanctions"): a demonym before one of
+    them names the state that acts ("the American strikes").
 
     >>> mentions = resolve_mentions(nlp(article.text), article, load_knowledge_base())  # doctest: +SKIP
     """
-    resolver = _Resolver(doc, article, kb)
+    resolver = _Resolver(doc, article, kb, event_nouns)
     ents = [e for e in doc.ents if e.label_ in {"GPE", "NORP", "ORG", "PERSON", "LOC", "FAC"}]
     people = [e for e in ents if resolver.names_person(e)]
     for ent in people:
@@ -396,9 +428,16 @@ def _with_determiner(span: Span) -> tuple[int, int]:
     return start, end
 
 
+def _is_coordinated(ent: Span) -> bool:
+    root = ent.root
+    return root.dep_ == "conj" or any(child.dep_ == "conj" for child in root.children)
+
+
 def _governing_noun(ent: Span) -> Token | None:
     """The noun an entity modifies: "soldiers" in "North Korean soldiers", "military" in "Ukraine's military"."""
     root = ent.root
+    while root.dep_ == "conj" and root.head.i < root.i:
+        root = root.head  # "American and British warplanes": "British" modifies what "American" does
     if root.dep_ in {"amod", "compound", "nmod", "poss"} and root.head.pos_ in {"NOUN", "PROPN"} and root.head.i >= ent.end:
         return root.head
     return None

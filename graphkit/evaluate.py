@@ -7,7 +7,7 @@ ignoring case, punctuation and a leading "the"; label and text are tried before 
 affiliation, so "North Korean soldiers" is the armed forces, not the state. Symmetric relations
 (meets, negotiates, fights, cooperates) are scored without direction. Duplicates within a
 passage count once. Actor recognition compares the distinct actors found in a passage (their
-label or any of their mention texts) with the passage's gold actors.
+label or any of their mention texts) with the passage's gold actors, places excluded.
 """
 
 from __future__ import annotations
@@ -117,11 +117,29 @@ def read_gold(path: str | Path) -> Iterator[GoldPassage | Skipped]:
             origin = f"{path}:{number}"
             try:
                 entry = json.loads(line)
+                _check_passage(entry)
                 yield GoldPassage(entry["id"], _passage_text(entry, path), entry.get("date"), entry.get("actors", []), entry.get("relations", []), origin)
-            except (json.JSONDecodeError, KeyError, TypeError) as error:
-                yield Skipped(origin, f"malformed gold passage: {error}")
+            except json.JSONDecodeError as error:
+                yield Skipped(origin, f"malformed JSON: {error.msg} at column {error.colno}")
+            except (KeyError, TypeError, ValueError) as error:
+                yield Skipped(origin, f"malformed gold passage: {error}; see GOLD_FORMAT.md section 2")
             except OSError as error:
                 yield Skipped(origin, f"cannot read text_file: {error}")
+
+
+def _check_passage(entry: dict) -> None:
+    if not isinstance(entry, dict) or "id" not in entry or not ({"text", "text_file"} & set(entry)):
+        raise ValueError("a passage needs an id and a text (or text_file)")
+    names = set()
+    for actor in entry.get("actors", []):
+        aliases = actor.get("aliases") or []
+        if not isinstance(actor.get("name"), str) or not all(isinstance(a, str) for a in aliases):
+            raise ValueError(f"actor {actor.get('name')!r}: name and every alias must be strings")
+        names.add(actor["name"])
+    for relation in entry.get("relations", []):
+        for end in ("source", "target"):
+            if relation.get(end) not in names:
+                raise ValueError(f"relation {end} {relation.get(end)!r} is not among the passage's actors")
 
 
 def _passage_text(entry: dict, gold_path: Path) -> str:
@@ -146,7 +164,7 @@ def passage_article(passage: GoldPassage) -> Article | Skipped:
 
 
 def _gold_names(actor: dict) -> set[str]:
-    return {normalise(name) for name in [actor["name"], *actor.get("aliases", [])]}
+    return {normalise(name) for name in [actor["name"], *(actor.get("aliases") or [])]}
 
 
 class _ActorMatcher:
@@ -200,7 +218,8 @@ def score_passage(report: EvaluationReport, passage: GoldPassage, records: list[
         if key in gold_modality:
             report.modality["right" if gold_modality[key] == p["modality"] else "wrong"] += 1
     found_actors = {matcher.match([actor_labels[actor_id], *sorted(texts)]) or f"?{actor_labels[actor_id]}" for actor_id, texts in mention_texts.items()}
-    report.actors.add(found_actors, {actor["name"] for actor in passage.actors})
+    # Places are listed in gold passages to say they are not actors: recall counts only actors.
+    report.actors.add(found_actors, {actor["name"] for actor in passage.actors if actor.get("type") != "Location"})
     strict_predicted = {_keys(p, "strict", symmetric, cameo) for p in predicted}
     strict_gold = {_keys(g, "strict", symmetric, cameo) for g in gold}
     if strict_predicted != strict_gold:

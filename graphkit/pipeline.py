@@ -17,11 +17,11 @@ from pathlib import Path
 import networkx as nx
 
 from . import __version__
-from .actors import resolve_mentions
+from .actors import national_forces, resolve_mentions
 from .graph import add_mentions, add_relation, filter_confidence, new_graph
 from .ingest import read_articles
 from .knowledge import load_knowledge_base
-from .models import Article, Mention, Relation, Skipped
+from .models import Actor, Article, Mention, Relation, Skipped
 from .nlp import DEFAULT_MODEL, load_pipeline, model_description
 from .relations import extract_relations, relation_record
 from .vocabulary import Vocabulary, default_vocabulary
@@ -44,6 +44,7 @@ class Extractor:
         self.vocabulary = vocabulary or default_vocabulary()
         self.nlp = load_pipeline(model, self.knowledge_base)
         self.model = model_description(self.nlp)
+        self.event_nouns = frozenset(self.vocabulary.noun_index)
 
     def process(self, articles: Iterable[Article], batch_size: int = 32) -> Iterator[ArticleResult]:
         """Parse articles lazily and yield their actors and relations, one article at a time."""
@@ -52,12 +53,18 @@ class Extractor:
             yield self.analyse(doc, article)
 
     def analyse(self, doc, article: Article) -> ArticleResult:
-        mentions = resolve_mentions(doc, article, self.knowledge_base)
+        mentions = resolve_mentions(doc, article, self.knowledge_base, self.event_nouns)
         relations = list(extract_relations(
             doc, mentions, article, self.vocabulary,
             known=self.knowledge_base.is_known, demonym_state=self.knowledge_base.state_for_demonym,
+            forces_of=self.forces_of,
         ))
         return ArticleResult(article, mentions, relations)
+
+    def forces_of(self, actor: Actor) -> Actor | None:
+        """A state's armed forces; for a person, those of their state."""
+        state = actor if actor.type == "State" else self.knowledge_base.state(actor.country) if actor.country and actor.type == "Person" else None
+        return national_forces(self.knowledge_base, state) if state is not None else None
 
     def record(self, relation: Relation) -> dict:
         return relation_record(relation, self.vocabulary)

@@ -43,18 +43,28 @@ OBJECT_DEPS = {"dobj", "dative", "obj", "iobj"}
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 # The subject of "urge X to act" is X, not the one who urges.
 OBJECT_CONTROL_VERBS = {"urge", "ask", "tell", "order", "force", "persuade", "call", "invite", "allow", "help", "encourage", "push", "press", "pressure", "compel", "request"}
-LIGHT_VERBS = {"hold", "impose", "launch", "carry", "conduct", "provide", "give", "send", "express", "voice", "announce", "stage", "mount", "deliver", "offer", "extend", "make", "reach", "sign", "issue", "lodge", "begin", "start", "continue", "resume", "step", "approve", "adopt", "agree", "seek", "receive", "pledge", "promise", "open", "order", "host", "have", "engage", "take", "wage", "do"}
+# Verbs that lend their subject to the event their object names: "hold talks", "impose sanctions".
+LIGHT_VERBS = {"hold", "impose", "launch", "carry", "conduct", "provide", "give", "send", "express", "voice", "announce", "stage", "mount", "deliver", "offer", "extend", "make", "reach", "sign", "issue", "lodge", "begin", "start", "continue", "resume", "step", "approve", "adopt", "open", "have", "take", "wage", "do", "slap", "level", "file", "announce", "unveil"}
+# Relations said of someone: their target may be the subject of the clause said ("demanded that the Houthis stop").
+SPEECH_ACT_RELATIONS = {"demands", "requests", "warns", "accuses", "threatens", "condemns", "criticizes", "praises", "supports", "aids", "pledges", "rejects"}
+# Relations whose target may be named by what it owns: "struck Houthi radar sites", "sanctions on Chinese banks".
+ASSET_RELATIONS = {"attacks", "kills", "sanctions", "fights", "arrests", "expels"}
 SPEECH_VERBS = {"say", "tell", "announce", "state", "claim", "report", "add", "continue", "confirm", "believe", "note", "write", "tweet", "argue", "indicate", "suggest", "explain", "stress", "emphasize", "emphasise", "insist", "assert", "declare", "reveal", "acknowledge", "admit", "estimate", "assume", "think", "allege", "quote", "post", "testify", "disclose", "deny"}
 HYPOTHETICAL_AUX = {"could", "would", "might", "may", "should", "can"}
 PLANNED_AUX = {"will", "shall", "'ll", "wo"}
 PLANNED_GOVERNORS = {"plan", "intend", "aim", "prepare", "schedule", "set", "expect", "agree", "vow", "promise", "pledge", "decide", "want", "seek", "threaten", "go", "due", "hope", "try", "attempt", "offer", "propose", "consider", "move", "ready", "poise", "likely"}
 HYPOTHETICAL_GOVERNORS = {"possible", "unclear", "likely", "unlikely", "whether", "if", "unless", "could", "may", "might", "probable", "conceivable", "risk", "fear", "threat", "warn", "consider"}
+# "threatened to strike X" is a threat, not a strike: the embedded event is left to the threat.
+THREAT_GOVERNORS = {"threaten"}
+NO_EVIDENCE_NOUNS = {"indication", "evidence", "sign", "proof", "suggestion"}
 REPORTED_ADVERBS = {"reportedly", "allegedly", "purportedly", "apparently", "supposedly"}
 CONDITIONAL_MARKS = {"if", "unless", "whether", "should"}
 PLACE_NOUNS = {"region", "area", "city", "province", "border", "territory", "front", "town", "village", "oblast", "capital", "country", "sea", "strait", "zone", "port", "base", "island", "peninsula", "coast", "waters"}
 # Nouns that stand for the actor they belong to: "the actions of Russia", "Russia's role".
 PROXY_NOUNS = {"aid", "help", "assistance", "weapon", "arm", "ammunition", "equipment", "action", "behavior", "behaviour", "conduct", "policy", "decision", "move", "role", "presence", "reaction", "response", "stance", "position", "involvement", "aggression", "activity", "activities", "support", "threat", "member", "fighter", "militant", "representative", "delegation", "leadership", "leader", "government"}
-NEGATIVE_GOVERNORS = {"deny", "refuse", "fail", "reject", "rule", "decline", "stop", "cease", "halt", "avoid"}
+NEGATIVE_GOVERNORS = {"deny", "refuse", "fail", "reject", "rule", "decline", "stop", "cease", "halt", "avoid", "hesitate", "cancel", "postpone", "scrap", "abandon"}
+# Dependencies that stay inside one clause: negation and modals are read only along these.
+CLAUSE_INTERNAL_DEPS = {"xcomp", "dobj", "pobj", "prep", "compound", "attr", "acomp", "amod", "nmod", "pcomp", "appos", "dative", "agent", "npadvmod", "nsubj", "nsubjpass", "aux", "auxpass", "oprd"}
 # Relations whose object may be the source's own forces: "Russia deployed troops".
 OWN_FORCES_RELATIONS = {"deploys", "mobilizes", "withdraws"}
 
@@ -88,7 +98,7 @@ def _match_phrase(sent: Span, start: int, words: tuple[str, ...]) -> list[Token]
     """Phrase words in order from ``start``, allowing determiners and adjectives between them."""
     doc, i, matched = sent.doc, start, []
     for position, word in enumerate(words):
-        while position and i < sent.end and doc[i].dep_ in {"det", "amod", "nummod", "compound", "poss", "advmod"} and not _word_matches(doc[i], word):
+        while position and i < sent.end and doc[i].dep_ in {"det", "amod", "nummod", "compound", "poss", "advmod", "quantmod", "npadvmod"} and not _word_matches(doc[i], word):
             i += 1
         if i >= sent.end or not _word_matches(doc[i], word):
             return None
@@ -102,6 +112,8 @@ def find_triggers(sent: Span, vocab: Vocabulary) -> list[Trigger]:
     triggers, covered = [], set()
     for token in sent:
         for words, relation, spoken in vocab.phrases():
+            if not _word_matches(token, words[0]):
+                continue
             matched = _match_phrase(sent, token.i, words)
             if matched and not covered.intersection(t.i for t in matched):
                 head = next((t for t in matched if t.pos_ in {"VERB", "NOUN", "AUX"}), matched[0])
@@ -116,13 +128,24 @@ def find_triggers(sent: Span, vocab: Vocabulary) -> list[Trigger]:
         if token.pos_ == "VERB" and lemma in vocab.verb_index and not _is_light_verb_use(token, vocab):
             triggers.append(Trigger(token, vocab.verb_index[lemma], "verb"))
         elif token.pos_ in {"NOUN", "PROPN"} and lemma in vocab.noun_index and token.ent_type_ not in {"GPE", "PERSON", "ORG", "NORP"}:
-            triggers.append(Trigger(token, vocab.noun_index[lemma], "noun"))
+            if not _is_object_of_other_event(token, vocab):
+                triggers.append(Trigger(token, vocab.noun_index[lemma], "noun"))
     return triggers
 
 
 def _is_light_verb_use(verb: Token, vocab: Vocabulary) -> bool:
     """"held talks", "provided aid": the noun names the event, not the verb."""
-    return any(child.dep_ in OBJECT_DEPS and child.lemma_.lower() in vocab.noun_index for child in verb.children)
+    return verb.lemma_.lower() in LIGHT_VERBS and any(child.dep_ in OBJECT_DEPS and child.lemma_.lower() in vocab.noun_index for child in verb.children)
+
+
+def _is_object_of_other_event(noun: Token, vocab: Vocabulary) -> bool:
+    """"pledged military aid": the pledge is the event; the aid is what was pledged."""
+    node = noun.head if noun.dep_ == "compound" else noun
+    governor = _governing_verb(node)
+    if governor is None or governor.lemma_.lower() in LIGHT_VERBS:
+        return False
+    relation = vocab.verb_index.get(governor.lemma_.lower())
+    return relation is not None and relation != vocab.noun_index[noun.lemma_.lower()] and node.dep_ in OBJECT_DEPS | {"pobj"}
 
 
 # -- who is who ----------------------------------------------------------------------------------
@@ -133,19 +156,21 @@ def _conjuncts(token: Token) -> list[Token]:
 class _Actors:
     """Map tokens to the actor mentions they stand for."""
 
-    def __init__(self, doc: Doc, mentions: list[Mention], event_nouns: set[str] = frozenset()):
+    def __init__(self, doc: Doc, mentions: list[Mention], event_nouns: set[str] = frozenset(), demonym_state=None):
         self.by_token = mentions_by_token(doc, mentions)
         # "Russia's invasion was condemned": the event stands for the actor who carried it out.
         self.proxies = PROXY_NOUNS | MILITARY_NOUNS | set(event_nouns)
+        self.demonym_state = demonym_state or (lambda text: None)
 
-    def at(self, token: Token, hops: int = 2) -> list[Mention]:
+    def at(self, token: Token, hops: int = 2, assets: bool = False) -> list[Mention]:
+        """Mentions a token stands for; with ``assets``, also the owner of a thing ("Houthi radar sites")."""
         found: list[Mention] = []
         for conjunct in _conjuncts(token):
-            found.extend(self._one(conjunct, hops))
+            found.extend(self._one(conjunct, hops, assets))
         unique = {m.start_char: m for m in found}
         return [unique[k] for k in sorted(unique)]
 
-    def _one(self, token: Token, hops: int) -> list[Mention]:
+    def _one(self, token: Token, hops: int, assets: bool) -> list[Mention]:
         if token.i in self.by_token:
             return [self.by_token[token.i]]
         if hops <= 0:
@@ -155,7 +180,9 @@ class _Actors:
         for child in token.children:
             if child.dep_ == "appos" and child.i in self.by_token:
                 return [self.by_token[child.i]]
-        if token.like_num or token.lemma_.lower() in self.proxies | {"thousand", "hundred", "dozen", "number", "some", "all", "many", "most", "part"}:
+        lemma = token.lemma_.lower()
+        is_proxy = lemma in self.proxies
+        if token.like_num or is_proxy or lemma in {"thousand", "hundred", "dozen", "number", "some", "all", "many", "most", "part"}:
             for child in token.children:
                 if child.dep_ == "prep" and child.lower_ in {"of", "from"}:
                     for pobj in child.children:
@@ -163,7 +190,30 @@ class _Actors:
                             return self.at(pobj, hops - 1)
                 if child.dep_ == "poss":
                     return self.at(child, hops - 1)
+                if child.dep_ == "acl":
+                    agents = _agent_tokens(child)
+                    if agents:  # "the mutiny led by Prigozhin"
+                        return [m for a in agents for m in self.at(a, hops - 1)]
+        if (is_proxy or assets) and token.pos_ in {"NOUN", "PROPN"}:
+            return self.owners(token)
         return []
+
+    def owners(self, noun: Token) -> list[Mention]:
+        """Actors named before a noun: "Hamas gunmen", "the American strikes", "Ukrainian power stations"."""
+        found = []
+        for child in noun.lefts:
+            if child.dep_ not in {"compound", "amod", "poss", "nmod"}:
+                continue
+            mentions = self.at(child, hops=0)
+            if mentions:
+                found.extend(mentions)
+                continue
+            for part in _conjuncts(child):
+                words = noun.doc[min(t.i for t in part.subtree): part.i + 1]
+                state = self.demonym_state(words.text)
+                if state is not None:
+                    found.append(Mention(state, words.text, words.start_char, words.end_char, -1))
+        return found
 
 
 def _subject_tokens(verb: Token, deps: set[str]) -> list[Token]:
@@ -171,14 +221,26 @@ def _subject_tokens(verb: Token, deps: set[str]) -> list[Token]:
 
 
 def _agent_tokens(verb: Token) -> list[Token]:
-    return [pobj for child in verb.children if child.dep_ == "agent" for pobj in child.children if pobj.dep_ == "pobj"]
+    """"by Russia"; also one attached to the verb's prepositional object ("backed in the operation by ...")."""
+    direct = [pobj for child in verb.children if child.dep_ == "agent" for pobj in child.children if pobj.dep_ == "pobj"]
+    if direct or not _is_passive_form(verb):
+        return direct
+    return [
+        pobj for prep in verb.children if prep.dep_ == "prep" for obj in prep.children if obj.dep_ == "pobj"
+        for by in obj.children if by.dep_ in {"agent", "prep"} and by.lower_ == "by" for pobj in by.children if pobj.dep_ == "pobj"
+    ]
+
+
+def _is_passive_form(verb: Token) -> bool:
+    return verb.tag_ == "VBN" and (any(c.dep_ == "auxpass" for c in verb.children) or verb.dep_ in {"acl", "conj"})
 
 
 def _prep_objects(token: Token, preps: set[str]) -> list[Token]:
     objects = []
     for child in token.children:
         if child.dep_ in {"prep", "dative"} and child.lower_ in preps:
-            objects.extend(pobj for pobj in child.children if pobj.dep_ == "pobj")
+            for prep in _conjuncts(child):  # "on Bagheri ... and on Shahed Aviation Industries"
+                objects.extend(pobj for pobj in prep.children if pobj.dep_ == "pobj")
         elif child.dep_ == "prt" and child.lower_ in preps:
             objects.extend(t for t in token.children if t.dep_ in OBJECT_DEPS)
     return objects
@@ -188,9 +250,12 @@ def _inherited_subjects(verb: Token, actors: _Actors, depth: int = 0) -> tuple[l
     """Subjects a verb takes from the verb it depends on (control, conjunction, relative clause)."""
     if depth > 4:
         return [], "inherited"
-    own = [m for t in _subject_tokens(verb, SUBJECT_DEPS) for m in actors.at(t)]
+    subjects = _subject_tokens(verb, SUBJECT_DEPS)
+    own = [m for t in subjects for m in actors.at(t)]
     if own:
         return own, "verb" if depth == 0 else "control"
+    if subjects and subjects[0].lower_ not in RELATIVE_PRONOUNS:
+        return [], "inherited"  # a subject that is no actor ("the plan", "civilians") ends the search
     passive_agent = [m for t in _agent_tokens(verb) for m in actors.at(t)]
     if passive_agent:
         return passive_agent, "passive" if depth == 0 else "control"
@@ -212,17 +277,33 @@ def _inherited_subjects(verb: Token, actors: _Actors, depth: int = 0) -> tuple[l
     if verb.dep_ in {"xcomp", "conj", "advcl", "ccomp", "pcomp"} and head is not verb:
         if verb.dep_ == "ccomp" and head.lemma_.lower() in SPEECH_VERBS:
             return [], "inherited"
+        while head.pos_ not in {"VERB", "AUX"} and head.dep_ in {"prep", "pcomp", "pobj", "mark"} and head.head is not head:
+            head = head.head  # "after holding talks": climb from the preposition to its verb
         found, _ = _inherited_subjects(head, actors, depth + 1)
         return found, "control"
     return [], "inherited"
 
 
+def _is_passive(verb: Token) -> bool:
+    return any(child.dep_ == "auxpass" for child in verb.children) or bool(_subject_tokens(verb, PASSIVE_SUBJECT_DEPS))
+
+
 def _spoken_arguments(trigger: Trigger, actors: _Actors) -> Iterator[tuple[list[Mention], list[Mention], str]]:
     """"they would become legitimate targets," said Blinken: Blinken warns them."""
-    speaker = statement_context(trigger.token, actors).attributed_to
+    speaker = statement_context(trigger.token, actors).attributed_to or _governing_speaker(trigger.token, actors)
     subjects = [m for t in _subject_tokens(trigger.token, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS) for m in actors.at(t)]
     if speaker is not None and subjects:
         yield [speaker], subjects, "speaker"
+
+
+def _governing_speaker(token: Token, actors: _Actors) -> Mention | None:
+    """The one who warns: "X warned that Washington would pay a heavy price"."""
+    for ancestor in _path_to_root(token)[1:]:
+        if ancestor.pos_ == "VERB":
+            speaker = _speaker(ancestor, actors)
+            if speaker is not None:
+                return speaker
+    return None
 
 
 def _verb_arguments(trigger: Trigger, vocab: Vocabulary, actors: _Actors, forces_of=None) -> Iterator[tuple[list[Mention], list[Mention], str]]:
@@ -234,22 +315,44 @@ def _verb_arguments(trigger: Trigger, vocab: Vocabulary, actors: _Actors, forces
     sources, pattern = _inherited_subjects(verb, actors)
     if trigger.kind == "phrase" and pattern == "verb":
         pattern = "phrase"
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in THREAT_GOVERNORS:
+        return
+    assets = rel.name in ASSET_RELATIONS
     targets: list[Mention] = []
     passive_subjects = _subject_tokens(verb, PASSIVE_SUBJECT_DEPS)
-    if passive_subjects and _agent_tokens(verb):
-        targets = [m for t in passive_subjects for m in actors.at(t)]
+    agents = _agent_tokens(verb)
+    if passive_subjects and agents:
+        targets = [m for t in passive_subjects for m in actors.at(t, assets=assets)]
         pattern = "passive"
+    elif _is_passive(verb) and agents and verb.dep_ == "conj":
+        targets, _ = _inherited_subjects(verb.head, actors)  # "Xi arrived ... and was welcomed by Putin"
+        sources, pattern = [m for t in agents for m in actors.at(t)], "passive"
     elif passive_subjects:
-        return
+        sources = _event_agents(verb, vocab, actors)  # "killed in an Israeli strike"
+        if not sources:
+            return
+        targets = [m for t in passive_subjects for m in actors.at(t, assets=assets)]
+        pattern = "noun"
     anchor = trigger.last if trigger.kind == "phrase" and trigger.last is not None else verb
+    objects = [t for t in verb.children if t.dep_ in OBJECT_DEPS]
     if trigger.prep is not None:
-        targets += [m for t in trigger.prep.children if t.dep_ == "pobj" for m in actors.at(t)]
+        targets += [m for t in trigger.prep.children if t.dep_ == "pobj" for m in actors.at(t, assets=assets)]
     if not targets and trigger.prep is None:
-        targets += [m for t in verb.children if t.dep_ in OBJECT_DEPS for m in actors.at(t)]
+        targets += [m for t in objects for m in actors.at(t, assets=assets)]
+        if anchor is not verb:  # "applied to join NATO"
+            targets += [m for t in anchor.children if t.dep_ in OBJECT_DEPS for m in actors.at(t, assets=assets)]
     if not targets:
-        targets += [m for t in _prep_objects(verb, preps) for m in actors.at(t)]
+        targets += [m for t in _prep_objects(verb, preps) for m in actors.at(t, assets=assets)]
     if not targets and anchor is not verb:
-        targets += [m for t in _prep_objects(anchor, preps) for m in actors.at(t)]
+        targets += [m for t in _prep_objects(anchor, preps) for m in actors.at(t, assets=assets)]
+    if not targets:  # "demanded an explanation from Moscow"
+        targets += [m for t in objects for p in _prep_objects(t, preps | {"from"}) for m in actors.at(p)]
+    if not targets and rel.name in SPEECH_ACT_RELATIONS:
+        # "demanded that the Houthis stop", "warned that Washington would pay", "help Pyongyang build"
+        clauses = [c for c in verb.children if c.dep_ in {"ccomp", "xcomp"}]
+        targets += [m for c in clauses for t in _subject_tokens(c, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS) for m in actors.at(t)]
+        if not targets and rel.name in {"threatens", "warns"}:
+            targets += [m for c in clauses if c.dep_ == "xcomp" for t in c.children if t.dep_ in OBJECT_DEPS for m in actors.at(t, assets=True)]
     if not targets and verb.dep_ == "relcl" and _has_relative_object(verb):
         targets, relative_sources = actors.at(verb.head), [m for t in _subject_tokens(verb, SUBJECT_DEPS) for m in actors.at(t)]
         sources, pattern = relative_sources, "relative"
@@ -272,6 +375,14 @@ def _own_forces(sources: list[Mention], forces: Token, forces_of, pattern: str) 
         own = forces_of(source.actor)
         if own is not None:
             yield [source], [Mention(own, span.text, span.start_char, span.end_char, source.sentence_index)], pattern
+
+
+def _event_agents(verb: Token, vocab: Vocabulary, actors: _Actors) -> list[Mention]:
+    """Who did it, when a passive names the event instead of the agent: "killed in an Israeli strike"."""
+    for event in _prep_objects(verb, {"in", "during", "by"}):
+        if event.lemma_.lower() in vocab.noun_index:
+            return [m for c in event.children if c.dep_ == "poss" for m in actors.at(c)] or actors.owners(event)
+    return []
 
 
 def _has_relative_object(verb: Token) -> bool:
@@ -299,15 +410,19 @@ def _noun_arguments(trigger: Trigger, vocab: Vocabulary, actors: _Actors, demony
     if trigger.prep is not None:
         preps = {trigger.prep.lower_}
     sources = [m for c in node.children if c.dep_ == "poss" for m in actors.at(c)]
-    sources += [m for c in node.children if c.dep_ in {"compound", "amod", "nmod"} for m in actors.at(c, hops=0)]
+    sources += [m for m in actors.owners(node) if m not in sources]
     sources += [m for t in _prep_objects(node, {"by"}) for m in actors.at(t)]
+    participles = [c for c in node.children if c.dep_ == "acl"]  # "sanctions imposed on Iran by the EU"
+    sources += [m for verb in participles for t in _agent_tokens(verb) for m in actors.at(t)]
     pattern = "noun"
     governor = _governing_verb(node)
     if not sources and governor is not None and governor.pos_ in {"VERB", "AUX"}:
         sources, _ = _inherited_subjects(governor, actors)
         sources = sources or [m for t in _agent_tokens(governor) for m in actors.at(t)]
         pattern = "noun" if governor.lemma_.lower() in LIGHT_VERBS else "inherited"
-    targets = [m for t in _prep_objects(node, preps) for m in actors.at(t)]
+    assets = rel.name in ASSET_RELATIONS
+    targets = [m for t in _prep_objects(node, preps) for m in actors.at(t, assets=assets)]
+    targets += [m for verb in participles for t in _prep_objects(verb, preps) for m in actors.at(t, assets=assets)]
     if trigger.prep is not None:
         targets = [m for t in trigger.prep.children if t.dep_ == "pobj" for m in actors.at(t)] or targets
     if not targets and governor is not None and governor.lemma_.lower() in LIGHT_VERBS:
@@ -347,7 +462,7 @@ def _according_to(token: Token, actors: _Actors) -> Mention | None:
     return None
 
 
-def statement_context(trigger: Token, actors: _Actors) -> StatementContext:
+def statement_context(trigger: Token, actors: _Actors, other_triggers: frozenset[int] = frozenset()) -> StatementContext:
     """Negation, modality and the speaker, read on the path from the trigger to the root.
 
     Modality, strongest first: ``hypothetical`` (could, would, might, may, should, if, whether,
@@ -360,17 +475,22 @@ def statement_context(trigger: Token, actors: _Actors) -> StatementContext:
     hypothetical = planned = reported = False
     speaker: Mention | None = None
     path = _path_to_root(trigger)
-    in_own_claim = True
+    in_own_claim = True  # below the first reporting verb
+    in_own_clause = True  # not yet across a clause boundary (advcl, conj, relcl, ccomp)
     for position, token in enumerate(path):
         lemma = token.lemma_.lower()
         child_on_path = path[position - 1] if position else None
+        if child_on_path is not None and child_on_path.dep_ not in CLAUSE_INTERNAL_DEPS:
+            in_own_clause = False
+        if position and token.i in other_triggers:
+            in_own_clause = False  # "had not condemned Russia's invasion": the invasion still happened
         for child in token.children:
             clower = child.lower_
-            if child.dep_ == "neg" and in_own_claim:
+            if child.dep_ == "neg" and in_own_clause:
                 negated = True
-            if child.dep_ == "det" and clower == "no" and position == 0:
-                negated = True
-            if child.dep_ in {"aux", "auxpass"} and in_own_claim:
+            if child.dep_ == "det" and clower == "no" and (position == 0 or (lemma in NO_EVIDENCE_NOUNS and child_on_path is not None and child_on_path.dep_ in {"acl", "ccomp", "relcl"})):
+                negated = True  # "no attack", "no indication that Russia attacked"
+            if child.dep_ in {"aux", "auxpass"} and (in_own_clause or (in_own_claim and child_on_path is not None and child_on_path.dep_ == "conj")):
                 if clower in HYPOTHETICAL_AUX:
                     hypothetical = True
                 elif clower in PLANNED_AUX or child.lemma_.lower() in PLANNED_AUX:
@@ -384,7 +504,7 @@ def statement_context(trigger: Token, actors: _Actors) -> StatementContext:
             if child.lower_ == "according":
                 reported = True
                 speaker = speaker or _according_to(token, actors)
-        if position and in_own_claim and lemma in NEGATIVE_GOVERNORS and child_on_path is not None and child_on_path.dep_ in {"xcomp", "ccomp", "dobj"}:
+        if position and in_own_clause and lemma in NEGATIVE_GOVERNORS and child_on_path is not None and child_on_path.dep_ in {"xcomp", "dobj"}:
             negated = not negated if lemma != "deny" else True
         if position and in_own_claim and child_on_path is not None and child_on_path.dep_ in {"xcomp", "ccomp", "acomp", "csubj"}:
             if lemma in PLANNED_GOVERNORS and child_on_path.dep_ == "xcomp":
@@ -499,10 +619,12 @@ def extract_relations(
     ``known`` tells whether the knowledge base knows an actor (for confidence); ``forces_of``
     gives a state's armed forces, for "Russia deployed troops".
     """
-    actors = _Actors(doc, mentions, set(vocab.noun_index))
+    actors = _Actors(doc, mentions, set(vocab.noun_index), demonym_state)
     for sentence_index, sent in enumerate(doc.sents):
         seen: set[tuple] = set()
-        for trigger in find_triggers(sent, vocab):
+        triggers = find_triggers(sent, vocab)
+        trigger_verbs = frozenset(t.token.i for t in triggers if t.token.pos_ == "VERB")
+        for trigger in triggers:
             if trigger.spoken:
                 arguments = _spoken_arguments(trigger, actors)
             elif trigger.token.pos_ in {"VERB", "AUX"}:
@@ -510,7 +632,7 @@ def extract_relations(
             else:
                 arguments = _noun_arguments(trigger, vocab, actors, demonym_state)
             for sources, targets, pattern in arguments:
-                for relation in _statements(trigger, sources, targets, pattern, vocab, actors, article, sentence_index, sent, known):
+                for relation in _statements(trigger, sources, targets, pattern, vocab, actors, article, sentence_index, sent, known, trigger_verbs):
                     key = (relation.source.id, relation.relation, relation.target.id, relation.negated, relation.modality)
                     if key not in seen:
                         seen.add(key)
@@ -528,13 +650,13 @@ def _pairs(sources: list[Mention], targets: list[Mention], symmetric: bool) -> I
                 yield source, target, True
 
 
-def _statements(trigger, sources, targets, pattern, vocab, actors, article, sentence_index, sent, known) -> Iterator[Relation]:
+def _statements(trigger, sources, targets, pattern, vocab, actors, article, sentence_index, sent, known, trigger_verbs=frozenset()) -> Iterator[Relation]:
     rel = vocab[trigger.relation]
     context = None
     for source, target, reciprocal in _pairs(sources, targets, rel.symmetric):
         if source.actor.id == target.actor.id:
             continue
-        context = context or statement_context(trigger.token, actors)
+        context = context or statement_context(trigger.token, actors, trigger_verbs)
         start = min(source.start_char, target.start_char, trigger.token.idx)
         end = max(source.end_char, target.end_char, trigger.token.idx + len(trigger.token.text))
         attributed = context.attributed_to.actor if context.attributed_to else None
