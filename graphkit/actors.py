@@ -50,6 +50,7 @@ TITLE_HEADS = {
     "king", "queen", "emir", "envoy", "chief", "general", "prime", "spokesman", "spokeswoman",
     "representative", "commissioner", "chairman", "head", "prince",
 }
+ALLY_NOUNS = {"ally", "partner", "backer", "supporter"}
 PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
 THING_PRONOUNS = {"it", "its", "itself"}
 PLURAL_PRONOUNS = {"they", "them", "their", "themselves"}
@@ -67,6 +68,12 @@ def national_forces(kb, state: Actor) -> Actor:
             if actor.type == "ArmedForce" and actor.country == state.country:
                 return actor
     return armed_forces_of(state, demonym)
+
+
+def allies_of(state: Actor) -> Actor:
+    """"his allies", "Ukraine's partners": the states that back this one, as one collective actor."""
+    label = f"Allies of {state.label}"
+    return Actor(id=actor_iri("Organization", label), label=label, type="Organization", country=None, affiliation=state.label)
 
 
 def armed_forces_of(state: Actor, demonym: str | None) -> Actor:
@@ -228,6 +235,8 @@ class _Resolver:
             self.add(national_forces(self.kb, state), *_noun_phrase(head, ent))
         elif head is not None and _lemma(head) in GOVERNMENT_NOUNS:
             self.add(state, *_noun_phrase(head, ent))
+        elif head is not None and _lemma(head) in ALLY_NOUNS and ent.root.dep_ == "poss":
+            self.add(allies_of(state), *_noun_phrase(head, ent))
         else:
             self.add(state, *_with_determiner(ent))
 
@@ -328,10 +337,14 @@ class _Resolver:
                 self.add(found.actor, *_noun_phrase(token, None))
 
     def add_reference(self, token: Token, actor: Actor) -> None:
-        """A pronoun, or "its troops" / "their forces" for a state's armed forces."""
+        """A pronoun, or "its troops" for a state's armed forces, or "his allies" for its allies."""
         head = token.head
         if token.dep_ == "poss" and _lemma(head) in MILITARY_NOUNS and actor.type == "State":
             self.add(national_forces(self.kb, actor), token.i, head.i + 1)
+        elif token.dep_ == "poss" and _lemma(head) in ALLY_NOUNS:
+            state = actor if actor.type == "State" else self.kb.state(actor.country) if actor.country else None
+            if state is not None:
+                self.add(allies_of(state), token.i, head.i + 1)
         else:
             self.add(actor, token.i, token.i + 1)
 

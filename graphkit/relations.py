@@ -30,6 +30,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -54,6 +55,8 @@ HYPOTHETICAL_AUX = {"could", "would", "might", "may", "should", "can"}
 PLANNED_AUX = {"will", "shall", "'ll", "wo"}
 PLANNED_GOVERNORS = {"plan", "intend", "aim", "prepare", "schedule", "set", "expect", "agree", "vow", "promise", "pledge", "decide", "want", "seek", "threaten", "go", "due", "hope", "try", "attempt", "offer", "propose", "consider", "move", "ready", "poise", "likely"}
 HYPOTHETICAL_GOVERNORS = {"possible", "unclear", "likely", "unlikely", "whether", "if", "unless", "could", "may", "might", "probable", "conceivable", "risk", "fear", "threat", "warn", "consider"}
+# Verbs whose object event has not happened: "pledged aid", "demanded a withdrawal".
+UNREALISED_OBJECT_RELATIONS = {"pledges", "requests", "demands", "threatens", "rejects"}
 # "threatened to strike X" is a threat, not a strike: the embedded event is left to the threat.
 THREAT_GOVERNORS = {"threaten"}
 NO_EVIDENCE_NOUNS = {"indication", "evidence", "sign", "proof", "suggestion"}
@@ -91,7 +94,14 @@ class StatementContext:
 
 # -- triggers ------------------------------------------------------------------------------------
 def _word_matches(token: Token, word: str) -> bool:
-    return token.lower_ == word or token.lemma_.lower() == word
+    return token.lower_ == word or token.lemma_.lower() == word or token.lower_ in _inflections(word)
+
+
+@lru_cache(maxsize=4096)
+def _inflections(word: str) -> frozenset[str]:
+    """Regular forms of a phrase word, since the lemmatiser sometimes errs ("hoping" -> "hop")."""
+    stem = word[:-1] if word.endswith("e") else word
+    return frozenset({word + "s", word + "es", stem + "ed", stem + "ing", word + "d"})
 
 
 def _match_phrase(sent: Span, start: int, words: tuple[str, ...]) -> list[Token] | None:
@@ -145,7 +155,7 @@ def _is_object_of_other_event(noun: Token, vocab: Vocabulary) -> bool:
     if governor is None or governor.lemma_.lower() in LIGHT_VERBS:
         return False
     relation = vocab.verb_index.get(governor.lemma_.lower())
-    return relation is not None and relation != vocab.noun_index[noun.lemma_.lower()] and node.dep_ in OBJECT_DEPS | {"pobj"}
+    return relation in UNREALISED_OBJECT_RELATIONS and relation != vocab.noun_index[noun.lemma_.lower()] and node.dep_ in OBJECT_DEPS | {"pobj"}
 
 
 # -- who is who ----------------------------------------------------------------------------------
@@ -519,7 +529,7 @@ def statement_context(trigger: Token, actors: _Actors, other_triggers: frozenset
             in_own_claim = False
         if token.lemma_.lower() == "say" and any(c.dep_ == "auxpass" for c in token.children):
             reported = True  # "are said to be"
-        if position == 0 and token.pos_ in {"VERB", "AUX"} and _is_inverted_conditional(token):
+        if in_own_clause and token.pos_ in {"VERB", "AUX"} and _is_inverted_conditional(token):
             hypothetical = True
     if speaker is None and trigger.sent is not None:
         speaker = _quote_speaker(trigger, actors)
