@@ -51,6 +51,8 @@ TITLE_HEADS = {
     "representative", "commissioner", "chairman", "head", "prince",
 }
 ALLY_NOUNS = {"ally", "partner", "backer", "supporter"}
+# "German police", "Chinese banks": a body of that state, named by what it is.
+ORGANISATION_NOUNS = {"police", "bank", "company", "firm", "court", "prosecutor", "media", "parliament", "lawmaker", "legislature", "opposition", "intelligence", "agency", "coastguard", "guard", "customs", "judiciary", "industry", "manufacturer", "carrier", "airline"}
 PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
 THING_PRONOUNS = {"it", "its", "itself"}
 PLURAL_PRONOUNS = {"they", "them", "their", "themselves"}
@@ -68,6 +70,12 @@ def national_forces(kb, state: Actor) -> Actor:
             if actor.type == "ArmedForce" and actor.country == state.country:
                 return actor
     return armed_forces_of(state, demonym)
+
+
+def national_body(state: Actor, name: str) -> Actor:
+    """An organisation known only as "German police" or "Chinese banks"."""
+    label = name[0].upper() + name[1:]
+    return Actor(id=actor_iri("Organization", label), label=label, type="Organization", country=state.country, affiliation=state.label)
 
 
 def allies_of(state: Actor) -> Actor:
@@ -126,11 +134,12 @@ class _Resolver:
         return self.kb.lookup(span.text)
 
     def names_person(self, ent: Span) -> bool:
-        """The statistical NER sometimes calls a known person a place ("Blinken" as GPE)."""
-        if ent.label_ in _NAME_LABELS:
-            return True
+        """The statistical NER sometimes calls a known person a place ("Blinken" as GPE) and a
+        known place a person ("Kyiv" as PERSON): the knowledge base decides where it knows the name."""
         known = self.known(ent)
-        return bool(known) and all(actor.type == "Person" for actor in known)
+        if known:
+            return any(actor.type == "Person" for actor in known)
+        return ent.label_ in _NAME_LABELS
 
     def person(self, span: Span) -> Actor:
         """The person a PERSON entity names, known or new."""
@@ -265,6 +274,8 @@ class _Resolver:
                 self.add(state, *_noun_phrase(head, ent))
             elif lemma in self.event_nouns:
                 self.add(state, ent.start, ent.end)  # "the American strikes": the state acts
+            elif lemma in ORGANISATION_NOUNS:
+                self.add(national_body(state, self.doc[ent.start: head.i + 1].text), *_noun_phrase(head, ent))
             return  # "Russian uniforms": a mere mention names no actor
         if ent.root.tag_ in {"NNS", "NNPS"} or ent.text.endswith("s"):
             forces = national_forces(self.kb, state)
@@ -321,7 +332,7 @@ class _Resolver:
                     return
                 self.add_reference(token, person.actor)
             elif lower in THING_PRONOUNS and not _is_expletive(token):
-                found = self.nearest(token, lambda m: m.actor.type != "Person", "thing")
+                found = self.nearest(token, lambda m: m.actor.type != "Person" and not self.is_plural(m), "thing")
                 if found is not None:
                     self.add_reference(token, found.actor)
             elif lower in PLURAL_PRONOUNS:
@@ -363,14 +374,26 @@ class _Resolver:
             counts[mention.actor.id] = counts.get(mention.actor.id, 0) + 1
         return max(reversed(before), key=lambda m: counts[m.actor.id], default=None)
 
+    def is_plural(self, mention: Mention) -> bool:
+        span = self.doc.char_span(mention.start_char, mention.end_char, alignment_mode="expand")
+        return span is not None and span.root.tag_ in {"NNS", "NNPS"}
+
     def nearest(self, token: Token, accept, window_kind: str | None) -> Mention | None:
+        """The closest earlier mention that fits, preferring a subject: in "Poland summoned the
+        envoy after Belarusian helicopters crossed, and said it would ...", "it" is Poland."""
         sentence = self.sentence_of[token.i]
         limit = _COREF_WINDOW[window_kind] if window_kind else 10_000
-        before = [m for m in self.mentions if m.start_char < token.idx and sentence - m.sentence_index <= limit]
-        for mention in sorted(before, key=lambda m: m.start_char, reverse=True):
-            if accept(mention):
-                return mention
-        return None
+        before = [m for m in self.mentions if m.start_char < token.idx and sentence - m.sentence_index <= limit and accept(m)]
+        before.sort(key=lambda m: m.start_char, reverse=True)
+        if window_kind is not None:
+            subjects = [m for m in before if m.sentence_index == sentence and self.is_main_subject(m)]
+            if subjects:
+                return subjects[0]
+        return before[0] if before else None
+
+    def is_main_subject(self, mention: Mention) -> bool:
+        span = self.doc.char_span(mention.start_char, mention.end_char, alignment_mode="expand")
+        return span is not None and span.root.dep_ in {"nsubj", "nsubjpass"} and span.root.head.dep_ == "ROOT"
 
 
 def resolve_mentions(doc: Doc, article: Article, kb, event_nouns: frozenset[str] = frozenset()) -> list[Mention]:

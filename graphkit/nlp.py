@@ -79,16 +79,17 @@ def actor_patterns(knowledge_base) -> list[dict]:
 
 
 def add_actor_patterns(nlp: Language, knowledge_base) -> None:
-    # After the statistical NER and without overwriting it: the model's entities win where both
-    # fire ("the Washington Post" stays an ORG), and the patterns fill the gaps it leaves.
-    ruler = nlp.add_pipe(
-        "entity_ruler",
-        name="graphkit_actors",
-        after="ner",
-        config={"overwrite_ents": False, "phrase_matcher_attr": "ORTH", "validate": False},
-    )
-    with nlp.select_pipes(enable=[]):
-        ruler.add_patterns(actor_patterns(knowledge_base))
+    """Two rulers. Names of several words ("Group of Seven", "UN Security Council") go before the
+    statistical NER, which often tags only part of them. Single words go after it without
+    overwriting, so the model's entities win where both fire ("the Washington Post" stays an ORG)
+    and the patterns fill the gaps it leaves."""
+    patterns = actor_patterns(knowledge_base)
+    several = [p for p in patterns if " " in p["pattern"]]
+    single = [p for p in patterns if " " not in p["pattern"]]
+    for name, placement, group in (("graphkit_names", {"before": "ner"}, several), ("graphkit_words", {"after": "ner"}, single)):
+        ruler = nlp.add_pipe("entity_ruler", name=name, **placement, config={"overwrite_ents": False, "phrase_matcher_attr": "ORTH", "validate": False})
+        with nlp.select_pipes(enable=[]):
+            ruler.add_patterns(group)
 
 
 def parse(nlp: Language, texts: Iterable[tuple[str, object]], batch_size: int = 64, n_process: int = 1) -> Iterator[tuple[Doc, object]]:

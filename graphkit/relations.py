@@ -34,7 +34,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from .actors import MILITARY_NOUNS, mentions_by_token
+from .actors import GOVERNMENT_NOUNS, MILITARY_NOUNS, ORGANISATION_NOUNS, mentions_by_token
 from .models import Actor, Article, Evidence, Mention, Relation
 from .vocabulary import Vocabulary
 
@@ -55,6 +55,7 @@ HYPOTHETICAL_AUX = {"could", "would", "might", "may", "should", "can"}
 PLANNED_AUX = {"will", "shall", "'ll", "wo"}
 PLANNED_GOVERNORS = {"plan", "intend", "aim", "prepare", "schedule", "set", "expect", "agree", "vow", "promise", "pledge", "decide", "want", "seek", "threaten", "go", "due", "hope", "try", "attempt", "offer", "propose", "consider", "move", "ready", "poise", "likely"}
 HYPOTHETICAL_GOVERNORS = {"possible", "unclear", "likely", "unlikely", "whether", "if", "unless", "could", "may", "might", "probable", "conceivable", "risk", "fear", "threat", "warn", "consider"}
+ACCUSATION_VERBS = {"accuse", "blame", "charge", "suspect", "praise", "thank", "condemn", "criticize", "criticise", "fault", "commend"}
 # Verbs whose object event has not happened: "pledged aid", "demanded a withdrawal".
 UNREALISED_OBJECT_RELATIONS = {"pledges", "requests", "demands", "threatens", "rejects"}
 # "threatened to strike X" is a threat, not a strike: the embedded event is left to the threat.
@@ -64,7 +65,7 @@ REPORTED_ADVERBS = {"reportedly", "allegedly", "purportedly", "apparently", "sup
 CONDITIONAL_MARKS = {"if", "unless", "whether", "should"}
 PLACE_NOUNS = {"region", "area", "city", "province", "border", "territory", "front", "town", "village", "oblast", "capital", "country", "sea", "strait", "zone", "port", "base", "island", "peninsula", "coast", "waters"}
 # Nouns that stand for the actor they belong to: "the actions of Russia", "Russia's role".
-PROXY_NOUNS = {"aid", "help", "assistance", "weapon", "arm", "ammunition", "equipment", "action", "behavior", "behaviour", "conduct", "policy", "decision", "move", "role", "presence", "reaction", "response", "stance", "position", "involvement", "aggression", "activity", "activities", "support", "threat", "member", "fighter", "militant", "representative", "delegation", "leadership", "leader", "government"}
+PROXY_NOUNS = {"d'affaire", "d'affaires", "envoy", "ambassador", "charge", "diplomat", "attache", "statement", "plan", "proposal", "report", "claim", "remark", "comment", "bid", "offer", "allegation", "finding", "demand", "resignation", "aid", "help", "assistance", "weapon", "arm", "ammunition", "equipment", "action", "behavior", "behaviour", "conduct", "policy", "decision", "move", "role", "presence", "reaction", "response", "stance", "position", "involvement", "aggression", "activity", "activities", "support", "threat", "member", "fighter", "militant", "representative", "delegation", "leadership", "leader", "government"}
 NEGATIVE_GOVERNORS = {"deny", "refuse", "fail", "reject", "rule", "decline", "stop", "cease", "halt", "avoid", "hesitate", "cancel", "postpone", "scrap", "abandon"}
 # Dependencies that stay inside one clause: negation and modals are read only along these.
 CLAUSE_INTERNAL_DEPS = {"xcomp", "dobj", "pobj", "prep", "compound", "attr", "acomp", "amod", "nmod", "pcomp", "appos", "dative", "agent", "npadvmod", "nsubj", "nsubjpass", "aux", "auxpass", "oprd"}
@@ -169,7 +170,7 @@ class _Actors:
     def __init__(self, doc: Doc, mentions: list[Mention], event_nouns: set[str] = frozenset(), demonym_state=None):
         self.by_token = mentions_by_token(doc, mentions)
         # "Russia's invasion was condemned": the event stands for the actor who carried it out.
-        self.proxies = PROXY_NOUNS | MILITARY_NOUNS | set(event_nouns)
+        self.proxies = PROXY_NOUNS | MILITARY_NOUNS | GOVERNMENT_NOUNS | ORGANISATION_NOUNS | set(event_nouns)
         self.demonym_state = demonym_state or (lambda text: None)
 
     def at(self, token: Token, hops: int = 2, assets: bool = False) -> list[Mention]:
@@ -177,6 +178,7 @@ class _Actors:
         found: list[Mention] = []
         for conjunct in _conjuncts(token):
             found.extend(self._one(conjunct, hops, assets))
+            found.extend(self._listed_in_apposition(conjunct))
         unique = {m.start_char: m for m in found}
         return [unique[k] for k in sorted(unique)]
 
@@ -191,6 +193,8 @@ class _Actors:
             if child.dep_ == "appos" and child.i in self.by_token:
                 return [self.by_token[child.i]]
         lemma = token.lemma_.lower()
+        if lemma in PLACE_NOUNS:
+            return []  # "the town of Enerhodar" is a place, whatever the tagger thinks
         is_proxy = lemma in self.proxies
         if token.like_num or is_proxy or lemma in {"thousand", "hundred", "dozen", "number", "some", "all", "many", "most", "part"}:
             for child in token.children:
@@ -207,6 +211,21 @@ class _Actors:
         if (is_proxy or assets) and token.pos_ in {"NOUN", "PROPN"}:
             return self.owners(token)
         return []
+
+    def _listed_in_apposition(self, token: Token) -> list[Mention]:
+        """"Joe Biden, Fumio Kishida and Yoon Suk Yeol": the parser hangs the list off the first
+        name as an apposition; names of the same kind there are more members of the list."""
+        first = self.by_token.get(token.i)
+        if first is None:
+            return []
+        listed = []
+        for child in token.children:
+            if child.dep_ == "appos":
+                for member in _conjuncts(child):
+                    other = self.by_token.get(member.i)
+                    if other is not None and other.actor.type == first.actor.type and other.actor.id != first.actor.id:
+                        listed.append(other)
+        return listed if len(listed) > 1 or any(c.dep_ == "conj" for a in token.children if a.dep_ == "appos" for c in a.children) else []
 
     def owners(self, noun: Token) -> list[Mention]:
         """Actors named before a noun: "Hamas gunmen", "the American strikes", "Ukrainian power stations"."""
@@ -277,6 +296,10 @@ def _inherited_subjects(verb: Token, actors: _Actors, depth: int = 0) -> tuple[l
         own = [m for t in _subject_tokens(verb, PASSIVE_SUBJECT_DEPS) for m in actors.at(t)]
         return own, "control"
     head = verb.head
+    if verb.dep_ == "pcomp" and head.lower_ in {"of", "for"} and head.head.lemma_.lower() in ACCUSATION_VERBS:
+        objects = [m for t in head.head.children if t.dep_ in OBJECT_DEPS for m in actors.at(t)]
+        if objects:  # "accused Russian forces of shelling": the accused did the shelling
+            return objects, "control"
     if verb.dep_ == "xcomp" and head.lemma_.lower() in OBJECT_CONTROL_VERBS:
         objects = [m for t in head.children if t.dep_ in OBJECT_DEPS for m in actors.at(t)]
         objects = objects or [m for t in _prep_objects(head, {"on", "upon"}) for m in actors.at(t)]
@@ -355,8 +378,8 @@ def _verb_arguments(trigger: Trigger, vocab: Vocabulary, actors: _Actors, forces
         targets += [m for t in _prep_objects(verb, preps) for m in actors.at(t, assets=assets)]
     if not targets and anchor is not verb:
         targets += [m for t in _prep_objects(anchor, preps) for m in actors.at(t, assets=assets)]
-    if not targets:  # "demanded an explanation from Moscow"
-        targets += [m for t in objects for p in _prep_objects(t, preps | {"from"}) for m in actors.at(p)]
+    if not targets:  # "demanded an explanation from Moscow", "launched drones at Ukrainian power stations"
+        targets += [m for t in objects if t.lemma_.lower() not in PLACE_NOUNS for p in _nested_prep_objects(t, preps | {"from"}) for m in actors.at(p, assets=assets)]
     if not targets and rel.name in SPEECH_ACT_RELATIONS:
         # "demanded that the Houthis stop", "warned that Washington would pay", "help Pyongyang build"
         clauses = [c for c in verb.children if c.dep_ in {"ccomp", "xcomp"}]
@@ -385,6 +408,17 @@ def _own_forces(sources: list[Mention], forces: Token, forces_of, pattern: str) 
         own = forces_of(source.actor)
         if own is not None:
             yield [source], [Mention(own, span.text, span.start_char, span.end_char, source.sentence_index)], pattern
+
+
+def _nested_prep_objects(noun: Token, preps: set[str]) -> list[Token]:
+    """Prepositional objects under a noun and its own prepositional objects, one level down."""
+    found = _prep_objects(noun, preps)
+    for prep in noun.children:
+        if prep.dep_ == "prep":
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj" and pobj.lemma_.lower() not in PLACE_NOUNS:
+                    found.extend(_prep_objects(pobj, preps))
+    return found
 
 
 def _event_agents(verb: Token, vocab: Vocabulary, actors: _Actors) -> list[Mention]:
@@ -516,6 +550,8 @@ def statement_context(trigger: Token, actors: _Actors, other_triggers: frozenset
                 speaker = speaker or _according_to(token, actors)
         if position and in_own_clause and lemma in NEGATIVE_GOVERNORS and child_on_path is not None and child_on_path.dep_ in {"xcomp", "dobj"}:
             negated = not negated if lemma != "deny" else True
+        if position and lemma == "deny" and child_on_path is not None and child_on_path.dep_ == "ccomp":
+            negated = True  # "denied that Tehran had sent drones": a claim that it did not happen
         if position and in_own_claim and child_on_path is not None and child_on_path.dep_ in {"xcomp", "ccomp", "acomp", "csubj"}:
             if lemma in PLANNED_GOVERNORS and child_on_path.dep_ == "xcomp":
                 planned = True
@@ -649,21 +685,25 @@ def extract_relations(
                         yield relation
 
 
-def _pairs(sources: list[Mention], targets: list[Mention], symmetric: bool) -> Iterator[tuple[Mention, Mention, bool]]:
+def _pairs(sources: list[Mention], targets: list[Mention], symmetric: bool, mutual: bool = False) -> Iterator[tuple[Mention, Mention, bool]]:
     if targets:
         for source in sources:
             for target in targets:
                 yield source, target, False
-    elif symmetric and len(sources) > 1:
+                if mutual:  # "signed an agreement with X": both parties agree
+                    yield target, source, True
+    elif (symmetric or mutual) and len(sources) > 1:
         for i, source in enumerate(sources):
             for target in sources[i + 1:]:
                 yield source, target, True
+                if mutual:
+                    yield target, source, True
 
 
 def _statements(trigger, sources, targets, pattern, vocab, actors, article, sentence_index, sent, known, trigger_verbs=frozenset()) -> Iterator[Relation]:
     rel = vocab[trigger.relation]
     context = None
-    for source, target, reciprocal in _pairs(sources, targets, rel.symmetric):
+    for source, target, reciprocal in _pairs(sources, targets, rel.symmetric, rel.mutual):
         if source.actor.id == target.actor.id:
             continue
         context = context or statement_context(trigger.token, actors, trigger_verbs)

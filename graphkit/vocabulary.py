@@ -28,6 +28,7 @@ class RelationType:
     nouns: tuple[str, ...]
     phrases: tuple[tuple[str, ...], ...]  # words of each phrase, determiners dropped
     speaker_phrases: tuple[tuple[str, ...], ...] = ()  # the speaker acts on the phrase's subject
+    mutual: bool = False  # directed, but binding both parties: "X signed a deal with Y" gives both
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +86,7 @@ def _relation_type(name: str, entry: dict) -> RelationType:
         nouns=tuple(entry.get("nouns") or ()),
         phrases=tuple(_phrase_words(p) for p in entry.get("phrases") or ()),
         speaker_phrases=tuple(_phrase_words(p) for p in entry.get("speaker_phrases") or ()),
+        mutual=bool(entry.get("mutual", False)),
     )
 
 
