@@ -107,6 +107,7 @@ class _Resolver:
         self.people_by_title: dict[tuple[str, str | None], Actor] = {}
         self._states_with_forces: set[str] | None = None
         self.deferred: list[tuple[Actor, int, int]] = []
+        self.deferred_nested: list[tuple[Actor, int, int]] = []
         self.sentence_of = {}
         for index, sent in enumerate(doc.sents):
             for token in sent:
@@ -116,6 +117,13 @@ class _Resolver:
     def add(self, actor: Actor, start: int, end: int) -> Mention | None:
         if any(i in self.taken for i in range(start, end)):
             return None
+        for ent in self.doc.ents:
+            # A state absorbed into a larger mention ("Ukraine's army", "US Defense Secretary
+            # Lloyd Austin") is still mentioned; record it without giving it the tokens.
+            if start <= ent.start and ent.end <= end and ent.label_ in {"GPE", "NORP", "ORG"}:
+                inner = self.inner_actor(ent)
+                if inner is not None and inner.id != actor.id:
+                    self.add_nested(inner, ent.start, ent.end)
         span = self.doc[start:end]
         mention = Mention(actor, span.text, span.start_char, span.end_char, self.sentence_of[start])
         for i in range(start, end):
@@ -124,6 +132,16 @@ class _Resolver:
         if actor.type == "Person":
             self.people_by_surname.setdefault(actor.label.split()[-1].lower(), actor)
         return mention
+
+    def add_nested(self, actor: Actor, start: int, end: int) -> None:
+        span = self.doc[start:end]
+        if not any(m.nested and m.start_char == span.start_char and m.actor.id == actor.id for m in self.mentions):
+            self.mentions.append(Mention(actor, span.text, span.start_char, span.end_char, self.sentence_of[start], nested=True))
+
+    def inner_actor(self, ent: Span) -> Actor | None:
+        """The state or organisation an entity inside a larger mention names, if known."""
+        known = [a for a in self.known(ent) if a.type != "Person"]
+        return known[0] if known else self.kb.state_for_demonym(ent.text)
 
     # -- entities ----------------------------------------------------------------------------
     def known(self, span: Span) -> list[Actor]:
@@ -200,6 +218,11 @@ class _Resolver:
 
     def resolve_group(self, ent: Span) -> None:
         """A country, demonym, organisation or place entity."""
+        if any(i in self.taken for i in range(ent.start, ent.end)):
+            inner = self.inner_actor(ent)
+            if inner is not None:
+                self.add_nested(inner, ent.start, ent.end)
+            return
         candidates = [a for a in self.known(ent) if a.type != "Person"]
         state = next((a for a in candidates if a.type == "State"), None)
         demonym_state = self.kb.state_for_demonym(ent.text) if ent.label_ == "NORP" or state is None else None
@@ -265,6 +288,7 @@ class _Resolver:
             self.add(body, *_noun_phrase(head, ent))
             return
         if head is not None and _lemma(head) in TITLE_HEADS:
+            self.deferred_nested.append((state, ent.start, ent.end))
             return  # "the Russian president": a title, resolved with the bare titles
         if head is not None:
             lemma = _lemma(head)
@@ -276,7 +300,9 @@ class _Resolver:
                 self.add(state, ent.start, ent.end)  # "the American strikes": the state acts
             elif lemma in ORGANISATION_NOUNS:
                 self.add(national_body(state, self.doc[ent.start: head.i + 1].text), *_noun_phrase(head, ent))
-            return  # "Russian uniforms": a mere mention names no actor
+            else:
+                self.add_nested(state, ent.start, ent.end)  # "Russian uniforms": a mention, never an actor that acts
+            return
         if ent.root.tag_ in {"NNS", "NNPS"} or ent.text.endswith("s"):
             forces = national_forces(self.kb, state)
             actor = forces if self.speaks_of_forces(state) or _has_number(ent.root) else state
@@ -368,7 +394,7 @@ class _Resolver:
 
     def most_mentioned(self, token: Token, accept) -> Mention | None:
         """"foreign troops": the armed forces the article has spoken of most so far."""
-        before = [m for m in self.mentions if m.start_char < token.idx and accept(m)]
+        before = [m for m in self.mentions if not m.nested and m.start_char < token.idx and accept(m)]
         counts: dict[str, int] = {}
         for mention in before:
             counts[mention.actor.id] = counts.get(mention.actor.id, 0) + 1
@@ -383,7 +409,7 @@ class _Resolver:
         envoy after Belarusian helicopters crossed, and said it would ...", "it" is Poland."""
         sentence = self.sentence_of[token.i]
         limit = _COREF_WINDOW[window_kind] if window_kind else 10_000
-        before = [m for m in self.mentions if m.start_char < token.idx and sentence - m.sentence_index <= limit and accept(m)]
+        before = [m for m in self.mentions if not m.nested and m.start_char < token.idx and sentence - m.sentence_index <= limit and accept(m)]
         before.sort(key=lambda m: m.start_char, reverse=True)
         if window_kind is not None:
             subjects = [m for m in before if m.sentence_index == sentence and self.is_main_subject(m)]
@@ -418,6 +444,9 @@ def resolve_mentions(doc: Doc, article: Article, kb, event_nouns: frozenset[str]
         resolver.resolve_bare_title(token)
     for actor, start, end in resolver.deferred:
         resolver.add(actor, start, end)
+    for actor, start, end in resolver.deferred_nested:
+        if resolver.add(actor, start, end) is None:
+            resolver.add_nested(actor, start, end)
     for token in doc:
         resolver.resolve_reference(token)
     return sorted(resolver.mentions, key=lambda m: (m.start_char, m.end_char))
@@ -565,6 +594,8 @@ def mentions_by_token(doc: Doc, mentions: list[Mention]) -> dict[int, Mention]:
     """Token index -> the mention that covers it."""
     index: dict[int, Mention] = {}
     for mention in mentions:
+        if mention.nested:
+            continue
         span = doc.char_span(mention.start_char, mention.end_char, alignment_mode="expand")
         for token in span:
             index[token.i] = mention

@@ -10,6 +10,7 @@ from typing import List, Optional
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
@@ -30,7 +31,7 @@ ActorsOption = typer.Option(None, "--actors", help="Extra actor list (CSV, YAML,
 
 
 def fail(message: str) -> None:
-    err.print(f"[bold red]error:[/] {message}", soft_wrap=True)
+    err.print(f"[bold red]error:[/] {escape(message)}", soft_wrap=True)
     raise typer.Exit(EXIT_FATAL)
 
 
@@ -66,8 +67,7 @@ def _exit_code(articles: int, skipped: list[Skipped]) -> int:
     return EXIT_SKIPPED if skipped else EXIT_OK
 
 
-def _summary(kg, written: dict[str, Path]) -> None:
-    G = kg.graph
+def _summary(kg, G, written: dict[str, Path]) -> None:
     table = Table(title="graphkit build", show_header=False)
     table.add_row("articles", str(kg.articles))
     table.add_row("skipped", str(len(kg.skipped)))
@@ -75,11 +75,11 @@ def _summary(kg, written: dict[str, Path]) -> None:
     table.add_row("relations (edges)", str(G.number_of_edges()))
     table.add_row("statements", str(sum(d["count"] for _, _, d in G.edges(data=True))))
     top = sorted(G.nodes(data=True), key=lambda n: (-G.degree(n[0]), n[1]["label"]))[:5]
-    table.add_row("top actors", ", ".join(f"{d['label']} ({G.degree(n)})" for n, d in top))
+    table.add_row("top actors", escape(", ".join(f"{d['label']} ({G.degree(n)})" for n, d in top)))
     relations = Counter(d["relation"] for _, _, d in G.edges(data=True))
     table.add_row("top relations", ", ".join(f"{name} ({count})" for name, count in relations.most_common(5)))
     for name, path in written.items():
-        table.add_row(name, str(path))
+        table.add_row(name, escape(str(path)))
     out.print(table)
     if kg.skipped:
         out.print(f"skipped {len(kg.skipped)} input(s):")
@@ -119,11 +119,12 @@ def build(
     code = _exit_code(kg.articles, kg.skipped)
     if code == EXIT_FATAL:
         fail(f"no usable article in {', '.join(inputs)}; nothing written")
+    G = kg.graph if min_confidence <= 0 else _filtered(kg.graph, min_confidence)
     try:
-        written = write_outputs(kg.graph if min_confidence <= 0 else _filtered(kg.graph, min_confidence), output)
+        written = write_outputs(G, output)
     except OSError as error:
         fail(str(error))
-    _summary(kg, written)
+    _summary(kg, G, written)
     raise typer.Exit(code)
 
 
@@ -168,7 +169,7 @@ def extract(
             if table is None:
                 sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
             else:
-                table.add_row(record["doc_id"], record["source"]["label"], record["relation"], record["target"]["label"], record["modality"], "yes" if record["negated"] else "", f"{record['confidence']:.2f}")
+                table.add_row(escape(record["doc_id"]), escape(record["source"]["label"]), record["relation"], escape(record["target"]["label"]), record["modality"], "yes" if record["negated"] else "", f"{record['confidence']:.2f}")
     if table is not None:
         out.print(table)
     code = _exit_code(articles, skipped)
@@ -194,7 +195,12 @@ def evaluate(
     if not gold.exists():
         fail(f"gold file {str(gold)!r} not found")
     extractor = _extractor(model, actors)
-    report = run_evaluation(gold, extractor)
+    try:
+        report = run_evaluation(gold, extractor)
+    except (OSError, UnicodeDecodeError) as error:
+        fail(f"cannot read gold file {str(gold)!r}: {getattr(error, 'strerror', None) or error}; expected a UTF-8 JSONL file")
+    for item in report.skipped:
+        report_skip(item)
     if output_format == "json":
         out.print_json(json.dumps(report.as_dict()))
     else:

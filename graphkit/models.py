@@ -72,6 +72,9 @@ class Mention:
     start_char: int  # offsets into Article.text
     end_char: int
     sentence_index: int
+    # Inside another actor's mention ("Turkish" in "Turkish President Erdogan"): counts as a
+    # mention of the actor, but is never a relation's endpoint or a pronoun's antecedent.
+    nested: bool = False
 
 
 @dataclass(frozen=True, slots=True)

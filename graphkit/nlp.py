@@ -68,9 +68,12 @@ def actor_patterns(knowledge_base) -> list[dict]:
 
     Demonyms get the label NORP, so the actor stage can tell "Russian" from "Russia".
     """
-    patterns = []
+    patterns, seen = [], set()
     for name, actor in knowledge_base.surface_forms():
-        if len(name) > 1:
+        # "the US", "the Kremlin": match the name alone; the actor stage adds the article back.
+        name = name[4:] if name.lower().startswith("the ") else name
+        if len(name) > 1 and (name, actor.id) not in seen:
+            seen.add((name, actor.id))
             patterns.append({"label": _ruler_label(actor.type), "pattern": name, "id": actor.id})
     for actor in knowledge_base.actors():
         for demonym in knowledge_base.details(actor).demonyms:

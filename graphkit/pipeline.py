@@ -112,6 +112,7 @@ def check_writable(directory: str | os.PathLike) -> Path:
 def write_outputs(G: nx.MultiDiGraph, directory: str | os.PathLike) -> dict[str, Path]:
     """Write all formats; each file appears whole or not at all (temporary file, then rename)."""
     out = check_writable(directory)
+    mode = 0o666 & ~_umask()  # what open() would give; mkstemp's files are private (0600)
     written = {}
     for name, writer in _writers().items():
         final = out / name
@@ -119,12 +120,19 @@ def write_outputs(G: nx.MultiDiGraph, directory: str | os.PathLike) -> dict[str,
         os.close(handle)
         try:
             writer(G, temporary)
+            os.chmod(temporary, mode)
             os.replace(temporary, final)
         finally:
             if os.path.exists(temporary):
                 os.remove(temporary)
         written[name] = final
     return written
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def _articles_only(inputs, on_skip: Callable[[Skipped], None]) -> Iterator[Article]:
@@ -146,6 +154,11 @@ def build(
 ) -> KnowledgeGraph:
     """Read articles (paths, or Article records), extract, and aggregate into a graph.
 
+    Pass ``graph`` to add to an existing graph. The doc_ids of the articles in a graph are
+    kept, sorted, in ``G.graph["documents"]``; an article whose doc_id is already there
+    (built before, or a repeated id in the input) is not added again, so its statements
+    and mentions are never counted twice. It is reported as skipped instead.
+
     >>> kg = build(["examples/"])                       # doctest: +SKIP
     >>> kg.write("outputs/")                            # doctest: +SKIP
     """
@@ -161,7 +174,17 @@ def build(
         if on_skip:
             on_skip(item)
 
-    for article_result in extractor.process(_articles_only(stream, skip)):
+    documents = set(G.graph.get("documents", ()))
+
+    def new_articles(articles: Iterable[Article]) -> Iterator[Article]:
+        for article in articles:
+            if article.doc_id in documents:
+                skip(Skipped(article.origin or article.doc_id, f"doc_id {article.doc_id!r} is already in the graph; not added twice (give each article its own id)"))
+            else:
+                documents.add(article.doc_id)
+                yield article
+
+    for article_result in extractor.process(new_articles(_articles_only(stream, skip))):
         add_mentions(G, article_result.mentions)
         for relation in article_result.relations:
             add_relation(G, relation, extractor.vocabulary)
@@ -170,6 +193,7 @@ def build(
         if on_article:
             on_article(article_result)
     G.graph["articles"] = G.graph.get("articles", 0) + result.articles
+    G.graph["documents"] = sorted(documents)
     return result
 
 
