@@ -30,6 +30,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span, Token
 
+from .knowledge import normalise_name
 from .models import Actor, Article, Mention, Role, actor_iri
 
 MILITARY_NOUNS = {
@@ -53,6 +54,7 @@ TITLE_HEADS = {
 ALLY_NOUNS = {"ally", "partner", "backer", "supporter"}
 # "German police", "Chinese banks": a body of that state, named by what it is.
 ORGANISATION_NOUNS = {"police", "bank", "company", "firm", "court", "prosecutor", "media", "parliament", "lawmaker", "legislature", "opposition", "intelligence", "agency", "coastguard", "guard", "customs", "judiciary", "industry", "manufacturer", "carrier", "airline"}
+LOCATIVE_PREPOSITIONS = {"in", "at", "near", "outside", "around", "across", "inside", "into", "towards", "toward"}
 PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
 THING_PRONOUNS = {"it", "its", "itself"}
 PLURAL_PRONOUNS = {"they", "them", "their", "themselves"}
@@ -233,6 +235,8 @@ class _Resolver:
             self.add(candidates[0], *_with_determiner(ent))
             return
         if state is not None:
+            if self.is_place_use(ent, state):
+                return  # "talks in Vilnius": the city, not Lithuania acting
             self.resolve_state_phrase(ent, state)
             return
         if demonym_state is not None:
@@ -249,6 +253,15 @@ class _Resolver:
             return None
         phrase = self.doc[ent.start: head.i + 1]
         return next((a for a in self.kb.lookup(phrase.text) if a.type != "Person"), None)
+
+    def is_place_use(self, ent: Span, state: Actor) -> bool:
+        """A capital after "in", "at", "near" names the city: only metonyms are read as places."""
+        before = self.doc[ent.start - 1] if ent.start > 0 else None
+        if before is None or before.lower_ not in LOCATIVE_PREPOSITIONS:
+            return False
+        details = self.kb.details(state)
+        places = {normalise_name(name) for name in (*details.metonyms, details.capital or "")}
+        return normalise_name(ent.text) in places
 
     def resolve_state_phrase(self, ent: Span, state: Actor) -> None:
         """"Russia", "the US government", "Ukraine's military"."""

@@ -58,6 +58,8 @@ HYPOTHETICAL_GOVERNORS = {"possible", "unclear", "likely", "unlikely", "whether"
 ACCUSATION_VERBS = {"accuse", "blame", "charge", "suspect", "praise", "thank", "condemn", "criticize", "criticise", "fault", "commend"}
 # Verbs whose object event has not happened: "pledged aid", "demanded a withdrawal".
 UNREALISED_OBJECT_RELATIONS = {"pledges", "requests", "demands", "threatens", "rejects"}
+# "Sweden won the backing of the US": the event goes from the "of" object to the subject.
+RECIPIENT_VERBS = {"have", "get", "receive", "win", "enjoy", "secure", "gain", "obtain", "accept", "welcome"}
 # "threatened to strike X" is a threat, not a strike: the embedded event is left to the threat.
 THREAT_GOVERNORS = {"threaten"}
 NO_EVIDENCE_NOUNS = {"indication", "evidence", "sign", "proof", "suggestion"}
@@ -379,7 +381,8 @@ def _verb_arguments(trigger: Trigger, vocab: Vocabulary, actors: _Actors, forces
     if not targets and anchor is not verb:
         targets += [m for t in _prep_objects(anchor, preps) for m in actors.at(t, assets=assets)]
     if not targets:  # "demanded an explanation from Moscow", "launched drones at Ukrainian power stations"
-        targets += [m for t in objects if t.lemma_.lower() not in PLACE_NOUNS for p in _nested_prep_objects(t, preps | {"from"}) for m in actors.at(p, assets=assets)]
+        nested_preps = preps | {"from"} | ({"of"} if assets else set())  # "suspended imports of Japanese seafood"
+        targets += [m for t in objects if t.lemma_.lower() not in PLACE_NOUNS for p in _nested_prep_objects(t, nested_preps) for m in actors.at(p, assets=assets)]
     if not targets and rel.name in SPEECH_ACT_RELATIONS:
         # "demanded that the Houthis stop", "warned that Washington would pay", "help Pyongyang build"
         clauses = [c for c in verb.children if c.dep_ in {"ccomp", "xcomp"}]
@@ -465,6 +468,12 @@ def _noun_arguments(trigger: Trigger, vocab: Vocabulary, actors: _Actors, demony
         sources = sources or [m for t in _agent_tokens(governor) for m in actors.at(t)]
         pattern = "noun" if governor.lemma_.lower() in LIGHT_VERBS else "inherited"
     assets = rel.name in ASSET_RELATIONS
+    if governor is not None and governor.lemma_.lower() in RECIPIENT_VERBS and node.dep_ in OBJECT_DEPS:
+        givers = [m for t in _prep_objects(node, {"of", "from"}) for m in actors.at(t)] + [m for c in node.children if c.dep_ == "poss" for m in actors.at(c)]
+        receivers, _ = _inherited_subjects(governor, actors)
+        if givers and receivers:
+            yield givers, receivers, "noun"
+            return
     targets = [m for t in _prep_objects(node, preps) for m in actors.at(t, assets=assets)]
     targets += [m for verb in participles for t in _prep_objects(verb, preps) for m in actors.at(t, assets=assets)]
     if trigger.prep is not None:
