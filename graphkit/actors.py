@@ -159,10 +159,13 @@ class _Resolver:
         known = self.known(ent)
         if known:
             return any(actor.type == "Person" for actor in known)
+        if len(ent) == 1 and self.kb.people_with_surname(ent.text):
+            return True  # "Prigozhin" tagged as an organisation
         return ent.label_ in _NAME_LABELS
 
-    def person(self, span: Span) -> Actor:
-        """The person a PERSON entity names, known or new."""
+    def person(self, span: Span) -> Actor | None:
+        """The person a PERSON entity names, known or new; None for a lone unknown word, which in
+        news is far more often a place the tagger took for a name ("in Enerhodar") than a person."""
         name = _strip_possessive(span.text)
         surname = name.split()[-1].lower()
         for actor in self.known(span):
@@ -177,6 +180,8 @@ class _Resolver:
         fuzzy = self.kb.fuzzy_person(name)
         if fuzzy is not None:
             return fuzzy
+        if len(name.split()) == 1:
+            return None
         return Actor(id=actor_iri("Person", name), label=name, type="Person")
 
     def title_before(self, span: Span) -> tuple[str | None, Actor | None, int]:
@@ -210,6 +215,11 @@ class _Resolver:
     def resolve_person(self, ent: Span) -> None:
         actor = self.person(ent)
         title, state, start = self.title_before(ent)
+        if actor is None:
+            if title is None:
+                return
+            name = _strip_possessive(ent.text)  # "President Ruto": a title vouches for a lone name
+            actor = Actor(id=actor_iri("Person", name), label=name, type="Person")
         if title or state:
             actor = _with_role(actor, title, state, self.date)
             if title:
@@ -445,6 +455,7 @@ def resolve_mentions(doc: Doc, article: Article, kb, event_nouns: frozenset[str]
     """
     resolver = _Resolver(doc, article, kb, event_nouns)
     ents = [e for e in doc.ents if e.label_ in {"GPE", "NORP", "ORG", "PERSON", "LOC", "FAC"}]
+    ents = [e for e in ents if not _is_dateline(e, kb)]
     people = [e for e in ents if resolver.names_person(e)]
     for ent in people:
         # Names first, so "Blinken" later in the text finds "Antony Blinken".
@@ -504,6 +515,19 @@ def _with_determiner(span: Span) -> tuple[int, int]:
     if end < len(span.doc) and span.doc[end].tag_ == "POS":
         end += 1
     return start, end
+
+
+def _is_dateline(ent: Span, kb) -> bool:
+    """"WASHINGTON (Reuters) -", "DOHA/JERUSALEM, Nov 24 -": where the story was filed, not an actor.
+    An all-capitals name that opens a sentence and is followed by a bracket, comma or dash is a
+    dateline unless the knowledge base spells some actor exactly so ("NATO, the alliance, ...")."""
+    text = ent.text
+    if not (text.isupper() and any(c.isalpha() for c in text)) or ent.start != ent.sent.start:
+        return False
+    following = ent.doc[ent.end].text if ent.end < len(ent.doc) else ""
+    if following not in {"(", ",", "-", "–", "—"}:
+        return False
+    return not any(text == actor.label or text in actor.aliases or text in kb.details(actor).acronyms for actor in kb.lookup(text))
 
 
 def _is_coordinated(ent: Span) -> bool:
