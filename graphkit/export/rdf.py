@@ -98,7 +98,10 @@ def write_jsonld(G: nx.MultiDiGraph, path: str | Path | IO) -> None:
 
 
 def _run_iri(attrs: dict) -> URIRef:
-    return URIRef(BASE + "run/" + _sha1(attrs.get("graphkit_version"), attrs.get("model"), attrs.get("generated_at")))
+    # Named by what it read and how, not when: the same input gives the same IRI, so the only
+    # thing that changes between identical builds is the prov:startedAtTime literal.
+    documents = "|".join(attrs.get("documents") or [])
+    return URIRef(BASE + "run/" + _sha1(attrs.get("graphkit_version"), attrs.get("model"), documents))
 
 
 def _run_triples(run: URIRef, attrs: dict) -> Iterator[Triple]:
