@@ -161,7 +161,16 @@ class _Resolver:
             return any(actor.type == "Person" for actor in known)
         if len(ent) == 1 and self.kb.people_with_surname(ent.text):
             return True  # "Prigozhin" tagged as an organisation
+        if ent.label_ in {"ORG", "GPE", "NORP"} and self.surname_recurs(ent):
+            return True  # "Maria Harlan ... Harlan said": a name whose surname stands alone later
         return ent.label_ in _NAME_LABELS
+
+    def surname_recurs(self, ent: Span) -> bool:
+        """A two- or three-word proper name whose last word appears alone elsewhere in the article."""
+        if not 2 <= len(ent) <= 3 or any(t.pos_ != "PROPN" or not t.text[:1].isupper() for t in ent):
+            return False
+        last = ent[-1].text
+        return any(t.text == last and not (ent.start <= t.i < ent.end) and (t.i == 0 or t.doc[t.i - 1].text != ent[-2].text) for t in self.doc)
 
     def person(self, span: Span) -> Actor | None:
         """The person a PERSON entity names, known or new; None for a lone unknown word, which in
@@ -206,8 +215,13 @@ class _Resolver:
         if state is not None:
             return state
         ent = self.ent_of(token)
-        text = ent.text if ent is not None else token.text
-        return next((a for a in self.kb.lookup(text) if a.type == "State"), None)
+        for text in ((ent.text, token.text) if ent is not None else (token.text,)):
+            # the entity first ("South Korea"), then the word alone when the entity is a longer
+            # name ("US" inside "The US Secretary of State" from an actor list)
+            state = next((a for a in self.kb.lookup(text) if a.type == "State"), None)
+            if state is not None:
+                return state
+        return None
 
     def ent_of(self, token: Token) -> Span | None:
         return next((e for e in self.doc.ents if e.start <= token.i < e.end), None)
@@ -230,6 +244,8 @@ class _Resolver:
 
     def resolve_group(self, ent: Span) -> None:
         """A country, demonym, organisation or place entity."""
+        if self.is_title_phrase(ent):
+            return  # "the US Secretary of State" from an actor list: the bare-title pass resolves it by date
         if any(i in self.taken for i in range(ent.start, ent.end)):
             inner = self.inner_actor(ent)
             if inner is not None:
@@ -263,6 +279,20 @@ class _Resolver:
             return None
         phrase = self.doc[ent.start: head.i + 1]
         return next((a for a in self.kb.lookup(phrase.text) if a.type != "Person"), None)
+
+    def is_title_phrase(self, ent: Span) -> bool:
+        known = self.known(ent)
+        if any(actor.type == "Person" for actor in known):
+            return False
+        title = self.kb.canonical_title(ent.text)
+        return title is not None and _lemma(ent.root) in TITLE_HEADS
+
+    def resolve_lone_surnames(self) -> None:
+        """"Harlan said" where the tagger saw no name: a surname of someone already named in full."""
+        full = {a.label.split()[-1]: a for a in self.people_by_surname.values() if " " in a.label}
+        for token in self.doc:
+            if token.i not in self.taken and token.pos_ == "PROPN" and token.text in full and token.ent_type_ in {"", "PERSON", "ORG", "GPE", "NORP"}:
+                self.add(full[token.text], token.i, token.i + 1)
 
     def is_place_use(self, ent: Span, state: Actor) -> bool:
         """A capital after "in", "at", "near" names the city: only metonyms are read as places."""
@@ -336,6 +366,11 @@ class _Resolver:
         if self._states_with_forces is None:
             self._states_with_forces = set()
             for ent in self.doc.ents:
+                for actor in self.known(ent):
+                    if actor.type == "ArmedForce" and actor.country:
+                        state_of_forces = self.kb.state(actor.country)
+                        if state_of_forces is not None:
+                            self._states_with_forces.add(state_of_forces.id)
                 head = _governing_noun(ent)
                 if head is not None and _lemma(head) in MILITARY_NOUNS:
                     named = self.kb.state_for_demonym(ent.text) or next((a for a in self.known(ent) if a.type == "State"), None)
@@ -464,6 +499,7 @@ def resolve_mentions(doc: Doc, article: Article, kb, event_nouns: frozenset[str]
     for ent in ents:
         if ent not in people:
             resolver.resolve_group(ent)
+    resolver.resolve_lone_surnames()
     for token in doc:
         resolver.resolve_bare_title(token)
     for actor, start, end in resolver.deferred:

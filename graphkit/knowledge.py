@@ -855,8 +855,13 @@ class _Cameo:
         return "Organization"
 
 
-def read_petrarch_records(path: str | os.PathLike, cameo: _Cameo | None = None) -> tuple[list[_Draft], int]:
-    """Actors of a PETRARCH actor dictionary as drafts, and how many code-less entries were skipped."""
+def read_petrarch_records(path: str | os.PathLike, cameo: _Cameo | None = None, titles: _TitleBook | None = None) -> tuple[list[_Draft], int]:
+    """Actors of a PETRARCH actor dictionary as drafts, and how many code-less entries were skipped.
+
+    A synonym that puts a title before the name (``+SECRETARY_OF_STATE_HILLARY_CLINTON``) names
+    the office of the entry's one dated government code (``[USAGOV 090121-130201]``): the entry
+    gets a "Secretary of State" role with those dates beside the code's generic "Government" one.
+    """
     path = Path(path)
     cameo = cameo or _Cameo(_load_yaml_file(_CAMEO_FILE))
     file_type = "NonStateArmedGroup" if "milnonstate" in path.name.lower() else None
@@ -874,9 +879,29 @@ def read_petrarch_records(path: str | os.PathLike, cameo: _Cameo | None = None) 
         countries = [r.country for r in by_recency if r.country]
         countries += [code[:3] for code, *_ in entry.codes if cameo.is_country(code[:3])]
         labels = [_petrarch_label(name) for name in entry.names]
+        if titles is not None and actor_type == "Person":
+            roles = _titled_roles(roles, labels, titles)
         drafts.append(_Draft(label=labels[0], type=actor_type, country=countries[0] if countries else None,
                              aliases=set(labels[1:]) - {labels[0]}, roles=roles))
     return drafts, skipped
+
+
+def _titled_roles(roles: list[Role], labels: list[str], titles: _TitleBook) -> list[Role]:
+    surname = labels[0].split()[-1].lower()
+    named = set()
+    for alias in labels[1:]:
+        words = alias.split()
+        if len(words) > 1 and words[-1].lower() == surname:
+            for cut in range(len(words) - 1, 0, -1):
+                title = titles.canonical(" ".join(words[:cut]))
+                if title is not None:
+                    named.add(title)
+                    break
+    government = [r for r in roles if r.title == "Government" and r.start]
+    if len(named) != 1 or len(government) != 1:
+        return roles
+    office = government[0]
+    return [*roles, Role(named.pop(), office.country, office.start, office.end)]
 
 
 # ---------------------------------------------------------------- loading
@@ -949,7 +974,7 @@ def _build(extra: tuple, builtin: bool) -> KnowledgeBase:
         fmt = _format_of(path)
         added = merged = skipped = 0
         if fmt == "petrarch":
-            drafts, skipped = read_petrarch_records(path, cameo)
+            drafts, skipped = read_petrarch_records(path, cameo, titles)
             for draft in drafts:
                 if builder.add_petrarch(draft):
                     merged += 1

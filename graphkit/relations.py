@@ -378,6 +378,10 @@ def _verb_arguments(trigger: Trigger, vocab: Vocabulary, actors: _Actors, forces
             targets += [m for t in anchor.children if t.dep_ in OBJECT_DEPS for m in actors.at(t, assets=assets)]
     if not targets:
         targets += [m for t in _prep_objects(verb, preps) for m in actors.at(t, assets=assets)]
+    if not targets and not objects and trigger.prep is None:
+        # "condemned and sanctioned Iran": the object of the last verb is shared
+        shared = [t for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB" for t in c.children if t.dep_ in OBJECT_DEPS]
+        targets += [m for t in shared for m in actors.at(t, assets=assets)]
     if not targets and anchor is not verb:
         targets += [m for t in _prep_objects(anchor, preps) for m in actors.at(t, assets=assets)]
     if not targets:  # "demanded an explanation from Moscow", "launched drones at Ukrainian power stations"
@@ -603,7 +607,8 @@ def _quote_speaker(trigger: Token, actors: _Actors) -> Mention | None:
 
 # -- place and quantity ----------------------------------------------------------------------------
 def _location(trigger: Token, actors: _Actors) -> str | None:
-    for token in _path_to_root(trigger)[:3]:
+    objects = [c for c in trigger.children if c.dep_ in OBJECT_DEPS | PASSIVE_SUBJECT_DEPS]
+    for token in [*_path_to_root(trigger)[:3], *objects]:
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ in {"in", "at", "near", "into", "inside", "across", "along"}:
                 for pobj in child.children:
@@ -678,7 +683,7 @@ def extract_relations(
     for sentence_index, sent in enumerate(doc.sents):
         seen: set[tuple] = set()
         triggers = find_triggers(sent, vocab)
-        trigger_verbs = frozenset(t.token.i for t in triggers if t.token.pos_ == "VERB")
+        trigger_verbs = {t.token.i: t.relation for t in triggers if t.token.pos_ == "VERB"}
         for trigger in triggers:
             if trigger.spoken:
                 arguments = _spoken_arguments(trigger, actors)
@@ -687,7 +692,8 @@ def extract_relations(
             else:
                 arguments = _noun_arguments(trigger, vocab, actors, demonym_state)
             for sources, targets, pattern in arguments:
-                for relation in _statements(trigger, sources, targets, pattern, vocab, actors, article, sentence_index, sent, known, trigger_verbs):
+                other_events = frozenset(i for i, name in trigger_verbs.items() if name != trigger.relation)
+                for relation in _statements(trigger, sources, targets, pattern, vocab, actors, article, sentence_index, sent, known, other_events):
                     key = (relation.source.id, relation.relation, relation.target.id, relation.negated, relation.modality)
                     if key not in seen:
                         seen.add(key)
