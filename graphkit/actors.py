@@ -26,12 +26,12 @@ Rules, applied to each sentence in order (earlier rules win a token):
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span, Token
 
 from .knowledge import normalise_name
 from .models import Actor, Article, Mention, Role, actor_iri
+from .nlp import ACTOR_LABELS
 
 MILITARY_NOUNS = {
     "soldier", "troop", "force", "army", "military", "unit", "serviceman", "servicemen", "marine",
@@ -489,7 +489,7 @@ def resolve_mentions(doc: Doc, article: Article, kb, event_nouns: frozenset[str]
     >>> mentions = resolve_mentions(nlp(article.text), article, load_knowledge_base())  # doctest: +SKIP
     """
     resolver = _Resolver(doc, article, kb, event_nouns)
-    ents = [e for e in doc.ents if e.label_ in {"GPE", "NORP", "ORG", "PERSON", "LOC", "FAC"}]
+    ents = [e for e in doc.ents if e.label_ in ACTOR_LABELS]
     ents = [e for e in ents if not _is_dateline(e, kb)]
     people = [e for e in ents if resolver.names_person(e)]
     for ent in people:
@@ -584,10 +584,7 @@ def _governing_noun(ent: Span) -> Token | None:
 def _noun_phrase(head: Token, ent: Span | None) -> tuple[int, int]:
     """Tokens from a noun's first left modifier (determiners, numbers, adjectives) to the noun."""
     left = [t.i for t in head.lefts if t.dep_ in {"det", "amod", "compound", "nummod", "poss", "nmod", "quantmod", "predet"}]
-    start = min([head.i, *left, *( [ent.start] if ent is not None else [])])
-    for token in head.doc[start:head.i]:
-        if token.dep_ == "nummod" or token.like_num:
-            continue
+    start = min([head.i, *left, *([ent.start] if ent is not None else [])])
     return start, head.i + 1
 
 
@@ -673,11 +670,3 @@ def mentions_by_token(doc: Doc, mentions: list[Mention]) -> dict[int, Mention]:
         for token in span:
             index[token.i] = mention
     return index
-
-
-def iter_actors(mentions: list[Mention]) -> Iterator[Actor]:
-    seen = set()
-    for mention in mentions:
-        if mention.actor.id not in seen:
-            seen.add(mention.actor.id)
-            yield mention.actor

@@ -14,6 +14,7 @@ from rich.markup import escape
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from .graph import filter_confidence
 from .models import Skipped
 from .nlp import DEFAULT_MODEL, ModelNotFound
 
@@ -119,7 +120,7 @@ def build(
     code = _exit_code(kg.articles, kg.skipped)
     if code == EXIT_FATAL:
         fail(f"no usable article in {', '.join(inputs)}; nothing written")
-    G = kg.graph if min_confidence <= 0 else _filtered(kg.graph, min_confidence)
+    G = kg.graph if min_confidence <= 0 else filter_confidence(kg.graph, min_confidence)
     try:
         written = write_outputs(G, output)
     except OSError as error:
@@ -127,11 +128,6 @@ def build(
     _summary(kg, G, written)
     raise typer.Exit(code)
 
-
-def _filtered(G, min_confidence: float):
-    from .graph import filter_confidence
-
-    return filter_confidence(G, min_confidence)
 
 
 @app.command()

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -93,8 +91,3 @@ def add_actor_patterns(nlp: Language, knowledge_base) -> None:
         ruler = nlp.add_pipe("entity_ruler", name=name, **placement, config={"overwrite_ents": False, "phrase_matcher_attr": "ORTH", "validate": False})
         with nlp.select_pipes(enable=[]):
             ruler.add_patterns(group)
-
-
-def parse(nlp: Language, texts: Iterable[tuple[str, object]], batch_size: int = 64, n_process: int = 1) -> Iterator[tuple[Doc, object]]:
-    """Parse (text, context) pairs lazily, keeping memory flat however many articles flow through."""
-    yield from nlp.pipe(texts, as_tuples=True, batch_size=batch_size, n_process=n_process)

@@ -725,8 +725,6 @@ def _statements(trigger, sources, targets, pattern, vocab, actors, article, sent
         start = min(source.start_char, target.start_char, trigger.token.idx)
         end = max(source.end_char, target.end_char, trigger.token.idx + len(trigger.token.text))
         attributed = context.attributed_to.actor if context.attributed_to else None
-        if attributed is not None and attributed.id in {source.actor.id, target.actor.id} and context.modality == "reported":
-            attributed = attributed  # a speaker may report their own act; keep the attribution
         target_token = sent.doc.char_span(target.start_char, target.end_char, alignment_mode="expand").root
         yield Relation(
             source=source.actor, relation=rel.name, target=target.actor,
