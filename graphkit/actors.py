@@ -54,6 +54,8 @@ TITLE_HEADS = {
 ALLY_NOUNS = {"ally", "partner", "backer", "supporter"}
 # "German police", "Chinese banks": a body of that state, named by what it is.
 ORGANISATION_NOUNS = {"police", "bank", "company", "firm", "court", "prosecutor", "media", "parliament", "lawmaker", "legislature", "opposition", "intelligence", "agency", "coastguard", "guard", "customs", "judiciary", "industry", "manufacturer", "carrier", "airline"}
+ARRIVAL_VERBS = {"arrive", "land"}
+CITY_PARTS = {"suburb", "outskirt", "outskirts", "centre", "center", "street", "district", "neighbourhood", "neighborhood", "airport", "port", "downtown"}
 LOCATIVE_PREPOSITIONS = {"in", "at", "near", "outside", "around", "across", "inside", "into", "towards", "toward"}
 PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
 THING_PRONOUNS = {"it", "its", "itself"}
@@ -295,10 +297,19 @@ class _Resolver:
                 self.add(full[token.text], token.i, token.i + 1)
 
     def is_place_use(self, ent: Span, state: Actor) -> bool:
-        """A capital after "in", "at", "near" names the city: only metonyms are read as places."""
+        """A capital after "in", "at", "near" names the city, and so does one that owns a part of
+        a city ("Beirut's southern suburbs"); only metonyms are read as places. Exceptions: the
+        end of a journey ("arrived in Moscow") and a seat of government ("the government in Bamako")."""
         before = self.doc[ent.start - 1] if ent.start > 0 else None
+        if _owns_city_part(ent):
+            return self.is_capital(ent, state)
         if before is None or before.lower_ not in LOCATIVE_PREPOSITIONS:
             return False
+        if before.head.lemma_.lower() in ARRIVAL_VERBS | GOVERNMENT_NOUNS:
+            return False
+        return self.is_capital(ent, state)
+
+    def is_capital(self, ent: Span, state: Actor) -> bool:
         details = self.kb.details(state)
         places = {normalise_name(name) for name in (*details.metonyms, details.capital or "")}
         return normalise_name(ent.text) in places
@@ -596,6 +607,11 @@ def _is_title_word(token: Token) -> bool:
     if token.is_punct and token.text not in {"-", "."}:
         return False
     return token.pos_ in {"PROPN", "NOUN", "ADJ"} or token.lower_ in {"of", "for", "-", "foreign", "defence", "defense"} or token.text.isupper()
+
+
+def _owns_city_part(ent: Span) -> bool:
+    root = ent.root
+    return root.dep_ == "poss" and root.head.lemma_.lower() in CITY_PARTS
 
 
 def _is_title_fragment(ent: Span) -> bool:

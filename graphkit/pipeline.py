@@ -57,7 +57,7 @@ class Extractor:
         relations = list(extract_relations(
             doc, mentions, article, self.vocabulary,
             known=self.knowledge_base.is_known, demonym_state=self.knowledge_base.state_for_demonym,
-            forces_of=self.forces_of,
+            forces_of=self.forces_of, affiliation_of=self.affiliation_of,
         ))
         return ArticleResult(article, mentions, relations)
 
@@ -65,6 +65,12 @@ class Extractor:
         """A state's armed forces; for a person, those of their state."""
         state = actor if actor.type == "State" else self.knowledge_base.state(actor.country) if actor.country and actor.type == "Person" else None
         return national_forces(self.knowledge_base, state) if state is not None else None
+
+    def affiliation_of(self, person: Actor) -> Actor | None:
+        """The known organisation or state a person works for ("his office")."""
+        if not person.affiliation:
+            return None
+        return next((a for a in self.knowledge_base.lookup(person.affiliation) if a.type != "Person"), None)
 
     def record(self, relation: Relation) -> dict:
         return relation_record(relation, self.vocabulary)

@@ -16,6 +16,21 @@ How a relation is found, rule by rule (each rule's name is the Relation's ``patt
   verb's subject is the source.
 - ``phrase``: a multi-word trigger from the vocabulary ("pull out of", "call on").
 - ``symmetric``: "X and Y met": one relation between the conjoined subjects.
+- ``expulsion``: "ordered the ambassador to leave", "gave him 72 hours to leave the country":
+  the one who orders expels the one told to leave (not a withdrawal, not a delivery).
+- ``reference``: "Hamas rejected the claim": a claim, allegation or report with no owner in its
+  own sentence stands for whoever last made a claim in an earlier sentence.
+
+Descriptions that stand for an actor: "his office" (said of ICC prosecutor Karim Khan) is the
+organisation the person works for; "the government in Kyiv" is Ukraine; "a man identified as
+Pawel Kowalski" is that man; "the emir of Qatar, Sheikh Tamim" is the emir; "the mutiny led by
+Prigozhin" is Prigozhin's. Refusals without an object answer the clause before them ("Kyiv asked
+Berlin for missiles, but Scholz refused": Scholz rejects Kyiv). Events hosted by someone are
+hosted for the clause's subjects ("negotiators held talks at a meeting hosted by Erdogan"). A
+trailing speech-act participle belongs to the speaker ("Erdogan said Ankara would not approve
+the bids, accusing Stockholm of ..." is Erdogan's accusation, asserted). An event that is the
+topic of another ("investigating X over the transfer of children") does not take the outer
+verb's subject. "Talks on X" are about X, not with X.
 
 Each conjoined subject and object gives its own relation ("France and Germany condemned Russia
 and Belarus" gives four). Negation, modality and attribution are read from the path between the
@@ -34,7 +49,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from .actors import GOVERNMENT_NOUNS, MILITARY_NOUNS, ORGANISATION_NOUNS, mentions_by_token
+from .actors import GOVERNMENT_NOUNS, MILITARY_NOUNS, ORGANISATION_NOUNS, TITLE_HEADS, mentions_by_token
 from .models import Actor, Article, Evidence, Mention, Relation
 from .vocabulary import Vocabulary
 
@@ -67,14 +82,29 @@ REPORTED_ADVERBS = {"reportedly", "allegedly", "purportedly", "apparently", "sup
 CONDITIONAL_MARKS = {"if", "unless", "whether", "should"}
 PLACE_NOUNS = {"region", "area", "city", "province", "border", "territory", "front", "town", "village", "oblast", "capital", "country", "sea", "strait", "zone", "port", "base", "island", "peninsula", "coast", "waters"}
 # Nouns that stand for the actor they belong to: "the actions of Russia", "Russia's role".
-PROXY_NOUNS = {"d'affaire", "d'affaires", "envoy", "ambassador", "charge", "diplomat", "attache", "statement", "plan", "proposal", "report", "claim", "remark", "comment", "bid", "offer", "allegation", "finding", "demand", "resignation", "aid", "help", "assistance", "weapon", "arm", "ammunition", "equipment", "action", "behavior", "behaviour", "conduct", "policy", "decision", "move", "role", "presence", "reaction", "response", "stance", "position", "involvement", "aggression", "activity", "activities", "support", "threat", "member", "fighter", "militant", "representative", "delegation", "leadership", "leader", "government"}
+PROXY_NOUNS = {"d'affaire", "d'affaires", "envoy", "ambassador", "charge", "diplomat", "attache", "statement", "plan", "proposal", "report", "claim", "remark", "comment", "bid", "offer", "allegation", "finding", "demand", "resignation", "aid", "help", "assistance", "weapon", "arm", "ammunition", "equipment", "action", "behavior", "behaviour", "conduct", "policy", "decision", "move", "role", "presence", "reaction", "response", "stance", "position", "involvement", "aggression", "activity", "activities", "support", "threat", "member", "fighter", "militant", "representative", "delegation", "leadership", "leader", "government", "mutiny", "rebellion", "uprising", "coup", "insurgency", "revolt"}
 NEGATIVE_GOVERNORS = {"deny", "refuse", "fail", "reject", "rule", "decline", "stop", "cease", "halt", "avoid", "hesitate", "cancel", "postpone", "scrap", "abandon"}
 # Dependencies that stay inside one clause: negation and modals are read only along these.
 CLAUSE_INTERNAL_DEPS = {"xcomp", "dobj", "pobj", "prep", "compound", "attr", "acomp", "amod", "nmod", "pcomp", "appos", "dative", "agent", "npadvmod", "nsubj", "nsubjpass", "aux", "auxpass", "oprd"}
 # Relations whose object may be the source's own forces: "Russia deployed troops".
 OWN_FORCES_RELATIONS = {"deploys", "mobilizes", "withdraws"}
 
-PATTERN_BASE = {"verb": 0.85, "phrase": 0.85, "passive": 0.8, "noun": 0.75, "relative": 0.7, "control": 0.7, "symmetric": 0.7, "inherited": 0.6, "speaker": 0.6}
+# What a speaker does while speaking: "said ..., accusing X of": the accusation is the speaker's.
+SPEAKER_ACT_VERBS = {"accuse", "blame", "warn", "threaten", "criticize", "criticise", "condemn", "urge", "demand", "praise", "thank", "reject", "dismiss", "deny", "call", "insist"}
+# "ordered the ambassador to leave", "gave him 72 hours to leave": an expulsion, not a withdrawal.
+EXPULSION_GOVERNORS = {"order", "tell", "force", "instruct", "give", "ask"}
+TIME_NOUNS = {"hour", "day", "week", "month"}
+# "rejected the allegation": the claim stands for whoever made it in the sentences before.
+CLAIM_NOUNS = {"allegation", "accusation", "claim", "charge", "report", "finding", "assertion", "suggestion"}
+CLAIM_VERBS = SPEECH_VERBS | {"find", "accuse", "allege", "charge"}
+# "his office", "her ministry": the organisation the person works for.
+OFFICE_NOUNS = {"office", "ministry", "department", "agency", "organisation", "organization", "court", "team", "staff"}
+# "a man identified as Dieter S.": the name given to a description.
+NAMING_VERBS = {"identify", "name", "call"}
+# Events a host receives others at: "at a meeting hosted by Erdogan".
+HOSTED_EVENT_NOUNS = {"meeting", "talk", "summit", "conference", "ceremony", "forum", "negotiation", "dinner", "reception"}
+
+PATTERN_BASE = {"verb": 0.85, "phrase": 0.85, "passive": 0.8, "noun": 0.75, "relative": 0.7, "control": 0.7, "symmetric": 0.7, "inherited": 0.6, "speaker": 0.6, "expulsion": 0.75, "reference": 0.55}
 PRONOUN_TEXTS = {"he", "him", "his", "she", "her", "it", "its", "they", "them", "their"}
 
 
@@ -134,6 +164,12 @@ def find_triggers(sent: Span, vocab: Vocabulary) -> list[Trigger]:
                 triggers.append(Trigger(head, relation, "phrase", prep, matched[-1], spoken))
                 covered.update(t.i for t in matched)
                 break
+    if "expels" in vocab:
+        for token in sent:
+            governor = _expulsion_governor(token)
+            if governor is not None and not covered.intersection({governor.i, token.i}):
+                triggers.append(Trigger(governor, "expels", "expulsion"))
+                covered.update({governor.i, token.i})
     for token in sent:
         if token.i in covered:
             continue
@@ -144,6 +180,19 @@ def find_triggers(sent: Span, vocab: Vocabulary) -> list[Trigger]:
             if not _is_object_of_other_event(token, vocab):
                 triggers.append(Trigger(token, vocab.noun_index[lemma], "noun"))
     return triggers
+
+
+def _expulsion_governor(leave: Token) -> Token | None:
+    """The verb that makes "leave" an expulsion: "ordered the ambassador to leave", "gave him
+    72 hours to leave the country"."""
+    if leave.lemma_.lower() != "leave" or leave.pos_ != "VERB":
+        return None
+    head = leave.head
+    if leave.dep_ == "xcomp" and head.lemma_.lower() in EXPULSION_GOVERNORS and head.lemma_.lower() != "give":
+        return head
+    if leave.dep_ in {"relcl", "acl", "xcomp"} and head.lemma_.lower() in TIME_NOUNS and head.head.lemma_.lower() == "give":
+        return head.head
+    return None
 
 
 def _is_light_verb_use(verb: Token, vocab: Vocabulary) -> bool:
@@ -169,11 +218,22 @@ def _conjuncts(token: Token) -> list[Token]:
 class _Actors:
     """Map tokens to the actor mentions they stand for."""
 
-    def __init__(self, doc: Doc, mentions: list[Mention], event_nouns: set[str] = frozenset(), demonym_state=None):
+    def __init__(self, doc: Doc, mentions: list[Mention], event_nouns: set[str] = frozenset(), demonym_state=None, affiliation_of=None):
         self.by_token = mentions_by_token(doc, mentions)
         # "Russia's invasion was condemned": the event stands for the actor who carried it out.
         self.proxies = PROXY_NOUNS | MILITARY_NOUNS | GOVERNMENT_NOUNS | ORGANISATION_NOUNS | set(event_nouns)
         self.demonym_state = demonym_state or (lambda text: None)
+        self.affiliation_of = affiliation_of or (lambda actor: None)
+        self.sentence_index = 0
+        self.last_claimant: Mention | None = None  # who made the latest claim in an earlier sentence
+
+    def note_claims(self, sent: Span) -> None:
+        """Remember who claimed something in this sentence, for "rejected the allegation" later."""
+        for token in sent:
+            if token.lemma_.lower() in CLAIM_VERBS and token.pos_ == "VERB":
+                speaker = _speaker(token, self)
+                if speaker is not None:
+                    self.last_claimant = speaker
 
     def at(self, token: Token, hops: int = 2, assets: bool = False) -> list[Mention]:
         """Mentions a token stands for; with ``assets``, also the owner of a thing ("Houthi radar sites")."""
@@ -197,6 +257,17 @@ class _Actors:
         lemma = token.lemma_.lower()
         if lemma in PLACE_NOUNS:
             return []  # "the town of Enerhodar" is a place, whatever the tagger thinks
+        if lemma in OFFICE_NOUNS:
+            offices = self._office_of(token)
+            if offices:
+                return offices
+        for child in token.children:
+            if child.dep_ == "acl" and child.lemma_.lower() in NAMING_VERBS:
+                named = [pobj for prep in child.children if prep.dep_ == "prep" and prep.lower_ == "as" for pobj in prep.children if pobj.dep_ == "pobj"]
+                named += [c for c in child.children if c.dep_ == "oprd"]
+                found = [m for t in named for m in self.at(t, 0)]
+                if found:  # "a man identified as Dieter S."
+                    return found
         is_proxy = lemma in self.proxies
         if token.like_num or is_proxy or lemma in {"thousand", "hundred", "dozen", "number", "some", "all", "many", "most", "part"}:
             for child in token.children:
@@ -210,9 +281,32 @@ class _Actors:
                     agents = _agent_tokens(child)
                     if agents:  # "the mutiny led by Prigozhin"
                         return [m for a in agents for m in self.at(a, hops - 1)]
+        if lemma in GOVERNMENT_NOUNS:
+            seats = [pobj for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "in" for pobj in prep.children if pobj.dep_ == "pobj"]
+            found = [m for t in seats for m in self.at(t, 0) if m.actor.type == "State"]
+            if found:  # "the government in Bamako"
+                return found
+        if lemma in TITLE_HEADS:
+            places = [pobj for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "of" for pobj in prep.children if pobj.dep_ == "pobj"]
+            named = [c for place in places for c in place.children if c.dep_ == "appos"]
+            holders = [m for t in (*places, *named) for m in self.at(t, 0)]
+            people = [m for m in holders if m.actor.type == "Person"]
+            if people:  # "the emir of Qatar, Sheikh Tamim": the parser hangs the name on the country
+                return people
         if (is_proxy or assets) and token.pos_ in {"NOUN", "PROPN"}:
             return self.owners(token)
         return []
+
+    def _office_of(self, noun: Token) -> list[Mention]:
+        """"his office" said by ICC prosecutor Karim Khan: the organisation he works for."""
+        found = []
+        for owner in (c for c in noun.children if c.dep_ == "poss"):
+            for mention in self.at(owner, 0):
+                organisation = self.affiliation_of(mention.actor) if mention.actor.type == "Person" else None
+                if organisation is not None:
+                    start = min(t.idx for t in noun.subtree)
+                    found.append(Mention(organisation, noun.doc.text[start: noun.idx + len(noun.text)], start, noun.idx + len(noun.text), mention.sentence_index))
+        return found
 
     def _listed_in_apposition(self, token: Token) -> list[Mention]:
         """"Joe Biden, Fumio Kishida and Yoon Suk Yeol": the parser hangs the list off the first
@@ -298,6 +392,11 @@ def _inherited_subjects(verb: Token, actors: _Actors, depth: int = 0) -> tuple[l
         own = [m for t in _subject_tokens(verb, PASSIVE_SUBJECT_DEPS) for m in actors.at(t)]
         return own, "control"
     head = verb.head
+    speech = _speakers_participle(verb)
+    if speech is not None:
+        speaker = _speaker(speech, actors)
+        if speaker is not None:  # "X said Ankara would not approve the bids, accusing Stockholm ...": X accuses
+            return [speaker], "control"
     if verb.dep_ == "pcomp" and head.lower_ in {"of", "for"} and head.head.lemma_.lower() in ACCUSATION_VERBS:
         objects = [m for t in head.head.children if t.dep_ in OBJECT_DEPS for m in actors.at(t)]
         if objects:  # "accused Russian forces of shelling": the accused did the shelling
@@ -317,6 +416,17 @@ def _inherited_subjects(verb: Token, actors: _Actors, depth: int = 0) -> tuple[l
         found, _ = _inherited_subjects(head, actors, depth + 1)
         return found, "control"
     return [], "inherited"
+
+
+def _speakers_participle(verb: Token) -> Token | None:
+    """The reporting verb whose subject does what a trailing participle says: in "Erdogan said
+    Ankara would not approve the bids, accusing Stockholm of ...", the parser hangs "accusing" on
+    "approve", but the accusation is Erdogan's own act."""
+    head = verb.head
+    if verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.lemma_.lower() in SPEAKER_ACT_VERBS and verb.i > head.i and head.dep_ == "ccomp" and head.head.lemma_.lower() in SPEECH_VERBS and head.head.i < head.i:
+        comma_before = verb.i > 0 and verb.doc[verb.i - 1].text == ","
+        return head.head if comma_before and not _subject_tokens(verb, SUBJECT_DEPS) else None
+    return None
 
 
 def _is_passive(verb: Token) -> bool:
@@ -348,8 +458,8 @@ def _verb_arguments(trigger: Trigger, vocab: Vocabulary, actors: _Actors, forces
     if trigger.prep is not None:
         preps = {trigger.prep.lower_}
     sources, pattern = _inherited_subjects(verb, actors)
-    if trigger.kind == "phrase" and pattern == "verb":
-        pattern = "phrase"
+    if trigger.kind in {"phrase", "expulsion"} and pattern == "verb":
+        pattern = trigger.kind
     if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in THREAT_GOVERNORS:
         return
     assets = rel.name in ASSET_RELATIONS
@@ -371,7 +481,9 @@ def _verb_arguments(trigger: Trigger, vocab: Vocabulary, actors: _Actors, forces
     anchor = trigger.last if trigger.kind == "phrase" and trigger.last is not None else verb
     objects = [t for t in verb.children if t.dep_ in OBJECT_DEPS]
     if trigger.prep is not None:
-        targets += [m for t in trigger.prep.children if t.dep_ == "pobj" for m in actors.at(t, assets=assets)]
+        # "on Bagheri ... and on the drone maker": a second preposition hung on the verb
+        repeated = [c for c in verb.children if c.dep_ in {"conj", "prep"} and c.lower_ == trigger.prep.lower_ and c.i > trigger.prep.i]
+        targets += [m for prep in (trigger.prep, *repeated) for t in prep.children if t.dep_ == "pobj" for m in actors.at(t, assets=assets)]
     if not targets and trigger.prep is None:
         targets += [m for t in objects for m in actors.at(t, assets=assets)]
         if anchor is not verb:  # "applied to join NATO"
@@ -397,13 +509,44 @@ def _verb_arguments(trigger: Trigger, vocab: Vocabulary, actors: _Actors, forces
         targets, relative_sources = actors.at(verb.head), [m for t in _subject_tokens(verb, SUBJECT_DEPS) for m in actors.at(t)]
         sources, pattern = relative_sources, "relative"
     if verb.dep_ == "acl" and verb.tag_ == "VBN" and _agent_tokens(verb):
-        sources, targets, pattern = [m for t in _agent_tokens(verb) for m in actors.at(t)], actors.at(verb.head), "passive"
+        sources, pattern = [m for t in _agent_tokens(verb) for m in actors.at(t)], "passive"
+        # "a meeting hosted by Qatar" stands for Qatar itself: no target there
+        targets = [m for m in actors.at(verb.head) if m.actor.id not in {s.actor.id for s in sources}]
+        if not targets and rel.name == "hosts" and verb.head.lemma_.lower() in HOSTED_EVENT_NOUNS:
+            targets = _event_participants(verb.head, actors)  # "held talks ... at a meeting hosted by Erdogan"
+    if not targets and rel.name == "rejects" and not objects and verb.dep_ == "conj" and _subject_tokens(verb, SUBJECT_DEPS):
+        # "Kyiv asked Berlin for missiles, but Scholz has refused": the refusal answers the first clause
+        targets = [m for t in _subject_tokens(verb.head, SUBJECT_DEPS) for m in actors.at(t)]
+    if not targets and rel.name == "rejects":
+        targets = [_claimant_reference(t, actors) for t in objects if t.lemma_.lower() in CLAIM_NOUNS and not actors.at(t)]
+        targets = [m for m in targets if m is not None]
+        if targets:
+            pattern = "reference"
     if not targets and rel.name in OWN_FORCES_RELATIONS and forces_of is not None:
         bare_forces = [t for t in verb.children if t.dep_ in OBJECT_DEPS and t.lemma_.lower() in MILITARY_NOUNS and t.i not in actors.by_token]
         if bare_forces:
             yield from _own_forces(sources, bare_forces[0], forces_of, pattern)
             return
     yield sources, targets, pattern
+
+
+def _event_participants(event: Token, actors: _Actors) -> list[Mention]:
+    """Those taking part in an event named as where something happened: the subjects of the
+    clause it hangs from ("negotiators held talks at a meeting")."""
+    governor = _governing_verb(event)
+    if governor is None:
+        return []
+    found, _ = _inherited_subjects(governor, actors)
+    return found
+
+
+def _claimant_reference(claim: Token, actors: _Actors) -> Mention | None:
+    """"rejected the allegation": the one who last made a claim in an earlier sentence."""
+    claimant = actors.last_claimant
+    if claimant is None:
+        return None
+    phrase = claim.doc[min(t.i for t in claim.subtree): claim.i + 1]
+    return Mention(claimant.actor, phrase.text, phrase.start_char, phrase.end_char, actors.sentence_index)
 
 
 def _own_forces(sources: list[Mention], forces: Token, forces_of, pattern: str) -> Iterator[tuple[list[Mention], list[Mention], str]]:
@@ -457,7 +600,8 @@ def _noun_arguments(trigger: Trigger, vocab: Vocabulary, actors: _Actors, demony
     noun = trigger.token
     node = noun.head if noun.dep_ == "compound" and noun.head.pos_ in {"NOUN", "PROPN"} else noun
     rel = vocab[trigger.relation]
-    preps = set(rel.preps) | {"with", "against", "on"} if rel.symmetric else set(rel.preps) | {"on", "against"}
+    # "talks on Ukraine's peace plan" name a topic; "an attack on Kyiv" a target
+    preps = set(rel.preps) | {"with", "against"} if rel.symmetric else set(rel.preps) | {"on", "against"}
     if trigger.prep is not None:
         preps = {trigger.prep.lower_}
     sources = [m for c in node.children if c.dep_ == "poss" for m in actors.at(c)]
@@ -466,8 +610,11 @@ def _noun_arguments(trigger: Trigger, vocab: Vocabulary, actors: _Actors, demony
     participles = [c for c in node.children if c.dep_ == "acl"]  # "sanctions imposed on Iran by the EU"
     sources += [m for verb in participles for t in _agent_tokens(verb) for m in actors.at(t)]
     pattern = "noun"
-    governor = _governing_verb(node)
-    if not sources and governor is not None and governor.pos_ in {"VERB", "AUX"}:
+    # "Iran is the main supplier of drones to Russia": the copula's subject is the source
+    governor = _governing_verb(node) or (node.head if node.dep_ == "attr" and node.head.pos_ in {"AUX", "VERB"} else None)
+    governed_by_other_event = governor is not None and governor.lemma_.lower() not in LIGHT_VERBS and vocab.verb_index.get(governor.lemma_.lower(), rel.name) != rel.name
+    if not sources and governor is not None and governor.pos_ in {"VERB", "AUX"} and not governed_by_other_event:
+        # but "investigating ... over the transfer of children": the investigator did not transfer them
         sources, _ = _inherited_subjects(governor, actors)
         sources = sources or [m for t in _agent_tokens(governor) for m in actors.at(t)]
         pattern = "noun" if governor.lemma_.lower() in LIGHT_VERBS else "inherited"
@@ -487,6 +634,9 @@ def _noun_arguments(trigger: Trigger, vocab: Vocabulary, actors: _Actors, demony
         targets += [m for t in governor.children if t.dep_ in {"dative", "iobj"} for m in actors.at(t)]
     if not targets and rel.symmetric:
         targets = [m for t in _prep_objects(node, {"between", "among"}) for m in actors.at(t)]
+    if not targets and node.dep_ == "attr" and governor is not None:
+        # "China was the top supplier of machine tools to Russia": the parser hangs "to" on "was"
+        targets = [m for t in _prep_objects(governor, set(rel.preps)) for m in actors.at(t, assets=assets)]
     yield sources, targets, pattern
 
 
@@ -532,6 +682,9 @@ def statement_context(trigger: Token, actors: _Actors, other_triggers: frozenset
     hypothetical = planned = reported = False
     speaker: Mention | None = None
     path = _path_to_root(trigger)
+    speech = _speakers_participle(trigger)
+    if speech is not None:
+        path = [trigger, *_path_to_root(speech)]  # the speaker's own act, not part of what was said
     in_own_claim = True  # below the first reporting verb
     in_own_clause = True  # not yet across a clause boundary (advcl, conj, relcl, ccomp)
     for position, token in enumerate(path):
@@ -673,14 +826,17 @@ def extract_relations(
     known: Callable[[Actor], bool] = lambda actor: True,
     demonym_state: Callable[[str], Actor | None] = lambda text: None,
     forces_of: Callable[[Actor], Actor | None] | None = None,
+    affiliation_of: Callable[[Actor], Actor | None] | None = None,
 ) -> Iterator[Relation]:
     """Relations stated in a parsed article, sentence by sentence, in text order.
 
     ``known`` tells whether the knowledge base knows an actor (for confidence); ``forces_of``
-    gives a state's armed forces, for "Russia deployed troops".
+    gives a state's armed forces, for "Russia deployed troops"; ``affiliation_of`` the organisation
+    a person works for, for "his office".
     """
-    actors = _Actors(doc, mentions, set(vocab.noun_index), demonym_state)
+    actors = _Actors(doc, mentions, set(vocab.noun_index), demonym_state, affiliation_of)
     for sentence_index, sent in enumerate(doc.sents):
+        actors.sentence_index = sentence_index
         seen: set[tuple] = set()
         triggers = find_triggers(sent, vocab)
         trigger_verbs = {t.token.i: t.relation for t in triggers if t.token.pos_ == "VERB"}
@@ -698,6 +854,7 @@ def extract_relations(
                     if key not in seen:
                         seen.add(key)
                         yield relation
+        actors.note_claims(sent)
 
 
 def _pairs(sources: list[Mention], targets: list[Mention], symmetric: bool, mutual: bool = False) -> Iterator[tuple[Mention, Mention, bool]]:
