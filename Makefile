@@ -1,6 +1,6 @@
 # Two commands on a fresh machine with Python 3.10+ and pip:
 #   make demo   install into .venv and build the graph of examples/ into outputs/
-#   make test   install into .venv (with test extras) and run the whole test suite
+#   make test   install into .venv (with test, dask and store extras) and run the whole test suite
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
@@ -10,13 +10,13 @@ BIN := $(VENV)/bin
 $(BIN)/graphkit: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet -e '.[test,dask,store]'
 	touch $@
 
 install: $(BIN)/graphkit
 
 demo: install
-	$(BIN)/graphkit build examples/ -o outputs/
+	$(BIN)/graphkit build examples/ -o outputs/ --fresh
 
 test: install
 	$(BIN)/python -m pytest -q

@@ -13,12 +13,14 @@ from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
+from rich.text import Text
 
 from .graph import filter_confidence
 from .models import Skipped
 from .nlp import DEFAULT_MODEL, ModelNotFound
 
 EXIT_OK, EXIT_FATAL, EXIT_SKIPPED = 0, 1, 2
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report Ctrl-C
 
 app = typer.Typer(
     add_completion=False, pretty_exceptions_enable=False, no_args_is_help=True,
@@ -29,6 +31,9 @@ err = Console(stderr=True, highlight=False)
 
 ModelOption = typer.Option(DEFAULT_MODEL, "--model", help="Any installed spaCy pipeline: package name or path.")
 ActorsOption = typer.Option(None, "--actors", help="Extra actor list (CSV, YAML, JSON or a PETRARCH .actors file); repeatable.")
+JobsOption = typer.Option(1, "--jobs", "-j", min=1, help="Worker processes for extraction (local engine), or local Dask workers.")
+EngineOption = typer.Option("local", "--engine", help="local (this machine) or dask (a Dask cluster; needs the dask extra).")
+SchedulerOption = typer.Option(None, "--scheduler", help="Dask scheduler address, e.g. tcp://host:8786; default: a local cluster of --jobs workers.")
 
 
 def fail(message: str) -> None:
@@ -95,8 +100,16 @@ def build(
     model: str = ModelOption,
     actors: Optional[List[Path]] = ActorsOption,
     min_confidence: float = typer.Option(0.0, "--min-confidence", min=0.0, max=1.0, help="Drop statements below this confidence."),
+    fresh: bool = typer.Option(False, "--fresh", help="Start a new graph even if the output directory already holds one."),
+    jobs: int = JobsOption,
+    engine: str = EngineOption,
+    scheduler: Optional[str] = SchedulerOption,
+    store: str = typer.Option("auto", "--store", help="memory (read graph.ttl, write every file), oxigraph (add to graph.oxigraph on disk, write only that) or auto (oxigraph when graph.oxigraph exists or graph.ttl is over 100 MB)."),
 ) -> None:
     """Build the knowledge graph and write Turtle, JSON-LD, GraphML, HTML and CSV files.
+
+    A graph already in the output directory (graph.ttl) is read and the new articles are added
+    to it; articles already in it are not read again. --fresh starts from an empty graph.
 
     Example: graphkit build examples/ -o outputs/
     """
@@ -106,6 +119,9 @@ def build(
         check_writable(output)
     except OSError as error:
         fail(str(error))
+    store_path = _store_path(store, output, fresh, min_confidence)
+    stored = None if fresh or store_path else _stored_graph(output)
+    known: list = []
     extractor = _extractor(model, actors)
     with _progress() as progress:
         task = progress.add_task("extracting", total=None, rate="")
@@ -116,8 +132,17 @@ def build(
             elapsed = max(progress.tasks[0].elapsed or 1e-9, 1e-9)
             progress.update(task, advance=1, rate=f"{progress.tasks[0].completed / elapsed:.1f} articles/s, {words[0] / elapsed:,.0f} words/s")
 
-        kg = build_graph(inputs, extractor=extractor, on_article=advance, on_skip=report_skip)
-    code = _exit_code(kg.articles, kg.skipped)
+        options = dict(on_article=advance, on_skip=report_skip, on_known=known.append, jobs=jobs, engine=engine, scheduler=scheduler)
+        try:
+            if store_path:
+                _build_in_store(store_path, inputs, extractor, fresh, options, known)
+            kg = build_graph(inputs, extractor=extractor, graph=stored, **options)
+        except (ValueError, ImportError, OSError) as error:
+            fail(str(error))
+    code = _exit_code(kg.articles + len(known), kg.skipped)
+    if kg.articles == 0 and known and code != EXIT_FATAL:
+        out.print(f"nothing new: all {len(known)} article(s) are already in {escape(str(output / 'graph.ttl'))}; its files are left as they were")
+        raise typer.Exit(code)
     if code == EXIT_FATAL:
         fail(f"no usable article in {', '.join(inputs)}; nothing written")
     G = kg.graph if min_confidence <= 0 else filter_confidence(kg.graph, min_confidence)
@@ -126,7 +151,130 @@ def build(
     except OSError as error:
         fail(str(error))
     _summary(kg, G, written)
+    if known:
+        out.print(f"added to the graph already in {escape(str(output))}; {len(known)} article(s) in it were not read again (--fresh starts over)")
     raise typer.Exit(code)
+
+
+def _store_path(store: str, output: Path, fresh: bool, min_confidence: float) -> Optional[Path]:
+    """Where the on-disk store is, when this build uses one (see graphkit.store)."""
+    from .store import AUTO_STORE_BYTES, STORE_DIRECTORY
+
+    if store not in {"auto", "memory", "oxigraph"}:
+        fail(f"unknown store {store!r}; expected auto, memory or oxigraph")
+    path, turtle = output / STORE_DIRECTORY, output / "graph.ttl"
+    chosen = store == "oxigraph" or store == "auto" and (path.exists() or not fresh and turtle.is_file() and turtle.stat().st_size > AUTO_STORE_BYTES)
+    if chosen and min_confidence > 0:
+        fail("--min-confidence filters the written files; the store keeps every statement (filter in SPARQL on gk:confidence), so leave one out")
+    return path if chosen else None
+
+
+def _build_in_store(path: Path, inputs: List[str], extractor, fresh: bool, options: dict, known: list) -> None:
+    """Add the new articles to the store at ``path`` and print what it holds; exits."""
+    from .load import read_graph
+    from .store import GraphStore, replacing
+
+    turtle = path.parent / "graph.ttl"
+    with replacing(path) if fresh else GraphStore(path) as store:
+        if not fresh and not store.documents() and turtle.is_file():
+            out.print(f"moving {escape(str(turtle))} into the store {escape(str(path))} (once)")
+            store.add(read_graph(turtle))
+        kg = store.build(inputs, extractor, **options)
+        code = _exit_code(kg.articles + len(known), kg.skipped)
+        if code == EXIT_FATAL:
+            fail(f"no usable article in {', '.join(inputs)}; the store is left as it was")
+        table = Table(title="graphkit build (store)", show_header=False)
+        table.add_row("articles added", str(kg.articles))
+        table.add_row("skipped", str(len(kg.skipped)))
+        table.add_row("actors and relations touched", f"{kg.graph.number_of_nodes()} and {kg.graph.number_of_edges()}")
+        table.add_row("articles in the store", str(len(store.documents())))
+        table.add_row("triples in the store", f"{store.triple_count():,}")
+        table.add_row("store", escape(str(path)))
+    out.print(table)
+    raise typer.Exit(code)
+
+
+def _stored_graph(output: Path):
+    """The graph in ``output/graph.ttl``, to add new articles to; None when there is none."""
+    from .load import read_graph
+
+    if not (output / "graph.ttl").is_file():
+        return None
+    try:
+        return read_graph(output / "graph.ttl")
+    except ValueError as error:
+        fail(f"{error}; or pass --fresh to start a new graph in {output}")
+
+
+@app.command()
+def validate(
+    files: List[Path] = typer.Argument(..., help="RDF files (.ttl, .jsonld, .nt, .nq) or output directories."),
+) -> None:
+    """Check RDF files against the SHACL shapes in ontologies/shapes.ttl (pyshacl, no inference).
+
+    A directory stands for its graph.ttl, graph.jsonld, graph.nt and graph.nq. Exit code 1 when
+    any file does not conform; each violation is one line: focus node, property, message.
+
+    Example: graphkit validate outputs/
+    """
+    from .validate import rdf_files, validate_file
+
+    try:
+        paths = rdf_files(files)
+    except ValueError as error:
+        fail(str(error))
+    failed = 0
+    for path in paths:
+        try:
+            report = validate_file(path)
+        except (OSError, ValueError) as error:
+            err.print(f"[bold red]error:[/] {escape(str(error))}", soft_wrap=True)
+            failed += 1
+            continue
+        if report.conforms:
+            out.print(f"{escape(str(path))}: conforms ({report.triples} triples)", soft_wrap=True)
+            continue
+        failed += 1
+        out.print(f"{escape(str(path))}: {len(report.violations)} violation(s) in {report.triples} triples", soft_wrap=True)
+        for violation in report.violations:
+            out.print(f"  {violation}", markup=False, emoji=False, soft_wrap=True)
+    raise typer.Exit(EXIT_FATAL if failed else EXIT_OK)
+
+
+@app.command()
+def query(
+    file: List[str] = typer.Argument(..., help="RDF file(s) (.ttl, .jsonld, .nt, .nq) or an output directory, then the query."),
+    output_format: str = typer.Option("table", "--format", help="table, csv or json."),
+) -> None:
+    """Run a SPARQL query over RDF files; prefixes gk, rdfs, skos, prov, dcterms, schema, xsd are predefined.
+
+    The last argument is the query. See README.md, "Queries", for examples.
+
+    Example: graphkit query outputs/graph.ttl 'SELECT ?label WHERE { ?actor a gk:State ; rdfs:label ?label }'
+    """
+    from .query import FORMATS, load, run_query, to_csv, to_json
+
+    if output_format not in FORMATS:
+        fail(f"unknown format {output_format!r}; expected one of {', '.join(FORMATS)}")
+    if len(file) < 2:
+        fail("give a file and a query: graphkit query outputs/graph.ttl 'SELECT ...'")
+    *paths, sparql = file
+    try:
+        result = run_query(load(paths), sparql)
+    except (OSError, ValueError) as error:
+        fail(str(error))
+    if result.graph is not None:
+        sys.stdout.write(result.graph.serialize(format="turtle"))
+    elif output_format == "csv":
+        sys.stdout.write(to_csv(result))
+    elif output_format == "json":
+        sys.stdout.write(to_json(result) + "\n")
+    else:
+        table = Table(*result.columns)
+        for row in result.rows:
+            table.add_row(*(Text(value) if value is not None else Text("") for value in row))
+        out.print(table)
+        out.print(f"{len(result.rows)} row(s)")
 
 
 
@@ -137,11 +285,15 @@ def extract(
     model: str = ModelOption,
     actors: Optional[List[Path]] = ActorsOption,
     min_confidence: float = typer.Option(0.0, "--min-confidence", min=0.0, max=1.0),
+    jobs: int = JobsOption,
+    engine: str = EngineOption,
+    scheduler: Optional[str] = SchedulerOption,
 ) -> None:
     """Print one extraction record per relation (the format of GOLD_FORMAT.md section 3).
 
     Example: graphkit extract article.txt > relations.jsonl
     """
+    from .engines import run
     from .ingest import read_articles
     from .pipeline import _articles_only
 
@@ -156,16 +308,19 @@ def extract(
 
     articles = 0
     table = Table("doc", "source", "relation", "target", "modality", "neg", "conf") if output_format == "table" else None
-    for result in extractor.process(_articles_only(read_articles(inputs), skip)):
-        articles += 1
-        for relation in result.relations:
-            if relation.confidence < min_confidence:
-                continue
-            record = extractor.record(relation)
-            if table is None:
-                sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
-            else:
-                table.add_row(escape(record["doc_id"]), escape(record["source"]["label"]), record["relation"], escape(record["target"]["label"]), record["modality"], "yes" if record["negated"] else "", f"{record['confidence']:.2f}")
+    try:
+        for result in run(extractor, _articles_only(read_articles(inputs), skip), engine, jobs, scheduler):
+            articles += 1
+            for relation in result.relations:
+                if relation.confidence < min_confidence:
+                    continue
+                record = extractor.record(relation)
+                if table is None:
+                    sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+                else:
+                    table.add_row(escape(record["doc_id"]), escape(record["source"]["label"]), record["relation"], escape(record["target"]["label"]), record["modality"], "yes" if record["negated"] else "", f"{record['confidence']:.2f}")
+    except (ValueError, ImportError, OSError) as error:
+        fail(str(error))
     if table is not None:
         out.print(table)
     code = _exit_code(articles, skipped)
@@ -204,12 +359,65 @@ def evaluate(
     raise typer.Exit(EXIT_FATAL if report.passages == 0 else EXIT_SKIPPED if report.skipped else EXIT_OK)
 
 
+@app.command()
+def view(
+    graph: Path = typer.Argument(..., help="graph.ttl, graph.jsonld or an output directory of graphkit build."),
+    output: Path = typer.Option(..., "-o", "--output", help="File to write (.html, or .png)."),
+    actor: Optional[str] = typer.Option(None, "--actor", help="Centre on this actor: label, alias or IRI, any case."),
+    depth: int = typer.Option(1, "--depth", min=0, help="With --actor: keep actors up to this many relations away."),
+    relation: Optional[List[str]] = typer.Option(None, "--relation", help="Keep only this relation; repeatable."),
+    since: Optional[str] = typer.Option(None, "--since", help="Keep statements dated on or after YYYY[-MM[-DD]]."),
+    until: Optional[str] = typer.Option(None, "--until", help="Keep statements dated on or before YYYY[-MM[-DD]]."),
+    min_confidence: float = typer.Option(0.0, "--min-confidence", min=0.0, max=1.0, help="Drop statements below this confidence."),
+    max_nodes: Optional[int] = typer.Option(None, "--max-nodes", min=1, help="Keep the actors with most relations; the page says how many were left out."),
+    output_format: Optional[str] = typer.Option(None, "--format", help="html or png (headless Chromium); default: from the suffix of -o."),
+) -> None:
+    """Write the explorer (or a PNG of it) for a view of a stored graph.
+
+    Example: graphkit view outputs/ -o korea.html --actor "North Korea" --depth 2 --since 2024-10
+    """
+    from .export.html import write_html
+    from .export.png import RenderError, write_png
+    from .load import read_graph
+    from .view import ViewError, select_view
+
+    file_format = (output_format or ("png" if output.suffix.lower() == ".png" else "html")).lower()
+    if file_format not in {"html", "png"}:
+        fail(f"unknown format {output_format!r}; expected html or png")
+    try:
+        G = read_graph(graph)
+        selected = select_view(G, actor=actor, depth=depth, relations=relation or (), since=since, until=until,
+                               min_confidence=min_confidence, max_nodes=max_nodes)
+    except (OSError, ValueError) as error:  # ViewError is a ValueError
+        fail(str(error))
+    H = selected.graph
+    title = str(G.graph.get("name") or "graphkit")
+    if selected.focus:
+        title += f" · {G.nodes[selected.focus]['label']}"
+    try:
+        writer = write_png if file_format == "png" else write_html
+        writer(H, output, title=title, left_out=selected.left_out)
+    except RenderError as error:
+        fail(str(error))
+    except OSError as error:
+        fail(f"cannot write {str(output)!r}: {error.strerror or error}; choose another path with -o")
+    note = f"; {selected.left_out} actors left out (--max-nodes {max_nodes})" if selected.left_out else ""
+    out.print(f"wrote {escape(str(output))}: {H.number_of_nodes()} actors, {H.number_of_edges()} relations{note}", soft_wrap=True)
+
+
 def main() -> None:
     try:
         app()
     except KeyboardInterrupt:
-        err.print("interrupted; outputs already written are left as they were")
-        sys.exit(130)
+        sys.exit(_interrupted())
+    except SystemExit as exit:
+        # Typer turns Ctrl-C into a silent exit 130; say what it did to the outputs.
+        sys.exit(_interrupted() if exit.code == EXIT_INTERRUPTED else exit.code)
+
+
+def _interrupted() -> int:
+    err.print("interrupted; outputs already written are left as they were")
+    return EXIT_INTERRUPTED
 
 
 if __name__ == "__main__":

@@ -12,11 +12,12 @@ import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
+from itertools import chain
 from pathlib import Path
 
 import networkx as nx
 
-from . import __version__
+from . import __version__, engines
 from .actors import national_forces, resolve_mentions
 from .graph import add_mentions, add_relation, filter_confidence, new_graph
 from .ingest import read_articles
@@ -26,7 +27,8 @@ from .nlp import DEFAULT_MODEL, load_pipeline, model_description
 from .relations import extract_relations, relation_record
 from .vocabulary import Vocabulary, default_vocabulary
 
-OUTPUT_FILES = ("graph.ttl", "graph.jsonld", "graph.graphml", "graph.html", "relations.csv", "actors.csv")
+OUTPUT_FILES = ("graph.ttl", "graph.jsonld", "graph.graphml", "graph.html", "relations.csv", "actors.csv",
+                "graph.nt", "graph.nq", "graph.gexf", "graph.json", "events.csv")
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +47,8 @@ class Extractor:
         self.nlp = load_pipeline(model, self.knowledge_base)
         self.model = model_description(self.nlp)
         self.event_nouns = frozenset(self.vocabulary.noun_index)
+        # What a worker process needs to load the same pipeline (see graphkit.engines).
+        self.settings = (model, tuple(str(path) for path in actor_files), vocabulary)
 
     def process(self, articles: Iterable[Article], batch_size: int = 32) -> Iterator[ArticleResult]:
         """Parse articles lazily and yield their actors and relations, one article at a time."""
@@ -95,11 +99,16 @@ def _writers() -> dict[str, Callable]:
     from .export.graphml import write_graphml
     from .export.html import write_html
     from .export.rdf import write_jsonld, write_turtle
-    from .export.tables import write_actors_csv, write_relations_csv
+    from .export.ntriples import write_nquads, write_ntriples
+    from .export.gexf import write_gexf
+    from .export.nodelink import write_node_link
+    from .export.tables import write_actors_csv, write_events_csv, write_relations_csv
 
     return {
         "graph.ttl": write_turtle, "graph.jsonld": write_jsonld, "graph.graphml": write_graphml,
         "graph.html": write_html, "relations.csv": write_relations_csv, "actors.csv": write_actors_csv,
+        "graph.nt": write_ntriples, "graph.nq": write_nquads,
+        "graph.gexf": write_gexf, "graph.json": write_node_link, "events.csv": write_events_csv,
     }
 
 
@@ -157,13 +166,23 @@ def build(
     graph: nx.MultiDiGraph | None = None,
     on_article: Callable[[ArticleResult], None] | None = None,
     on_skip: Callable[[Skipped], None] | None = None,
+    jobs: int = 1,
+    engine: str = "local",
+    scheduler=None,
+    on_known: Callable[[Article], None] | None = None,
 ) -> KnowledgeGraph:
     """Read articles (paths, or Article records), extract, and aggregate into a graph.
 
     Pass ``graph`` to add to an existing graph. The doc_ids of the articles in a graph are
     kept, sorted, in ``G.graph["documents"]``; an article whose doc_id is already there
     (built before, or a repeated id in the input) is not added again, so its statements
-    and mentions are never counted twice. It is reported as skipped instead.
+    and mentions are never counted twice. It is reported as skipped instead, or, when
+    ``on_known`` is given and ``graph`` already held it, passed to ``on_known`` and not
+    counted as skipped (an incremental build into a stored graph).
+
+    Articles stream through the parser; only the graph grows with the corpus. ``jobs``,
+    ``engine`` and ``scheduler`` choose where extraction runs (see graphkit.engines); the
+    graph is the same whichever runs it.
 
     >>> kg = build(["examples/"])                       # doctest: +SKIP
     >>> kg.write("outputs/")                            # doctest: +SKIP
@@ -172,8 +191,10 @@ def build(
     G = graph if graph is not None else new_graph()
     G.graph.update(graphkit_version=__version__, model=extractor.model, generated_at=datetime.now(timezone.utc).replace(microsecond=0).isoformat())
     result = KnowledgeGraph(G)
-    items = list(inputs) if not isinstance(inputs, (str, os.PathLike)) else [inputs]
-    stream = items if items and isinstance(items[0], Article) else read_articles(items)
+    items = iter([inputs] if isinstance(inputs, (str, os.PathLike)) else inputs)
+    first = next(items, None)
+    items = chain([first], items) if first is not None else iter(())
+    stream = items if isinstance(first, Article) else read_articles(items)
 
     def skip(item: Skipped) -> None:
         result.skipped.append(item)
@@ -181,16 +202,19 @@ def build(
             on_skip(item)
 
     documents = set(G.graph.get("documents", ()))
+    built_before = frozenset(documents)
 
     def new_articles(articles: Iterable[Article]) -> Iterator[Article]:
         for article in articles:
-            if article.doc_id in documents:
+            if on_known is not None and article.doc_id in built_before:
+                on_known(article)
+            elif article.doc_id in documents:
                 skip(Skipped(article.origin or article.doc_id, f"doc_id {article.doc_id!r} is already in the graph; not added twice (give each article its own id)"))
             else:
                 documents.add(article.doc_id)
                 yield article
 
-    for article_result in extractor.process(new_articles(_articles_only(stream, skip))):
+    for article_result in engines.run(extractor, new_articles(_articles_only(stream, skip)), engine, jobs, scheduler):
         add_mentions(G, article_result.mentions)
         for relation in article_result.relations:
             add_relation(G, relation, extractor.vocabulary)
@@ -208,9 +232,13 @@ def extract(
     model: str = DEFAULT_MODEL,
     actors: Sequence[str | os.PathLike] = (),
     on_skip: Callable[[Skipped], None] | None = None,
+    jobs: int = 1,
+    engine: str = "local",
+    scheduler=None,
 ) -> Iterator[dict]:
-    """Extraction records (GOLD_FORMAT.md section 3) for every relation in the inputs."""
+    """Extraction records (GOLD_FORMAT.md section 3) for every relation in the inputs, in input order."""
     extractor = Extractor(model, actors)
-    for article_result in extractor.process(_articles_only(read_articles(list(inputs)), on_skip or (lambda item: None))):
+    articles = _articles_only(read_articles(list(inputs)), on_skip or (lambda item: None))
+    for article_result in engines.run(extractor, articles, engine, jobs, scheduler):
         for relation in article_result.relations:
             yield extractor.record(relation)

@@ -76,6 +76,8 @@ class GK(DefinedNamespace):
     # Extraction run properties
     graphkitVersion: URIRef
     model: URIRef
+    modelName: URIRef
+    modelVersion: URIRef
 
     # Relation scheme and quad classes
     Relations: URIRef
@@ -127,7 +129,7 @@ class GK(DefinedNamespace):
         "rel-demands", "rel-criticizes", "rel-condemns", "rel-accuses", "rel-rejects",
         "rel-threatens", "rel-warns", "rel-protests", "rel-deploys", "rel-mobilizes", "rel-expels",
         "rel-sanctions", "rel-arrests", "rel-attacks", "rel-fights", "rel-kills",
-    ]
+    ] + [f"cameo-{root:02d}" for root in range(1, 21)]  # one skos:Concept per CAMEO root code
 
 
 ONTOLOGY_IRI = URIRef("https://w3id.org/graphkit/ontology")
@@ -162,6 +164,14 @@ def terms() -> set[URIRef]:
 def relation_concept(name: str) -> URIRef:
     """The skos:Concept of a relation: ``gk:rel-trains``."""
     return _relation_term(_RELATION_CONCEPT_PREFIX + name, name)
+
+
+def cameo_concept(code: str) -> URIRef:
+    """The skos:Concept of a CAMEO root code: ``gk:cameo-06``."""
+    try:
+        return GK[f"cameo-{code}"]
+    except AttributeError:
+        raise ValueError(f"CAMEO root {code!r} is not in the ontology; expected a two-digit code from 01 to 20") from None
 
 
 def relation_property(name: str) -> URIRef:

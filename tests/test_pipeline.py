@@ -28,8 +28,9 @@ def build(*articles: Article, **options) -> graphkit.KnowledgeGraph:
     return graphkit.build(list(articles), extractor=helpers.extractor(), **options)
 
 
-def relations_csv(directory: Path) -> list[dict]:
-    with open(directory / "relations.csv", encoding="utf-8", newline="") as handle:
+def events_csv(directory: Path) -> list[dict]:
+    """One row per statement."""
+    with open(directory / "events.csv", encoding="utf-8", newline="") as handle:
         return list(csv.DictReader(handle))
 
 
@@ -134,7 +135,7 @@ def test_min_confidence_drops_low_statements_from_the_files(tmp_path, min_confid
 
     kg.write(tmp_path, min_confidence=min_confidence)
 
-    assert sorted(row["relation"] for row in relations_csv(tmp_path)) == kept
+    assert sorted(row["relation"] for row in events_csv(tmp_path)) == kept
     assert kg.graph.number_of_edges() == 2  # the graph in memory keeps everything
 
 

@@ -7,6 +7,10 @@
   const nodeById = new Map(data.nodes.map((node) => [node.id, node]));
   const edgeById = new Map(data.edges.map((edge) => [edge.id, edge]));
   const relationOn = new Map(data.relations.map((relation) => [relation.name, true]));
+  const typeOn = new Map(data.types.map((type) => [type.name, true]));
+  const modalityOn = new Map(data.modalities.map((name) => [name, true]));
+  const dates = data.dates;
+  const period = { from: 0, to: Math.max(dates.length - 1, 0) };
   const DIMMED = 0.15;
   const TEXT = "#222222";
   const EDGE_TEXT = "#333333";
@@ -14,6 +18,8 @@
   const SVG = "http://www.w3.org/2000/svg";
   let showNegated = false;
   let focusedNode = null;
+  let shownNodes = new Set();
+  let shownEdges = new Set();
 
   // ---- small DOM helpers: every string goes in as text ----
   function el(tag, text, className) {
@@ -75,10 +81,11 @@
       label: node.label,
       shape: node.shape,
       color: node.color,
-      value: Math.max(node.mentions, 1),
+      value: Math.max(data.size_by === "degree" ? node.degree : node.mentions, 1),
       opacity: 1,
       title: tooltip([
-        node.label, [node.type, node.country].filter(Boolean).join(" \u00b7 "), node.mentions + " mentions",
+        node.label, [node.type, node.country].filter(Boolean).join(" \u00b7 "),
+        node.mentions + " mentions \u00b7 " + node.degree + (node.degree === 1 ? " relation" : " relations"),
       ]),
     };
   }
@@ -112,11 +119,50 @@
     };
   }
 
+  // ---- what the filters let through ----
+  // An edge is shown when its relation and both actors' types are on and at least one of its
+  // statements passes the statement filters (modality, negation, period).
+  function statements(edge) {
+    if (edge.evidence.length) return edge.evidence;
+    return [{ modality: edge.asserted ? "asserted" : null, negated: edge.negated, date: edge.first_date }];
+  }
+
+  function wholePeriod() {
+    return period.from === 0 && period.to === Math.max(dates.length - 1, 0);
+  }
+
+  function inPeriod(date) {
+    if (wholePeriod()) return true;
+    return Boolean(date) && date >= dates[period.from] && date <= dates[period.to];
+  }
+
+  function statementShown(item) {
+    return (!item.modality || modalityOn.get(item.modality) !== false)
+      && (showNegated || !item.negated) && inPeriod(item.date);
+  }
+
+  function edgeShown(edge) {
+    return relationOn.get(edge.relation) && typeOn.get(nodeById.get(edge.from).type)
+      && typeOn.get(nodeById.get(edge.to).type) && statements(edge).some(statementShown);
+  }
+
+  // Within a narrowed period an actor with no relation in it is hidden: it has nothing dated to show.
+  function computeShown() {
+    shownEdges = new Set(data.edges.filter(edgeShown).map((edge) => edge.id));
+    const related = new Set();
+    data.edges.forEach((edge) => {
+      if (shownEdges.has(edge.id)) related.add(edge.from).add(edge.to);
+    });
+    const everyActor = wholePeriod();
+    shownNodes = new Set(data.nodes.filter((node) => typeOn.get(node.type) && (everyActor || related.has(node.id)))
+      .map((node) => node.id));
+  }
+  computeShown();
+
   const nodes = new vis.DataSet(data.nodes.map(nodeItem));
   const edges = new vis.DataSet(data.edges.map(edgeItem));
-  const visibleEdges = new vis.DataView(edges, {
-    filter: (item) => relationOn.get(item.relation) && (showNegated || !item.negated),
-  });
+  const visibleNodes = new vis.DataView(nodes, { filter: (item) => shownNodes.has(item.id) });
+  const visibleEdges = new vis.DataView(edges, { filter: (item) => shownEdges.has(item.id) });
 
   const options = data.options;
   const network = new vis.Network(document.getElementById("graph"), {}, options);
@@ -125,7 +171,7 @@
   function highlight(nodeId) {
     focusedNode = nodeId;
     const keep = new Set(nodeId === null ? nodes.getIds() : network.getConnectedNodes(nodeId).concat([nodeId]));
-    const touching = new Set(nodeId === null ? visibleEdges.getIds() : network.getConnectedEdges(nodeId));
+    const touching = new Set(nodeId === null ? edges.getIds() : network.getConnectedEdges(nodeId));
     nodes.update(nodes.getIds().map((id) => ({
       id: id, opacity: keep.has(id) ? 1 : DIMMED, font: { color: keep.has(id) ? TEXT : DIMMED_TEXT },
     })));
@@ -179,6 +225,19 @@
       item.appendChild(edgeButton(edge, nodeId));
       return item;
     }), "plain link-list");
+    const statementCount = incident.reduce((total, edge) => total + edge.evidence.length, 0);
+    if (!statementCount) return;
+    details.appendChild(el("h3", "Evidence (" + statementCount + (statementCount === 1 ? " sentence)" : " sentences)")));
+    const groups = el("ul", null, "plain link-list node-evidence");
+    incident.filter((edge) => edge.evidence.length).forEach((edge) => {
+      const group = el("li");
+      group.appendChild(edgeButton(edge, nodeId));
+      const list = el("ol", null, "evidence");
+      edge.evidence.forEach((item) => list.appendChild(evidenceItem(item)));
+      group.appendChild(list);
+      groups.appendChild(group);
+    });
+    details.appendChild(groups);
   }
 
   function listSection(heading, items, className) {
@@ -276,6 +335,11 @@
     const nodeId = findActor(query);
     searchStatus.textContent = nodeId ? "" : "No actor matches \u201c" + query.trim() + "\u201d";
     if (!nodeId) return null;
+    if (!shownNodes.has(nodeId)) {
+      searchStatus.textContent = nodeById.get(nodeId).label + " is hidden by the filters";
+      showNode(nodeId);
+      return null;
+    }
     selectNode(nodeId);
     network.focus(nodeId, { scale: 1.2, animation: { duration: 300, easingFunction: "easeInOutQuad" } });
     return nodeId;
@@ -291,48 +355,136 @@
   });
 
   // ---- filters ----
-  function refreshEdges() {
+  function refreshFilters() {
+    computeShown();
+    visibleNodes.refresh();
     visibleEdges.refresh();
-    if (focusedNode !== null) highlight(focusedNode);
+    if (focusedNode !== null) highlight(shownNodes.has(focusedNode) ? focusedNode : null);
     summarise();
   }
 
-  const filter = document.getElementById("relation-filter");
-  data.relations.forEach((relation) => {
-    const label = el("label");
-    const box = document.createElement("input");
-    box.type = "checkbox";
-    box.checked = true;
-    box.value = relation.name;
-    box.addEventListener("change", () => {
-      relationOn.set(relation.name, box.checked);
-      refreshEdges();
+  function checkboxFilter(fieldset, items, state) {
+    items.forEach(([name, text, count]) => {
+      const label = el("label");
+      const box = document.createElement("input");
+      box.type = "checkbox";
+      box.checked = true;
+      box.value = name;
+      box.addEventListener("change", () => {
+        state.set(name, box.checked);
+        refreshFilters();
+      });
+      label.appendChild(box);
+      label.appendChild(document.createTextNode(text + " "));
+      if (count !== undefined) label.appendChild(el("span", "(" + count + ")", "count"));
+      fieldset.appendChild(label);
     });
-    label.appendChild(box);
-    label.appendChild(document.createTextNode(relation.name + " "));
-    label.appendChild(el("span", "(" + relation.edges + ")", "count"));
-    filter.appendChild(label);
-  });
+  }
+
+  const relationFilter = document.getElementById("relation-filter");
+  checkboxFilter(relationFilter, data.relations.map((relation) => [relation.name, relation.name, relation.edges]),
+    relationOn);
+  checkboxFilter(document.getElementById("type-filter"),
+    data.types.map((type) => [type.name, type.name, type.actors]), typeOn);
+  const statementCounts = new Map();
+  data.edges.forEach((edge) => edge.evidence.forEach((item) => {
+    statementCounts.set(item.modality, (statementCounts.get(item.modality) || 0) + 1);
+  }));
+  checkboxFilter(document.getElementById("modality-filter"),
+    data.modalities.map((name) => [name, name, statementCounts.get(name)]), modalityOn);
 
   function setAllRelations(on) {
-    filter.querySelectorAll("input").forEach((box) => {
+    relationFilter.querySelectorAll("input").forEach((box) => {
       box.checked = on;
       relationOn.set(box.value, on);
     });
-    refreshEdges();
+    refreshFilters();
   }
   document.getElementById("relations-all").addEventListener("click", () => setAllRelations(true));
   document.getElementById("relations-none").addEventListener("click", () => setAllRelations(false));
   document.getElementById("show-negated").addEventListener("change", (event) => {
     showNegated = event.target.checked;
-    refreshEdges();
+    refreshFilters();
   });
+
+  // ---- period: two sliders over the distinct statement dates ----
+  const dateFrom = document.getElementById("date-from");
+  const dateTo = document.getElementById("date-to");
+  const periodLabel = document.getElementById("period-label");
+
+  function showPeriod() {
+    if (!dates.length) {
+      periodLabel.textContent = "No dated statements";
+      return;
+    }
+    const span = dates[period.from] === dates[period.to] ? dates[period.from]
+      : dates[period.from] + " \u2013 " + dates[period.to];
+    periodLabel.textContent = span + (wholePeriod() ? " (all)" : "");
+  }
+
+  function setPeriod(from, to) {
+    period.from = Math.max(0, Math.min(from, dates.length - 1));
+    period.to = Math.max(period.from, Math.min(to, dates.length - 1));
+    dateFrom.value = String(period.from);
+    dateTo.value = String(period.to);
+    showPeriod();
+    refreshFilters();
+  }
+
+  [dateFrom, dateTo].forEach((slider) => {
+    slider.max = String(Math.max(dates.length - 1, 0));
+    slider.disabled = dates.length < 2;
+  });
+  dateTo.value = String(period.to);
+  dateFrom.addEventListener("input", () => {
+    const from = Number(dateFrom.value);
+    setPeriod(from, Math.max(from, period.to));
+  });
+  dateTo.addEventListener("input", () => {
+    const to = Number(dateTo.value);
+    setPeriod(Math.min(period.from, to), to);
+  });
+  showPeriod();
+
+  function visibleCounts() {
+    return { nodes: visibleNodes.length, edges: visibleEdges.length };
+  }
 
   function summarise() {
     const negated = data.edges.filter((edge) => edge.negated).length;
-    document.getElementById("summary").textContent = data.nodes.length + " actors \u00b7 " + visibleEdges.length
-      + " of " + data.edges.length + " relations shown" + (negated ? " \u00b7 " + negated + " negated" : "");
+    const counts = visibleCounts();
+    document.getElementById("summary").textContent = counts.nodes + " of " + data.nodes.length + " actors \u00b7 "
+      + counts.edges + " of " + data.edges.length + " relations shown"
+      + (negated ? " \u00b7 " + negated + " negated" : "");
   }
+
+  if (data.left_out > 0) {
+    document.getElementById("left-out").textContent = "Showing the " + data.nodes.length
+      + " actors with most relations; " + data.left_out + (data.left_out === 1 ? " actor" : " actors")
+      + " left out (graphkit view --max-nodes)";
+  }
+
+  // ---- save the drawing as PNG, on white (the canvas itself is transparent) ----
+  function savePng() {
+    const source = document.querySelector("#graph canvas");
+    const canvas = document.createElement("canvas");
+    canvas.width = source.width;
+    canvas.height = source.height;
+    const context = canvas.getContext("2d");
+    context.fillStyle = "#ffffff";
+    context.fillRect(0, 0, canvas.width, canvas.height);
+    context.drawImage(source, 0, 0);
+    canvas.toBlob((blob) => {
+      const anchor = document.createElement("a");
+      anchor.href = URL.createObjectURL(blob);
+      anchor.download = (document.title || "graph").replace(/[^A-Za-z0-9._-]+/g, "-") + ".png";
+      document.body.appendChild(anchor);
+      anchor.click();
+      anchor.remove();
+      setTimeout(() => URL.revokeObjectURL(anchor.href), 10000);
+    }, "image/png");
+  }
+  document.getElementById("save-png").addEventListener("click", savePng);
 
   // ---- legend ----
   function shapeIcon(shape, colour) {
@@ -374,7 +526,7 @@
   function drawLegend() {
     const legend = data.legend;
     const box = document.getElementById("legend");
-    box.appendChild(el("h2", "Actors (size: mentions)"));
+    box.appendChild(el("h2", "Actors (size: " + data.size_by + ")"));
     const types = el("ul", null, "types");
     legend.types.forEach((type) => types.appendChild(legendItem(shapeIcon(type.shape, type.color), type.type)));
     box.appendChild(types);
@@ -410,11 +562,12 @@
 
   drawLegend();
   summarise();
-  network.setData({ nodes: nodes, edges: visibleEdges });
+  network.setData({ nodes: visibleNodes, edges: visibleEdges });
   if (data.nodes.length === 0) markReady();
 
   window.graphkit = {
-    network: network, nodes: nodes, edges: edges, visibleEdges: visibleEdges, data: data,
+    network: network, nodes: nodes, edges: edges, visibleNodes: visibleNodes, visibleEdges: visibleEdges, data: data,
+    visibleCounts: visibleCounts, setPeriod: setPeriod, savePng: savePng,
     selectActor: selectActor, selectNode: selectNode, selectEdge: selectEdge, showEdge: showEdge, showNode: showNode,
   };
 })();

@@ -26,6 +26,8 @@ TYPE_STYLES = {
     "Location": ("hexagon", "#9c755f"),
 }
 OTHER_TYPE_STYLE = ("dot", "#bab0ac")
+OTHER_TYPE = "Other"
+MODALITIES = ("asserted", "planned", "hypothetical", "reported")
 
 # Edge families: cooperation in blues, conflict in oranges; material darker than verbal.
 QUAD_CLASS_COLOURS = {
@@ -50,21 +52,22 @@ _PLACEHOLDER = re.compile(r"\{\{([A-Z_]+)\}\}")
 _JSON_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
 
 
-def write_html(G: nx.MultiDiGraph, path: str | os.PathLike, title: str = "graphkit") -> Path:
+def write_html(G: nx.MultiDiGraph, path: str | os.PathLike, title: str = "graphkit", left_out: int = 0) -> Path:
     """Write ``G`` as one HTML file that explores the graph offline; return its path.
 
     The page inlines vis-network from the installed pyvis package, so it makes no
-    network requests. The same graph always gives the same bytes.
+    network requests. The same graph always gives the same bytes. ``left_out`` is the
+    number of actors a view dropped (``graphkit.view.top_actors``); the page says so.
 
     >>> write_html(G, "graph.html", title="Korean peninsula")  # doctest: +SKIP
     PosixPath('graph.html')
     """
     out = Path(path)
-    out.write_text(render_html(G, title), encoding="utf-8", newline="\n")
+    out.write_text(render_html(G, title, left_out), encoding="utf-8", newline="\n")
     return out
 
 
-def render_html(G: nx.MultiDiGraph, title: str = "graphkit") -> str:
+def render_html(G: nx.MultiDiGraph, title: str = "graphkit", left_out: int = 0) -> str:
     """The explorer page for ``G`` as a string."""
     vis_js = _inline_script(_vis_text("vis-network.min.js"))
     app_js = _inline_script(_package_text("explorer.js"))
@@ -72,22 +75,29 @@ def render_html(G: nx.MultiDiGraph, title: str = "graphkit") -> str:
         "CSP": _content_security_policy([vis_js, app_js]),
         "TITLE": html.escape(title),
         "VIS_CSS": _vis_text("vis-network.css").replace("</style", "<\\/style"),
-        "GRAPH_DATA": script_json(graph_data(G)),
+        "GRAPH_DATA": script_json(graph_data(G, left_out)),
         "VIS_JS": vis_js,
         "APP_JS": app_js,
     }
     return _PLACEHOLDER.sub(lambda match: values[match.group(1)], _package_text("explorer.html"))
 
 
-def graph_data(G: nx.MultiDiGraph) -> dict:
+def graph_data(G: nx.MultiDiGraph, left_out: int = 0) -> dict:
     """Everything the page needs, JSON-ready and in a stable order."""
     edges = sorted(G.edges(keys=True, data=True), key=lambda edge: (edge[0], edge[1], str(edge[2])))
     curves = _parallel_edge_curves(edges)
     labels = {node: str(data.get("label") or node) for node, data in G.nodes(data=True)}
+    nodes = [_node_record(node, G.nodes[node], G.degree(node)) for node in sorted(G.nodes)]
+    records = [_edge_record(i, edge, curves[i], labels) for i, edge in enumerate(edges)]
     return {
-        "nodes": [_node_record(node, G.nodes[node]) for node in sorted(G.nodes)],
-        "edges": [_edge_record(i, edge, curves[i], labels) for i, edge in enumerate(edges)],
+        "nodes": nodes,
+        "edges": records,
         "relations": _relation_counts(edges),
+        "types": _type_counts(nodes),
+        "modalities": _modalities(records),
+        "dates": sorted({item["date"] for edge in records for item in edge["evidence"] if item.get("date")}),
+        "size_by": "mentions" if any(node["mentions"] for node in nodes) else "degree",
+        "left_out": left_out,
         "legend": _legend(),
         "options": network_options(G.number_of_nodes(), G.number_of_edges()),
     }
@@ -122,13 +132,14 @@ def script_json(value: object) -> str:
     return re.sub("[<>&\u2028\u2029]", lambda match: _JSON_ESCAPES[match.group()], text)
 
 
-def _node_record(node: str, data: dict) -> dict:
+def _node_record(node: str, data: dict, degree: int) -> dict:
     shape, colour = TYPE_STYLES.get(data.get("type"), OTHER_TYPE_STYLE)
     return {
         "id": node,
         "label": str(data.get("label") or node),
-        "type": data.get("type"),
+        "type": data.get("type") or OTHER_TYPE,
         "mentions": int(data.get("mentions") or 0),
+        "degree": degree,
         "aliases": sorted(data.get("aliases") or []),
         "country": data.get("country"),
         "affiliation": data.get("affiliation"),
@@ -191,6 +202,20 @@ def _curve(bend: float) -> dict | bool:
     if bend == 0:
         return False
     return {"enabled": True, "type": "curvedCW" if bend > 0 else "curvedCCW", "roundness": round(abs(bend), 3)}
+
+
+def _type_counts(nodes: list[dict]) -> list[dict]:
+    counts: dict[str, int] = defaultdict(int)
+    for node in nodes:
+        counts[node["type"]] += 1
+    order = [*TYPE_STYLES, *sorted(set(counts) - set(TYPE_STYLES))]
+    return [{"name": name, "actors": counts[name]} for name in order if counts[name]]
+
+
+def _modalities(edges: list[dict]) -> list[str]:
+    """The modalities the statements have, in the vocabulary's order; others (if any) after."""
+    present = {item.get("modality") or "asserted" for edge in edges for item in edge["evidence"]}
+    return [name for name in MODALITIES if name in present] + sorted(present - set(MODALITIES))
 
 
 def _relation_counts(edges: list[tuple]) -> list[dict]:

@@ -1,8 +1,15 @@
-"""Graph -> CSV tables: one row per statement (event-data style) and one row per actor.
+"""Graph -> CSV tables: one row per statement (events), one per edge (relations), one per actor.
 
-Both tables are UTF-8 CSV written with the csv module, so quotes, commas and line breaks inside
-sentences survive. Rows are sorted, so the same graph always gives the same bytes. Empty cells
-stand for None; booleans are ``true``/``false``.
+* ``events.csv``, in the style of event data sets (ICEWS, PLOVER): who did what to whom, when,
+  with the sentence that says so; one row per evidence item.
+* ``relations.csv``: the aggregated edge list, one row per (source, relation, target), with
+  counts and first and last dates, for network tools that import a table of edges.
+* ``actors.csv``: one row per actor.
+
+All three are UTF-8 CSV written with the csv module, so quotes, commas and line breaks inside
+sentences survive. Rows are sorted on their content, so the same graph always gives the same
+bytes, whatever order its nodes and edges were added in. Empty cells stand for None; booleans
+are ``true``/``false``; numbers are written as Python writes them, so they read back exactly.
 
 .. warning:: Cells are written as they are. A spreadsheet may treat a cell that starts with
    ``=``, ``+``, ``-`` or ``@`` as a formula; open untrusted tables as text.
@@ -17,40 +24,69 @@ from typing import IO, Any
 
 import networkx as nx
 
+EVENT_COLUMNS = (
+    "date", "source_label", "source_iso3", "relation", "cameo_root", "plover_type", "goldstein",
+    "target_label", "target_iso3", "negated", "modality", "confidence", "doc_id", "url", "sentence",
+    "quad_class", "source_type", "target_type", "attributed_to", "attributed_to_id", "location", "quantity",
+    "title", "sentence_index", "char_start", "char_end", "trigger", "source_text", "target_text",
+    "source_id", "target_id",
+)
 RELATION_COLUMNS = (
-    "date", "source", "source_type", "source_country", "relation", "cameo", "plover", "goldstein",
-    "target", "target_type", "target_country", "negated", "modality", "attributed_to", "location", "quantity",
-    "confidence", "doc_id", "title", "url", "sentence_index", "sentence", "source_id", "target_id",
+    "source_label", "relation", "target_label", "first_date", "last_date", "count", "articles", "sources",
+    "asserted", "negated", "confidence", "cameo_root", "plover_type", "quad_class", "goldstein",
+    "source_type", "source_iso3", "target_type", "target_iso3", "source_id", "target_id",
 )
 ACTOR_COLUMNS = ("id", "label", "type", "country", "affiliation", "wikidata", "mentions", "degree", "aliases", "roles")
 LIST_SEPARATOR = "|"
 
-_INT_COLUMNS = {"sentence_index", "mentions", "degree"}
-_FLOAT_COLUMNS = {"goldstein", "confidence"}
-_BOOL_COLUMNS = {"negated"}
+INT_COLUMNS = frozenset({"sentence_index", "char_start", "char_end", "count", "articles", "sources", "mentions", "degree"})
+FLOAT_COLUMNS = frozenset({"goldstein", "confidence"})
+BOOL_COLUMNS = frozenset({"negated", "asserted"})
 
 
-def relation_rows(G: nx.MultiDiGraph) -> list[dict]:
-    """One row per evidence item of every edge, sorted by date, article, sentence, span and actors."""
-    keyed = []
+def event_rows(G: nx.MultiDiGraph) -> list[dict]:
+    """One row per evidence item of every edge, sorted by date, article, sentence, span, then every cell."""
+    rows = []
     for u, v, key, data in G.edges(keys=True, data=True):
         source, target = G.nodes[u], G.nodes[v]
         for item in data.get("evidence") or ():
-            row = {
-                "date": item.get("date"), "source": source.get("label"), "source_type": source.get("type"),
-                "source_country": source.get("country"), "relation": data.get("relation", key),
-                "cameo": data.get("cameo"), "plover": data.get("plover"), "goldstein": data.get("goldstein"),
-                "target": target.get("label"), "target_type": target.get("type"),
-                "target_country": target.get("country"), "negated": item.get("negated"),
-                "modality": item.get("modality"), "attributed_to": item.get("attributed_to"),
-                "location": item.get("location"), "quantity": item.get("quantity"),
-                "confidence": item.get("confidence"), "doc_id": item.get("doc_id"), "title": item.get("title"),
-                "url": item.get("url"), "sentence_index": item.get("sentence_index"),
-                "sentence": item.get("sentence"), "source_id": u, "target_id": v,
-            }
-            keyed.append((_relation_order(row, item.get("char_span")), row))
-    keyed.sort(key=lambda pair: pair[0])
-    return [row for _, row in keyed]
+            start, end = item.get("char_span") or (None, None)
+            rows.append({
+                "date": item.get("date"), "source_label": source.get("label"), "source_iso3": source.get("country"),
+                "relation": data.get("relation", key), "cameo_root": data.get("cameo"),
+                "plover_type": data.get("plover"), "goldstein": data.get("goldstein"),
+                "target_label": target.get("label"), "target_iso3": target.get("country"),
+                "negated": item.get("negated"), "modality": item.get("modality"),
+                "confidence": item.get("confidence"), "doc_id": item.get("doc_id"), "url": item.get("url"),
+                "sentence": item.get("sentence"), "quad_class": data.get("quad_class"),
+                "source_type": source.get("type"), "target_type": target.get("type"),
+                "attributed_to": item.get("attributed_to"), "attributed_to_id": item.get("attributed_to_id"),
+                "location": item.get("location"), "quantity": item.get("quantity"), "title": item.get("title"),
+                "sentence_index": item.get("sentence_index"), "char_start": start, "char_end": end,
+                "trigger": item.get("trigger"), "source_text": item.get("source_text"),
+                "target_text": item.get("target_text"), "source_id": u, "target_id": v,
+            })
+    first = ("date", "doc_id", "sentence_index", "char_start", "char_end", "source_id", "relation", "target_id")
+    return sorted(rows, key=lambda row: _sort_key(row, first, EVENT_COLUMNS))
+
+
+def relation_rows(G: nx.MultiDiGraph) -> list[dict]:
+    """One row per edge, sorted by source id, relation and target id."""
+    rows = []
+    for u, v, key, data in G.edges(keys=True, data=True):
+        source, target = G.nodes[u], G.nodes[v]
+        rows.append({
+            "source_label": source.get("label"), "relation": data.get("relation", key),
+            "target_label": target.get("label"), "first_date": data.get("first_date"),
+            "last_date": data.get("last_date"), "count": data.get("count"), "articles": data.get("articles"),
+            "sources": data.get("sources"), "asserted": data.get("asserted"), "negated": data.get("negated"),
+            "confidence": data.get("confidence"), "cameo_root": data.get("cameo"),
+            "plover_type": data.get("plover"), "quad_class": data.get("quad_class"),
+            "goldstein": data.get("goldstein"), "source_type": source.get("type"),
+            "source_iso3": source.get("country"), "target_type": target.get("type"),
+            "target_iso3": target.get("country"), "source_id": u, "target_id": v,
+        })
+    return sorted(rows, key=lambda row: _sort_key(row, ("source_id", "relation", "target_id"), RELATION_COLUMNS))
 
 
 def actor_rows(G: nx.MultiDiGraph) -> list[dict]:
@@ -77,14 +113,28 @@ def format_role(role: dict) -> str:
     return " ".join(parts)
 
 
+def write_events_csv(G: nx.MultiDiGraph, path: str | Path | IO) -> None:
+    """Write one row per statement: who did what to whom, when, and the sentence that says so.
+
+    >>> write_events_csv(G, "events.csv")                                       # doctest: +SKIP
+    >>> pandas.read_csv("events.csv", parse_dates=["date"], keep_default_na=False)  # doctest: +SKIP
+    """
+    _write_csv(event_rows(G), EVENT_COLUMNS, path)
+
+
 def write_relations_csv(G: nx.MultiDiGraph, path: str | Path | IO) -> None:
-    """Write one row per statement: who did what to whom, when, and the sentence that says so."""
+    """Write one row per edge: source, relation, target, how often, when first and last, how sure."""
     _write_csv(relation_rows(G), RELATION_COLUMNS, path)
 
 
 def write_actors_csv(G: nx.MultiDiGraph, path: str | Path | IO) -> None:
     """Write one row per actor with its mentions, degree, aliases and roles."""
     _write_csv(actor_rows(G), ACTOR_COLUMNS, path)
+
+
+def read_events_csv(path: str | Path | IO) -> list[dict]:
+    """Rows of an events table with their types back (numbers, booleans, None for empty cells)."""
+    return [_typed(row) for row in _read_csv(path)]
 
 
 def read_relations_csv(path: str | Path | IO) -> list[dict]:
@@ -103,10 +153,15 @@ def read_actors_csv(path: str | Path | IO) -> list[dict]:
     return rows
 
 
-def _relation_order(row: dict, char_span) -> tuple:
-    index = row["sentence_index"] if row["sentence_index"] is not None else -1
-    return (row["date"] or "", str(row["doc_id"] or ""), index, list(char_span or ()), str(row["source_id"]),
-            row["relation"] or "", str(row["target_id"]), bool(row["negated"]), row["modality"] or "")
+def _sort_key(row: dict, first: tuple[str, ...], columns: tuple[str, ...]) -> tuple:
+    """Order by ``first`` (numbers as numbers, None first), then by every cell, so ties still have one order."""
+    def part(column: str):
+        value = row[column]
+        if column in INT_COLUMNS or column in FLOAT_COLUMNS:
+            return (0, 0) if value is None else (1, value)
+        return _cell(value)
+
+    return tuple(part(column) for column in first) + tuple(_cell(row[column]) for column in columns)
 
 
 def _cell(value: Any) -> str:
@@ -124,11 +179,11 @@ def _typed(row: dict) -> dict:
     for column, text in row.items():
         if text == "":
             typed[column] = None
-        elif column in _INT_COLUMNS:
+        elif column in INT_COLUMNS:
             typed[column] = int(text)
-        elif column in _FLOAT_COLUMNS:
+        elif column in FLOAT_COLUMNS:
             typed[column] = float(text)
-        elif column in _BOOL_COLUMNS:
+        elif column in BOOL_COLUMNS:
             typed[column] = text == "true"
         else:
             typed[column] = text
