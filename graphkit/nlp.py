@@ -31,7 +31,23 @@ def line_sentences(doc: Doc) -> Doc:
     for token in doc[:-1]:
         if token.is_space and "\n" in token.text:
             doc[token.i + 1].is_sent_start = True
+            _keep_dateline_attached(doc, token.i + 1)
+    if len(doc) > 1:
+        _keep_dateline_attached(doc, 0)
     return doc
+
+
+def _keep_dateline_attached(doc: Doc, start: int) -> None:
+    """"BEIJING, April 26 - Xi received ...": the parser likes to end a sentence after the
+    capitalised city; the dateline belongs to the paragraph's first sentence."""
+    words = doc[start: start + 4]
+    for offset, token in enumerate(words):
+        if token.text == "," and offset > 0 and all(t.is_upper and t.is_alpha for t in words[:offset]):
+            for following in doc[start + 1: token.i + 2]:
+                following.is_sent_start = False
+            return
+        if not (token.is_upper and token.is_alpha):
+            return
 
 
 def load_pipeline(model: str = DEFAULT_MODEL, knowledge_base=None) -> Language:

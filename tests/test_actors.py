@@ -322,3 +322,12 @@ def test_a_petrarch_dated_role_resolves_a_bare_title_on_the_article_date(petrarc
     text = "The US Secretary of State said Russia had trained North Korean troops."
     actor = actor_of(text, "US Secretary of State", date="2010-03-01", extractor=petrarch_extractor)
     assert (_label(actor), actor and actor.type) == ("Hillary Clinton", "Person"), _seen(text, "2010-03-01", petrarch_extractor)
+
+
+def test_a_dateline_stays_with_the_first_sentence_of_its_paragraph():
+    text = "Xi and Blinken meet in Beijing\nBEIJING, April 26 - Xi Jinping received Antony Blinken on Friday."
+    result = analyse(text, date="2024-04-26")
+
+    [reception] = [r for r in result.relations if r.relation == "hosts"]
+    assert reception.evidence.sentence.startswith("BEIJING, April 26 - Xi Jinping received")
+    assert "BEIJING" not in {m.text for m in result.mentions}  # the dateline names no actor
