@@ -7,7 +7,7 @@ Sub-commands (each prints a table; ``all`` runs them in turn):
   words per second of each and their ratio.
 - ``jobs``: graphkit's extraction of the same articles with ``--jobs 1`` and ``--jobs 2``.
 - ``memory``: peak RSS of streaming extraction of the first 500, 1,000 and 4,000 articles,
-  each in a fresh process (``ru_maxrss``), and the ratio to the first.
+  each in a fresh process (``VmHWM``), and the ratio to the first.
 - ``corpus``: ``graphkit.build`` of the whole corpus: time, nodes, edges, top actors, peak RSS.
 - ``store`` (not in ``all``): add a few articles to a synthetic graph of about a million
   triples, in the on-disk store and by reading and rewriting graph.ttl.
@@ -132,7 +132,17 @@ def rss_child(options) -> None:
     extractor = Extractor()
     stream = (item for item in islice(read_articles([options.corpus]), options.count) if isinstance(item, Article))
     relations = sum(len(result.relations) for result in engines.run(extractor, stream))
-    print(relations, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+    print(relations, peak_rss_kib())
+
+
+def peak_rss_kib() -> int:
+    """This process's peak resident set size. VmHWM, not ru_maxrss: on Linux a child's
+    ru_maxrss starts from its parent's peak at fork, which would hide the child's own."""
+    try:
+        status = Path("/proc/self/status").read_text()
+        return int(next(line for line in status.splitlines() if line.startswith("VmHWM:")).split()[1])
+    except (OSError, StopIteration):
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 
 
 def corpus(options) -> None:
@@ -149,7 +159,7 @@ def corpus(options) -> None:
         ("nodes", G.number_of_nodes()),
         ("edges", G.number_of_edges()),
         ("statements", kg.statements),
-        ("peak RSS", f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB"),
+        ("peak RSS", f"{peak_rss_kib() / 1024:.0f} MiB (this process; --jobs workers not counted)"),
         ("top actors", ", ".join(f"{G.nodes[node]['label']} ({G.degree(node)})" for node in top)),
     ])
 
@@ -201,9 +211,11 @@ def main() -> None:
     parser.add_argument("--new", type=int, default=20, help="articles added to it for store")
     options = parser.parse_args()
     commands = {"throughput": throughput, "jobs": jobs, "memory": memory, "corpus": corpus, "store": store, "rss-child": rss_child}
-    for name in (["throughput", "jobs", "memory", "corpus"] if options.command == "all" else [options.command]):
-        commands[name](options)
-        sys.stdout.flush()
+    if options.command == "all":  # each in a fresh process, so that none inherits another's memory
+        for name in ["throughput", "jobs", "memory", "corpus"]:
+            subprocess.run([sys.executable, __file__, name, *sys.argv[2:]], check=True)
+    else:
+        commands[options.command](options)
 
 
 if __name__ == "__main__":

@@ -104,7 +104,7 @@ def build(
     jobs: int = JobsOption,
     engine: str = EngineOption,
     scheduler: Optional[str] = SchedulerOption,
-    store: str = typer.Option("auto", "--store", help="memory (read graph.ttl, write every file), oxigraph (add to graph.oxigraph on disk, write only that) or auto (oxigraph when graph.oxigraph exists or graph.ttl is over 100 MB)."),
+    store: str = typer.Option("auto", "--store", help="memory (read graph.ttl, write every file), oxigraph (add to graph.oxigraph on disk, write only that) or auto (oxigraph when graph.oxigraph exists or graph.ttl is over 50 MiB)."),
 ) -> None:
     """Build the knowledge graph and write Turtle, JSON-LD, GraphML, HTML and CSV files.
 

@@ -39,9 +39,9 @@ from .vocab import GK, relation_name, relation_property
 
 STORE_DIRECTORY = "graph.oxigraph"
 # Above this size, a graph.ttl in the output directory is moved into a store the first time it
-# is built on (about a million triples): reading and rewriting it whole on every build would
-# take minutes.
-AUTO_STORE_BYTES = 100 * 1024 * 1024
+# is built on: about a million triples (benchmarks/bench_scale.py store), which take minutes to
+# read and rewrite whole on every build.
+AUTO_STORE_BYTES = 50 * 1024 * 1024
 
 _STATEMENT, _EDGE, _ARTICLE = BASE + "statement/", BASE + "edge/", BASE + "article/"
 _SPARQL_PREFIXES = "".join(f"PREFIX {prefix}: <{namespace}>\n" for prefix, namespace in PREFIXES.items())
