@@ -153,8 +153,11 @@ def _match_phrase(sent: Span, start: int, words: tuple[str, ...]) -> list[Token]
 def find_triggers(sent: Span, vocab: Vocabulary) -> list[Trigger]:
     """Every event trigger in a sentence: phrases first, then single verbs and nouns."""
     triggers, covered = [], set()
+    phrases = tuple(vocab.phrases())
+    by_first_word = _phrases_by_first_word(phrases)
     for token in sent:
-        for words, relation, spoken in vocab.phrases():
+        candidates = by_first_word.get(token.lower_, ()) + by_first_word.get(token.lemma_.lower(), ())
+        for words, relation, spoken in (phrases[n] for n in sorted(set(candidates))):
             if not _word_matches(token, words[0]):
                 continue
             matched = _match_phrase(sent, token.i, words)
@@ -180,6 +183,17 @@ def find_triggers(sent: Span, vocab: Vocabulary) -> list[Trigger]:
             if not _is_object_of_other_event(token, vocab):
                 triggers.append(Trigger(token, vocab.noun_index[lemma], "noun"))
     return triggers
+
+
+@lru_cache(maxsize=8)
+def _phrases_by_first_word(phrases: tuple) -> dict[str, tuple[int, ...]]:
+    """Positions of the phrases each word form may start, so that a token is tried only against
+    the phrases it can open (the vocabulary has hundreds) and still in the vocabulary's order."""
+    index: dict[str, list[int]] = {}
+    for position, (words, _, _) in enumerate(phrases):
+        for form in {words[0], *_inflections(words[0])}:
+            index.setdefault(form, []).append(position)
+    return {form: tuple(positions) for form, positions in index.items()}
 
 
 def _expulsion_governor(leave: Token) -> Token | None:
