@@ -501,7 +501,7 @@ def resolve_mentions(doc: Doc, article: Article, kb, event_nouns: frozenset[str]
     """
     resolver = _Resolver(doc, article, kb, event_nouns)
     ents = [e for e in doc.ents if e.label_ in ACTOR_LABELS]
-    ents = [e for e in ents if not _is_dateline(e, kb)]
+    ents = [e for e in ents if not _is_dateline(e, kb) and not _is_credit(e)]
     people = [e for e in ents if resolver.names_person(e)]
     for ent in people:
         # Names first, so "Blinken" later in the text finds "Antony Blinken".
@@ -575,6 +575,18 @@ def _is_dateline(ent: Span, kb) -> bool:
     if following not in {"(", ",", "-", "–", "—"}:
         return False
     return not any(text == actor.label or text in actor.aliases or text in kb.details(actor).acronyms for actor in kb.lookup(text))
+
+
+def _is_credit(ent: Span) -> bool:
+    """"SEOUL (Reuters) -", "(Reuters) -": the agency that filed the story, in brackets before the
+    dash that opens it, reports nothing of its own there."""
+    doc = ent.doc
+    before = doc[ent.start - 1].text if ent.start > 0 else ""
+    after = doc[ent.end: ent.end + 2]
+    if before != "(" or len(after) < 2 or after[0].text != ")" or after[1].text not in {"-", "–", "—", "--"}:
+        return False
+    opening = doc[ent.sent.start: ent.start - 1]
+    return all(token.is_upper or token.is_punct or token.is_space for token in opening)
 
 
 def _is_coordinated(ent: Span) -> bool:

@@ -331,3 +331,15 @@ def test_a_dateline_stays_with_the_first_sentence_of_its_paragraph():
     [reception] = [r for r in result.relations if r.relation == "hosts"]
     assert reception.evidence.sentence.startswith("BEIJING, April 26 - Xi Jinping received")
     assert "BEIJING" not in {m.text for m in result.mentions}  # the dateline names no actor
+
+
+@pytest.mark.parametrize("text", [
+    "SEOUL (Reuters) - South Korea warned North Korea on Wednesday.",
+    "(Reuters) - South Korea warned North Korea on Wednesday.",
+])
+def test_the_agency_credit_of_a_dateline_is_no_actor(text):
+    assert {m.text for m in analyse(text).mentions} == {"South Korea", "North Korea"}
+
+
+def test_an_agency_that_reports_something_is_still_an_actor():
+    assert "Reuters" in {m.actor.label for m in analyse("Reuters reported that Russia had attacked Ukraine.").mentions}
