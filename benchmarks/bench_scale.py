@@ -67,21 +67,29 @@ def throughput(options) -> None:
         pass
     for _ in extractor.process(sample[:20]):
         pass
-    spent = {"bare": 0.0, "graphkit": 0.0}
+    # graphkit feeds nlp.pipe in batches of 32; spaCy's default batch is larger. Both are
+    # measured, so the ratio that counts (against spaCy as a user runs it) is not flattered.
+    spent = {"bare": 0.0, "bare32": 0.0, "graphkit": 0.0}
     for _ in range(options.rounds):
         start = time.perf_counter()
         for _ in bare.pipe(texts):
             pass
         spent["bare"] += time.perf_counter() - start
         start = time.perf_counter()
+        for _ in bare.pipe(texts, batch_size=32):
+            pass
+        spent["bare32"] += time.perf_counter() - start
+        start = time.perf_counter()
         for _ in extractor.process(sample):
             pass
         spent["graphkit"] += time.perf_counter() - start
     rate = {name: count * options.rounds / seconds for name, seconds in spent.items()}
     table(f"throughput: {len(sample)} articles, {count:,} words, {options.rounds} round(s), model {DEFAULT_MODEL}", [
-        ("bare nlp.pipe", f"{rate['bare']:,.0f} words/s"),
-        ("graphkit extraction", f"{rate['graphkit']:,.0f} words/s"),
-        ("ratio", f"{rate['graphkit'] / rate['bare']:.2f}  (target >= 0.85)"),
+        (f"bare nlp.pipe (batch_size {bare.batch_size})", f"{rate['bare']:,.0f} words/s"),
+        ("bare nlp.pipe (batch_size 32)", f"{rate['bare32']:,.0f} words/s"),
+        ("graphkit extraction (batch_size 32)", f"{rate['graphkit']:,.0f} words/s"),
+        ("ratio to spaCy's default", f"{rate['graphkit'] / rate['bare']:.2f}  (target >= 0.85)"),
+        ("ratio to the same batch size", f"{rate['graphkit'] / rate['bare32']:.2f}"),
     ])
 
 

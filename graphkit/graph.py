@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import asdict
 
 import networkx as nx
@@ -117,9 +117,15 @@ def build_graph(relations: Iterable[Relation], mentions: Iterable[Mention], voca
 
 def filter_confidence(G: nx.MultiDiGraph, min_confidence: float) -> nx.MultiDiGraph:
     """A copy keeping only statements at or above ``min_confidence`` (edges left empty are dropped)."""
+    return keep_statements(G, lambda item: item["confidence"] >= min_confidence)
+
+
+def keep_statements(G: nx.MultiDiGraph, keep: Callable[[dict], bool]) -> nx.MultiDiGraph:
+    """A copy keeping only the evidence items ``keep`` accepts, edges recounted; edges left
+    without evidence are dropped, actors are kept."""
     H = G.copy()
     for u, v, key, data in list(H.edges(keys=True, data=True)):
-        kept = [item for item in data["evidence"] if item["confidence"] >= min_confidence]
+        kept = [item for item in data.get("evidence") or [] if keep(item)]
         if kept:
             data["evidence"] = kept
             summarise_edge(data)

@@ -16,7 +16,7 @@ from difflib import get_close_matches
 
 import networkx as nx
 
-from .graph import filter_confidence, summarise_edge
+from .graph import filter_confidence, keep_statements
 from .vocabulary import default_vocabulary
 
 # A date bound is a prefix of an ISO date: a year, a month or a day.
@@ -114,15 +114,7 @@ def select_period(G: nx.MultiDiGraph, since: str | None = None, until: str | Non
             raise ViewError(f"date {bound!r} is not YYYY, YYYY-MM or YYYY-MM-DD")
     if since and until and since[:len(until)] > until:
         raise ViewError(f"--since {since} is after --until {until}")
-    H = G.copy()
-    for u, v, key, data in list(H.edges(keys=True, data=True)):
-        kept = [item for item in data.get("evidence") or [] if in_period(item.get("date"), since, until)]
-        if kept:
-            data["evidence"] = kept
-            summarise_edge(data)
-        else:
-            H.remove_edge(u, v, key)
-    return H
+    return keep_statements(G, lambda item: in_period(item.get("date"), since, until))
 
 
 def in_period(date: str | None, since: str | None, until: str | None) -> bool:

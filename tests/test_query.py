@@ -14,11 +14,9 @@ import re
 import pytest
 from typer.testing import CliRunner
 
-from demo_graph import demo_graph
 from graph_fixtures import iri, sample_graph
 from graphkit.cli import app
 from graphkit.export.rdf import write_turtle
-from graphkit.pipeline import write_outputs
 from graphkit.query import load, run_query, to_csv, to_json
 from helpers import REPO
 
@@ -29,11 +27,6 @@ def readme_queries() -> list[str]:
     return re.findall(r"```sparql\n(.*?)```", section, re.S)
 
 
-@pytest.fixture(scope="module")
-def demo_dir(tmp_path_factory):
-    directory = tmp_path_factory.mktemp("demo")
-    write_outputs(demo_graph(), directory)
-    return directory
 
 
 @pytest.fixture(scope="module")

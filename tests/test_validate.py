@@ -8,22 +8,15 @@ import re
 import pytest
 from typer.testing import CliRunner
 
-from demo_graph import demo_graph
 from graph_fixtures import sample_graph
 from graphkit.cli import app
 from graphkit.export.rdf import graph_to_rdf
-from graphkit.pipeline import write_outputs
 from graphkit.validate import rdf_files, validate_file, validate_graph
 
 RDF_FILES = ("graph.ttl", "graph.jsonld", "graph.nt", "graph.nq")
 STATEMENT = re.compile(r"^(<https://w3id.org/graphkit/statement/[0-9a-f]+>) ")
 
 
-@pytest.fixture(scope="module")
-def demo_dir(tmp_path_factory):
-    directory = tmp_path_factory.mktemp("demo")
-    write_outputs(demo_graph(), directory)
-    return directory
 
 
 @pytest.fixture(scope="module")

@@ -28,6 +28,7 @@ from typing import IO, Any
 
 import networkx as nx
 
+from .files import write_utf8
 from .html import NEGATED_COLOUR, OTHER_EDGE_COLOUR, OTHER_TYPE_STYLE, QUAD_CLASS_COLOURS, TYPE_STYLES
 
 GEXF_NAMESPACE = "http://gexf.net/1.3"
@@ -50,14 +51,7 @@ def write_gexf(G: nx.MultiDiGraph, path: str | Path | IO) -> None:
     >>> write_gexf(G, "graph.gexf")             # doctest: +SKIP
     >>> networkx.read_gexf("graph.gexf")        # doctest: +SKIP
     """
-    data = gexf_bytes(G)
-    if hasattr(path, "write"):
-        try:
-            path.write(data)
-        except TypeError:  # a text file
-            path.write(data.decode("utf-8"))
-    else:
-        Path(path).write_bytes(data)
+    write_utf8(gexf_bytes(G), path)
 
 
 def gexf_bytes(G: nx.MultiDiGraph) -> bytes:

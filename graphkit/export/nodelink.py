@@ -19,6 +19,8 @@ from typing import IO
 
 import networkx as nx
 
+from .files import write_utf8
+
 LINKS = "links"
 
 
@@ -36,14 +38,7 @@ def write_node_link(G: nx.MultiDiGraph, path: str | Path | IO) -> None:
     >>> write_node_link(G, "graph.json")                                          # doctest: +SKIP
     >>> networkx.node_link_graph(json.load(open("graph.json")), edges="links")   # doctest: +SKIP
     """
-    text = _dumps(node_link_data(G))
-    if hasattr(path, "write"):
-        try:
-            path.write(text)
-        except TypeError:  # a binary file
-            path.write(text.encode("utf-8"))
-    else:
-        Path(path).write_text(text, encoding="utf-8", newline="\n")
+    write_utf8(_dumps(node_link_data(G)), path)
 
 
 def read_node_link(path: str | Path | IO) -> nx.MultiDiGraph:

@@ -40,6 +40,7 @@ from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SDO, SKOS, XSD
 
 from ..models import slugify
 from ..vocab import ACTOR_CLASSES, GK, QUAD_CLASSES, cameo_concept, relation_concept, relation_name, relation_property
+from .files import write_utf8
 
 BASE = "https://w3id.org/graphkit/"
 WIKIDATA = "http://www.wikidata.org/entity/"
@@ -118,14 +119,14 @@ def _first_time(described: set[URIRef], subject: URIRef) -> bool:
 
 def write_turtle(G: nx.MultiDiGraph, path: str | Path | IO) -> None:
     """Write ``G`` as Turtle (UTF-8); the same graph always gives the same bytes."""
-    _write_bytes(graph_to_rdf(G).serialize(format="turtle", encoding="utf-8"), path)
+    write_utf8(graph_to_rdf(G).serialize(format="turtle", encoding="utf-8"), path)
 
 
 def write_jsonld(G: nx.MultiDiGraph, path: str | Path | IO) -> None:
     """Write ``G`` as JSON-LD with an inline ``@context`` (nothing is fetched to read it back)."""
     text = graph_to_rdf(G).serialize(format="json-ld", context=JSONLD_CONTEXT, auto_compact=True)
     document = _canonical_json(json.loads(text))
-    _write_bytes((json.dumps(document, indent=2, ensure_ascii=False, sort_keys=True) + "\n").encode("utf-8"), path)
+    write_utf8((json.dumps(document, indent=2, ensure_ascii=False, sort_keys=True) + "\n").encode("utf-8"), path)
 
 
 def _run_iri(attrs: dict) -> URIRef:
@@ -400,14 +401,6 @@ def _canonical_json(value: Any, key: str | None = None) -> Any:
     return value
 
 
-def _write_bytes(data: bytes, path: str | Path | IO) -> None:
-    if hasattr(path, "write"):
-        try:
-            path.write(data)
-        except TypeError:  # a text-mode file
-            path.write(data.decode("utf-8"))
-    else:
-        Path(path).write_bytes(data)
 
 
 # ---------------------------------------------------------------- reading

@@ -24,6 +24,8 @@ from typing import IO, Any
 
 import networkx as nx
 
+from .files import write_utf8
+
 EVENT_COLUMNS = (
     "date", "source_label", "source_iso3", "relation", "cameo_root", "plover_type", "goldstein",
     "target_label", "target_iso3", "negated", "modality", "confidence", "doc_id", "url", "sentence",
@@ -195,14 +197,7 @@ def _write_csv(rows: list[dict], columns: tuple[str, ...], path: str | Path | IO
     writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\r\n")
     writer.writeheader()
     writer.writerows({column: _cell(row[column]) for column in columns} for row in rows)
-    data = buffer.getvalue()
-    if hasattr(path, "write"):
-        try:
-            path.write(data)
-        except TypeError:  # a binary file
-            path.write(data.encode("utf-8"))
-    else:
-        Path(path).write_text(data, encoding="utf-8", newline="")
+    write_utf8(buffer.getvalue(), path)
 
 
 def _read_csv(path: str | Path | IO) -> list[dict]:
