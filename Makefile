@@ -25,5 +25,12 @@ evaluate: install
 	$(BIN)/graphkit evaluate tests/data/dev_gold.jsonl
 	$(BIN)/graphkit evaluate tests/data/seed_gold.jsonl
 
+# Benchmarks print figures (ratios against a baseline measured in the same run); they take minutes.
+bench: install
+	$(BIN)/python benchmarks/bench_scale.py throughput --rounds 2
+	$(BIN)/python benchmarks/bench_scale.py jobs
+	$(BIN)/python benchmarks/bench_ntriples.py
+	$(BIN)/python benchmarks/bench_explorer.py
+
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache

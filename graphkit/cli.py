@@ -364,7 +364,7 @@ def view(
     graph: Path = typer.Argument(..., help="graph.ttl, graph.jsonld or an output directory of graphkit build."),
     output: Path = typer.Option(..., "-o", "--output", help="File to write (.html, or .png)."),
     actor: Optional[str] = typer.Option(None, "--actor", help="Centre on this actor: label, alias or IRI, any case."),
-    depth: int = typer.Option(1, "--depth", min=0, help="With --actor: keep actors up to this many relations away."),
+    depth: Optional[int] = typer.Option(None, "--depth", min=0, help="With --actor: keep actors up to this many relations away (default 1)."),
     relation: Optional[List[str]] = typer.Option(None, "--relation", help="Keep only this relation; repeatable."),
     since: Optional[str] = typer.Option(None, "--since", help="Keep statements dated on or after YYYY[-MM[-DD]]."),
     until: Optional[str] = typer.Option(None, "--until", help="Keep statements dated on or before YYYY[-MM[-DD]]."),
@@ -381,12 +381,14 @@ def view(
     from .load import read_graph
     from .view import ViewError, select_view
 
+    if depth is not None and actor is None:
+        fail("--depth needs --actor: the depth counts relations away from that actor")
     file_format = (output_format or ("png" if output.suffix.lower() == ".png" else "html")).lower()
     if file_format not in {"html", "png"}:
         fail(f"unknown format {output_format!r}; expected html or png")
     try:
         G = read_graph(graph)
-        selected = select_view(G, actor=actor, depth=depth, relations=relation or (), since=since, until=until,
+        selected = select_view(G, actor=actor, depth=1 if depth is None else depth, relations=relation or (), since=since, until=until,
                                min_confidence=min_confidence, max_nodes=max_nodes)
     except (OSError, ValueError) as error:  # ViewError is a ValueError
         fail(str(error))

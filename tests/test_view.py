@@ -231,6 +231,7 @@ def test_view_reports_actors_left_out(stored):
                               "supplies, trains"),
     (["--since", "last week"], "error: date 'last week' is not YYYY, YYYY-MM or YYYY-MM-DD"),
     (["--format", "svg"], "error: unknown format 'svg'; expected html or png"),
+    (["--depth", "2"], "error: --depth needs --actor: the depth counts relations away from that actor"),
 ])
 def test_view_errors_are_one_line(stored, args, message):
     result = view_cli(stored, "-o", stored / "v.html", *args)
