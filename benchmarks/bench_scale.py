@@ -179,7 +179,8 @@ def store(options) -> None:
     import graphkit
     from graphkit.export.rdf import write_turtle
     from graphkit.load import read_graph
-    from graphkit.store import GraphStore, merge
+    from graphkit.graph import merge_graphs
+    from graphkit.store import GraphStore
 
     sys.path.insert(0, str(Path(__file__).parent))
     from bench_ntriples import synthetic_graph
@@ -197,7 +198,7 @@ def store(options) -> None:
         turtle = Path(directory) / "graph.ttl"
         write_turtle(big, turtle)
         start = time.perf_counter()
-        G = merge(read_graph(turtle), delta)
+        G = merge_graphs(read_graph(turtle), delta)
         read = time.perf_counter() - start
         start = time.perf_counter()
         write_turtle(G, turtle)

@@ -106,6 +106,32 @@ def summarise_edge(data: dict) -> None:
     )
 
 
+def merge_graphs(G: nx.MultiDiGraph, delta: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """Add ``delta``'s actors and evidence to ``G`` (in place), as building both at once would."""
+    for node, data in delta.nodes(data=True):
+        if node not in G:
+            G.add_node(node, **data)
+            continue
+        old = G.nodes[node]
+        old["mentions"] = (old.get("mentions") or 0) + (data.get("mentions") or 0)
+        old["aliases"] = sorted({*old.get("aliases", ()), *data.get("aliases", ())})
+        for key in ("country", "affiliation", "wikidata"):
+            if old.get(key) is None:
+                old[key] = data.get(key)
+        roles = list(old.get("roles") or [])
+        roles += [role for role in data.get("roles") or () if role not in roles]
+        old["roles"] = sorted(roles, key=lambda r: (r["start"] or "", r["title"]))
+    for u, v, key, data in delta.edges(keys=True, data=True):
+        if not G.has_edge(u, v, key):
+            G.add_edge(u, v, key=key, **data)
+            continue
+        old = G.edges[u, v, key]
+        keys = {_evidence_key(item) for item in old["evidence"]}
+        old["evidence"] = sorted([*old["evidence"], *(item for item in data["evidence"] if _evidence_key(item) not in keys)], key=_evidence_key)
+        summarise_edge(old)
+    return G
+
+
 def build_graph(relations: Iterable[Relation], mentions: Iterable[Mention], vocab: Vocabulary, G: nx.MultiDiGraph | None = None) -> nx.MultiDiGraph:
     """Actors and relations in, one graph out; pass ``G`` to merge into an existing graph."""
     G = new_graph() if G is None else G

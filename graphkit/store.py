@@ -34,7 +34,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import PROV, RDF
 
 from .export.rdf import BASE, PREFIXES, iter_triples, rdf_to_graph
-from .graph import new_graph, summarise_edge
+from .graph import merge_graphs, new_graph
 from .vocab import GK, relation_name, relation_property
 
 STORE_DIRECTORY = "graph.oxigraph"
@@ -116,7 +116,7 @@ class GraphStore:
         edges = [s for s, p, o in iter_triples(delta) if p == RDF.type and o == GK.Edge]
         actors = [URIRef(node) for node in delta.nodes]
         old = self._touched(actors, edges)
-        merged = merge(rdf_to_graph(old), delta)
+        merged = merge_graphs(rdf_to_graph(old), delta)
         merged.graph.update(delta.graph)
         first_runs = {statement: run for statement, run in old.subject_objects(PROV.wasGeneratedBy)}
         if not len(old) and next(iter(self.store.named_graphs()), None) is None:
@@ -183,34 +183,6 @@ def replacing(path: str | os.PathLike) -> Iterator[GraphStore]:
         shutil.rmtree(retired, ignore_errors=True)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-
-
-def merge(G: nx.MultiDiGraph, delta: nx.MultiDiGraph) -> nx.MultiDiGraph:
-    """Add ``delta``'s actors and evidence to ``G`` (in place), as building both at once would."""
-    from .graph import _evidence_key
-
-    for node, data in delta.nodes(data=True):
-        if node not in G:
-            G.add_node(node, **data)
-            continue
-        old = G.nodes[node]
-        old["mentions"] = (old.get("mentions") or 0) + (data.get("mentions") or 0)
-        old["aliases"] = sorted({*old.get("aliases", ()), *data.get("aliases", ())})
-        for key in ("country", "affiliation", "wikidata"):
-            if old.get(key) is None:
-                old[key] = data.get(key)
-        roles = list(old.get("roles") or [])
-        roles += [role for role in data.get("roles") or () if role not in roles]
-        old["roles"] = sorted(roles, key=lambda r: (r["start"] or "", r["title"]))
-    for u, v, key, data in delta.edges(keys=True, data=True):
-        if not G.has_edge(u, v, key):
-            G.add_edge(u, v, key=key, **data)
-            continue
-        old = G.edges[u, v, key]
-        keys = {_evidence_key(item) for item in old["evidence"]}
-        old["evidence"] = sorted([*old["evidence"], *(item for item in data["evidence"] if _evidence_key(item) not in keys)], key=_evidence_key)
-        summarise_edge(old)
-    return G
 
 
 def filed(triples: Iterable[tuple], G: nx.MultiDiGraph) -> Iterator[tuple[str, tuple]]:

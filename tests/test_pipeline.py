@@ -13,6 +13,7 @@ import pytest
 
 import graphkit
 import graphkit.pipeline
+from graphkit.graph import merge_graphs
 from graphkit.models import Article
 from graphkit.nlp import DEFAULT_MODEL
 from graphkit.pipeline import OUTPUT_FILES
@@ -149,3 +150,14 @@ def test_written_files_are_readable_like_any_file_the_user_creates(tmp_path):
     assert {name: oct(stat.S_IMODE((tmp_path / name).stat().st_mode)) for name in OUTPUT_FILES} == {
         name: oct(0o644) for name in OUTPUT_FILES}
     assert not [path.name for path in tmp_path.iterdir() if path.name.startswith(".")], "no temporary files left"
+
+
+def test_merging_two_graphs_gives_the_graph_of_both_builds():
+    first = Article("a", "Russia attacked Ukraine. Iran supplied Russia with drones.", date="2024-01-02")
+    second = Article("b", "Russia attacked Ukraine again on Monday.", date="2024-02-03")
+
+    merged = merge_graphs(build(first).graph, build(second).graph)
+    together = build(first, second).graph
+
+    assert sorted(merged.nodes(data=True)) == sorted(together.nodes(data=True))
+    assert sorted(merged.edges(keys=True, data=True), key=repr) == sorted(together.edges(keys=True, data=True), key=repr)
