@@ -890,7 +890,7 @@ def _statements(trigger, sources, targets, pattern, vocab, actors, article, sent
     rel = vocab[trigger.relation]
     context = None
     for source, target, reciprocal in _pairs(sources, targets, rel.symmetric, rel.mutual):
-        if source.actor.id == target.actor.id:
+        if source.actor.id == target.actor.id or _is_own_state(source, target):
             continue
         context = context or statement_context(trigger.token, actors, trigger_verbs)
         start = min(source.start_char, target.start_char, trigger.token.idx)
@@ -907,6 +907,14 @@ def _statements(trigger, sources, targets, pattern, vocab, actors, article, sent
             trigger=trigger.token.text if trigger.kind != "phrase" else " ".join(t.text for t in _phrase_tokens(trigger)),
             pattern="symmetric" if reciprocal else pattern,
         )
+
+
+def _is_own_state(source: Mention, target: Mention) -> bool:
+    """"Nebenzya defended his country's cooperation with North Korea": an official's own state,
+    named as his, is what he speaks for, not someone he supports."""
+    words = target.text.lower().split()
+    return (source.actor.type == "Person" and target.actor.type == "State" and source.actor.country == target.actor.country
+            and len(words) > 1 and words[0] in {"his", "her", "their"} and words[1].startswith("countr"))
 
 
 def _phrase_tokens(trigger: Trigger) -> list[Token]:

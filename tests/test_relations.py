@@ -156,6 +156,11 @@ CONTEXT_RULES = [
     row("Iran is the main supplier of drones to Russia.", T("Iran", "supplies", "Russia"), id="copula-with-event-noun"),
     row("Turkey hosted talks on Ukraine's grain exports.", forbid=(T("Turkey", "negotiates", "Ukraine"),), id="talks-on-a-topic"),
     row("Israel struck Beirut's southern suburbs.", id="a-city-district-is-no-target"),
+    row(
+        "Russian ambassador Vasily Nebenzya defended his country's cooperation with North Korea.",
+        T("Russia", "cooperates", "North Korea"), forbid=(T("Vasily Nebenzya", "supports", "Russia"),),
+        id="an-officials-own-state-is-not-supported-by-him",
+    ),
 ]
 
 NEGATION_AND_MODALITY = [
