@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections import Counter
 from pathlib import Path
@@ -14,6 +15,11 @@ from rich.markup import escape
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 from rich.text import Text
+
+try:  # recent Typer carries its own copy of click
+    from typer._click.exceptions import NoArgsIsHelpError, UsageError
+except ImportError:
+    from click.exceptions import NoArgsIsHelpError, UsageError
 
 from .graph import filter_confidence
 from .models import Skipped
@@ -319,6 +325,9 @@ def extract(
                     sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
                 else:
                     table.add_row(escape(record["doc_id"]), escape(record["source"]["label"]), record["relation"], escape(record["target"]["label"]), record["modality"], "yes" if record["negated"] else "", f"{record['confidence']:.2f}")
+    except BrokenPipeError:  # "graphkit extract ... | head": the reader has what it wanted
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        raise typer.Exit(EXIT_OK)
     except (ValueError, ImportError, OSError) as error:
         fail(str(error))
     if table is not None:
@@ -409,12 +418,19 @@ def view(
 
 def main() -> None:
     try:
-        app()
-    except KeyboardInterrupt:
+        code = app(standalone_mode=False)
+    except NoArgsIsHelpError as error:
+        error.show()
+        sys.exit(EXIT_OK)
+    except UsageError as error:
+        # One line, like every other bad input, instead of click's framed usage box.
+        where = f"; see `{error.ctx.command_path} --help`" if error.ctx else ""
+        err.print(f"[bold red]error:[/] {escape(error.format_message().rstrip('.'))}{escape(where)}", soft_wrap=True)
+        sys.exit(EXIT_FATAL)
+    except (KeyboardInterrupt, typer.Abort):
         sys.exit(_interrupted())
-    except SystemExit as exit:
-        # Typer turns Ctrl-C into a silent exit 130; say what it did to the outputs.
-        sys.exit(_interrupted() if exit.code == EXIT_INTERRUPTED else exit.code)
+    # Typer turns Ctrl-C into a silent exit 130; say what it did to the outputs.
+    sys.exit(_interrupted() if code == EXIT_INTERRUPTED else code or EXIT_OK)
 
 
 def _interrupted() -> int:

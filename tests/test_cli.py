@@ -11,6 +11,8 @@ import csv
 import io
 import json
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import click
@@ -345,3 +347,32 @@ def test_evaluate_unreadable_gold_exits_1_with_one_line(workdir, files, argument
     assert result.exit_code == 1
     [error] = stderr_lines(result)
     assert error.startswith(f"error: {message}"), error
+
+
+def graphkit_command(*args: str, **options) -> subprocess.CompletedProcess:
+    """The installed entry point (graphkit.cli:main), as a shell runs it."""
+    return subprocess.run([sys.executable, "-c", "from graphkit.cli import main; main()", *args],
+                          capture_output=True, text=True, cwd=helpers.REPO, **options)
+
+
+@pytest.mark.parametrize("args, message", [
+    (["build", "examples/", "--jobs", "0"], "error: Invalid value for '--jobs' / '-j': Input should be greater than or equal to 1; see "),
+    (["build"], "error: Missing argument 'inputs'; see "),
+    (["bogus"], "error: No such command 'bogus'; see "),
+])
+def test_a_wrong_command_line_is_one_line_and_exit_1(args, message):
+    result = graphkit_command(*args)
+    assert result.returncode == 1
+    [line] = result.stderr.splitlines()
+    assert line.startswith(message) and line.endswith(" --help`"), line
+
+
+def test_a_reader_that_stops_early_ends_extraction_quietly():
+    command = [sys.executable, "-c", "from graphkit.cli import main; main()", "extract", "examples/"]
+    with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=helpers.REPO) as process:
+        assert process.stdout.readline().startswith('{"doc_id"')
+        process.stdout.close()  # like `| head -1`
+        errors = process.stderr.read()
+        assert process.wait(timeout=120) == 0, errors
+    assert errors == ""
+
