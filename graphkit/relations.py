@@ -232,12 +232,13 @@ def _conjuncts(token: Token) -> list[Token]:
 class _Actors:
     """Map tokens to the actor mentions they stand for."""
 
-    def __init__(self, doc: Doc, mentions: list[Mention], event_nouns: set[str] = frozenset(), demonym_state=None, affiliation_of=None):
+    def __init__(self, doc: Doc, mentions: list[Mention], event_nouns: set[str] = frozenset(), demonym_state=None, affiliation_of=None, forces_of=None):
         self.by_token = mentions_by_token(doc, mentions)
         # "Russia's invasion was condemned": the event stands for the actor who carried it out.
         self.proxies = PROXY_NOUNS | MILITARY_NOUNS | GOVERNMENT_NOUNS | ORGANISATION_NOUNS | set(event_nouns)
         self.demonym_state = demonym_state or (lambda text: None)
         self.affiliation_of = affiliation_of or (lambda actor: None)
+        self.forces_of = forces_of or (lambda actor: None)
         self.sentence_index = 0
         self.last_claimant: Mention | None = None  # who made the latest claim in an earlier sentence
 
@@ -290,7 +291,8 @@ class _Actors:
                         if pobj.dep_ == "pobj":
                             return self.at(pobj, hops - 1)
                 if child.dep_ == "poss":
-                    return self.at(child, hops - 1)
+                    owners = self.at(child, hops - 1)
+                    return [self._own_forces(m, token) for m in owners] if lemma in MILITARY_NOUNS else owners
                 if child.dep_ == "acl":
                     agents = _agent_tokens(child)
                     if agents:  # "the mutiny led by Prigozhin"
@@ -310,6 +312,14 @@ class _Actors:
         if (is_proxy or assets) and token.pos_ in {"NOUN", "PROPN"}:
             return self.owners(token)
         return []
+
+    def _own_forces(self, owner: Mention, noun: Token) -> Mention:
+        """"his country's soldiers": the armed forces of the state the owner names."""
+        forces = self.forces_of(owner.actor) if owner.actor.type == "State" else None
+        if forces is None:
+            return owner
+        start = min(t.idx for t in noun.subtree if t.i <= noun.i)
+        return Mention(forces, noun.doc.text[start: noun.idx + len(noun.text)], start, noun.idx + len(noun.text), owner.sentence_index)
 
     def _office_of(self, noun: Token) -> list[Mention]:
         """"his office" said by ICC prosecutor Karim Khan: the organisation he works for."""
@@ -848,7 +858,7 @@ def extract_relations(
     gives a state's armed forces, for "Russia deployed troops"; ``affiliation_of`` the organisation
     a person works for, for "his office".
     """
-    actors = _Actors(doc, mentions, set(vocab.noun_index), demonym_state, affiliation_of)
+    actors = _Actors(doc, mentions, set(vocab.noun_index), demonym_state, affiliation_of, forces_of)
     for sentence_index, sent in enumerate(doc.sents):
         actors.sentence_index = sentence_index
         seen: set[tuple] = set()

@@ -161,6 +161,10 @@ CONTEXT_RULES = [
         T("Russia", "cooperates", "North Korea"), forbid=(T("Vasily Nebenzya", "supports", "Russia"),),
         id="an-officials-own-state-is-not-supported-by-him",
     ),
+    row(
+        "Volodymyr Zelensky praised his country's soldiers.",
+        T("Volodymyr Zelensky", "praises", UA_FORCES), id="soldiers-of-a-state-named-by-reference-are-its-forces",
+    ),
 ]
 
 NEGATION_AND_MODALITY = [
