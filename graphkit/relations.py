@@ -551,6 +551,8 @@ def _verb_arguments(trigger: Trigger, vocab: Vocabulary, actors: _Actors, forces
         if bare_forces:
             yield from _own_forces(sources, bare_forces[0], forces_of, pattern)
             return
+    if not targets and any(_is_reciprocal(t) for t in [*objects, *_prep_objects(verb, preps | {"with", "against", "on", "to"})]):
+        pattern = "reciprocal"  # "Armenia and Azerbaijan accused each other"
     yield sources, targets, pattern
 
 
@@ -661,6 +663,8 @@ def _noun_arguments(trigger: Trigger, vocab: Vocabulary, actors: _Actors, demony
     if not targets and node.dep_ == "attr" and governor is not None:
         # "China was the top supplier of machine tools to Russia": the parser hangs "to" on "was"
         targets = [m for t in _prep_objects(governor, set(rel.preps)) for m in actors.at(t, assets=assets)]
+    if not targets and any(_is_reciprocal(c) for c in node.children if c.dep_ == "poss"):
+        pattern = "reciprocal"  # "would come to each other's aid"
     yield sources, targets, pattern
 
 
@@ -881,7 +885,19 @@ def extract_relations(
         actors.note_claims(sent)
 
 
-def _pairs(sources: list[Mention], targets: list[Mention], symmetric: bool, mutual: bool = False) -> Iterator[tuple[Mention, Mention, bool]]:
+def _is_reciprocal(token: Token) -> bool:
+    """"each other", "one another"."""
+    before = token.doc[token.i - 1].lower_ if token.i > 0 else ""
+    return (token.lower_, before) in {("other", "each"), ("another", "one")}
+
+
+def _pairs(sources: list[Mention], targets: list[Mention], symmetric: bool, mutual: bool = False, reciprocal: bool = False) -> Iterator[tuple[Mention, Mention, bool]]:
+    if reciprocal and not targets:  # "X and Y accused each other": each did it to the other
+        for i, source in enumerate(sources):
+            for j, target in enumerate(sources):
+                if i != j and not (symmetric and j < i):  # "fought each other": one symmetric statement
+                    yield source, target, True
+        return
     if targets:
         for source in sources:
             for target in targets:
@@ -899,7 +915,7 @@ def _pairs(sources: list[Mention], targets: list[Mention], symmetric: bool, mutu
 def _statements(trigger, sources, targets, pattern, vocab, actors, article, sentence_index, sent, known, trigger_verbs=frozenset()) -> Iterator[Relation]:
     rel = vocab[trigger.relation]
     context = None
-    for source, target, reciprocal in _pairs(sources, targets, rel.symmetric, rel.mutual):
+    for source, target, reciprocal in _pairs(sources, targets, rel.symmetric, rel.mutual, pattern == "reciprocal"):
         if source.actor.id == target.actor.id or _is_own_state(source, target):
             continue
         context = context or statement_context(trigger.token, actors, trigger_verbs)

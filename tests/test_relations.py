@@ -165,6 +165,15 @@ CONTEXT_RULES = [
         "Volodymyr Zelensky praised his country's soldiers.",
         T("Volodymyr Zelensky", "praises", UA_FORCES), id="soldiers-of-a-state-named-by-reference-are-its-forces",
     ),
+    row(
+        "Armenia and Azerbaijan accused each other of shelling.",
+        T("Armenia", "accuses", "Azerbaijan"), T("Azerbaijan", "accuses", "Armenia"), id="reciprocal-each-other",
+    ),
+    row(
+        "Under the treaty, Russia and Belarus would come to each other's aid.",
+        T("Russia", "aids", "Belarus", modality="hypothetical"), T("Belarus", "aids", "Russia", modality="hypothetical"),
+        id="reciprocal-each-others-event",
+    ),
 ]
 
 NEGATION_AND_MODALITY = [
