@@ -202,3 +202,19 @@ def reordered(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
     H.add_nodes_from((node, backwards(data)) for node, data in reversed(list(G.nodes(data=True))))
     H.add_edges_from((u, v, key, backwards(data)) for u, v, key, data in reversed(list(G.edges(keys=True, data=True))))
     return H
+
+
+def snapshot(G: nx.MultiDiGraph) -> tuple:
+    """Graph, node and edge attributes as plain data (tuples read as lists), to compare two graphs."""
+    nodes = sorted((node, _plain(data)) for node, data in G.nodes(data=True))
+    edges = sorted(((u, v, key, _plain(data)) for u, v, key, data in G.edges(keys=True, data=True)),
+                   key=lambda edge: edge[:3])
+    return _plain(G.graph), nodes, edges
+
+
+def _plain(value):
+    if isinstance(value, dict):
+        return {key: _plain(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(item) for item in value]
+    return value

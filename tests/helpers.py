@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from functools import lru_cache
 from pathlib import Path
 
@@ -32,3 +33,18 @@ def triples(text: str, date: str = "2024-10-31") -> set[tuple]:
 def labels(text: str, date: str = "2024-10-31") -> dict[str, str]:
     """{mention text: canonical actor label} for ``text``."""
     return {m.text: m.actor.label for m in analyse(text, date).mentions}
+
+
+def write(path: Path, content: str | bytes) -> Path:
+    """A test input file, its folders created; bytes are written as they are, text as UTF-8."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_text(content, encoding="utf-8")
+    return path
+
+
+def jsonl(*records: dict | str) -> str:
+    """JSONL text; a str record is written as the raw line."""
+    return "".join((record if isinstance(record, str) else json.dumps(record)) + "\n" for record in records)

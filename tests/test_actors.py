@@ -14,9 +14,8 @@ from graphkit.models import Article, actor_iri
 from graphkit.pipeline import Extractor, build
 
 import helpers
-from helpers import analyse
+from helpers import SHARED, analyse
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
 PETRARCH_COUNTRIES = SHARED / "dictionaries" / "petrarch" / "Phoenix.Countries.actors.txt"
 NK_FORCES = "Korean People's Army"  # the knowledge base's North Korean armed forces
 

@@ -30,9 +30,8 @@ from graphkit.nlp import DEFAULT_MODEL
 from graphkit.pipeline import OUTPUT_FILES
 
 import helpers
+from helpers import SEED_ARTICLE as SEED, jsonl, write
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
-SEED = SHARED / "examples" / "2024-10-31-north-korean-troops-kursk.txt"
 DEV_GOLD = helpers.REPO / "tests" / "data" / "dev_gold.jsonl"
 
 BLINKEN = "Russia had trained the North Korean soldiers for artillery battles, Blinken said.\n"
@@ -66,20 +65,6 @@ def workdir(tmp_path, monkeypatch) -> Path:
 
 def cli(*args: str, input: str | None = None):
     return CliRunner().invoke(app, list(args), input=input)
-
-
-def write(path: Path, content: str | bytes) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if isinstance(content, bytes):
-        path.write_bytes(content)
-    else:
-        path.write_text(content, encoding="utf-8")
-    return path
-
-
-def jsonl(*lines: dict | str) -> str:
-    """JSONL text; a str is written as the raw line."""
-    return "".join((line if isinstance(line, str) else json.dumps(line)) + "\n" for line in lines)
 
 
 def actor_labels(directory: Path) -> set[str]:

@@ -7,7 +7,7 @@ import json
 
 import networkx as nx
 import pytest
-from graph_fixtures import HOSTILE_ACTORS, HOSTILE_TEXT, iri, sample_graph
+from graph_fixtures import HOSTILE_ACTORS, HOSTILE_TEXT, iri, sample_graph, snapshot
 
 from graphkit.export.graphml import DERIVED_ATTRIBUTES, JSON_ATTRIBUTES, NULL_ATTRIBUTES, read_graphml, write_graphml
 
@@ -19,28 +19,13 @@ def hostile_graph() -> nx.MultiDiGraph:
     return sample_graph(hostile=HOSTILE_TEXT)
 
 
-def _normalise(value):
-    if isinstance(value, dict):
-        return {key: _normalise(item) for key, item in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [_normalise(item) for item in value]
-    return value
-
-
-def _snapshot(G: nx.MultiDiGraph):
-    nodes = sorted((node, _normalise(data)) for node, data in G.nodes(data=True))
-    edges = sorted(((u, v, key, _normalise(data)) for u, v, key, data in G.edges(keys=True, data=True)),
-                   key=lambda edge: edge[:3])
-    return _normalise(G.graph), nodes, edges
-
-
 @pytest.mark.parametrize("build", GRAPHS)
 def test_round_trip_gives_the_same_graph(build, tmp_path):
     G = build()
     write_graphml(G, tmp_path / "g.graphml")
     H = read_graphml(tmp_path / "g.graphml")
     assert isinstance(H, nx.MultiDiGraph)
-    assert _snapshot(H) == _snapshot(G)
+    assert snapshot(H) == snapshot(G)
 
 
 def test_round_trip_keeps_types_exactly(tmp_path):
@@ -92,7 +77,7 @@ def test_a_graph_with_its_own_start_attribute_keeps_it(tmp_path):
     assert H.edges[iri("russia"), iri("kpa"), "trains"]["start"] == "during the war"
     assert "start" not in H.edges[iri("blinken"), iri("south_korea"), "meets"]
     assert DERIVED_ATTRIBUTES not in H.graph
-    assert _snapshot(read_graphml(tmp_path / "g.graphml")) == _snapshot(G)
+    assert snapshot(read_graphml(tmp_path / "g.graphml")) == snapshot(G)
 
 
 def test_non_iso_dates_give_no_timeline(tmp_path):

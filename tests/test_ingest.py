@@ -15,23 +15,9 @@ import pytest
 from graphkit.ingest import SUPPORTED_SUFFIXES, normalise_date, parse_text, read_articles
 from graphkit.models import Article, Skipped
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
-SEED = SHARED / "examples" / "2024-10-31-north-korean-troops-kursk.txt"
+from helpers import SEED_ARTICLE as SEED, SHARED, jsonl, write
+
 REUTERS = SHARED / "corpora" / "reuters_2016_2017.jsonl.gz"
-
-
-def write(path: Path, content: str | bytes) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if isinstance(content, bytes):
-        path.write_bytes(content)
-    else:
-        path.write_text(content, encoding="utf-8")
-    return path
-
-
-def jsonl(*records: dict | str) -> str:
-    """JSONL text; a str record is written as the raw line."""
-    return "".join((r if isinstance(r, str) else json.dumps(r)) + "\n" for r in records)
 
 
 def lines_of(article: Article) -> list[str]:
