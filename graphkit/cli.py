@@ -340,32 +340,46 @@ def extract(
 
 @app.command()
 def evaluate(
-    gold: Path = typer.Argument(..., help="Gold passages, JSONL (GOLD_FORMAT.md section 2)."),
-    show_errors: bool = typer.Option(False, "--show-errors", help="List every missed and every extra relation."),
+    gold: List[Path] = typer.Argument(..., help="Gold files, JSONL (GOLD_FORMAT.md section 2); several give a line each in a summary."),
+    texts: Optional[List[Path]] = typer.Option(None, "--texts", help="Corpus (JSONL or .jsonl.gz) holding the articles that gold records name by id and sha256; repeatable."),
+    show_errors: bool = typer.Option(False, "--show-errors", help="List every missed and every extra relation with its sentence."),
     output_format: str = typer.Option("text", "--format", help="text or json."),
     model: str = ModelOption,
     actors: Optional[List[Path]] = ActorsOption,
 ) -> None:
-    """Score extraction against gold passages: strict, root and pair P/R/F1, per relation, actors.
+    """Score extraction against gold: strict, root and pair P/R/F1, per relation, per rule, by confidence.
 
-    Example: graphkit evaluate tests/data/dev_gold.jsonl --show-errors
+    Example: graphkit evaluate tests/data/reuters_dev.jsonl --texts ../shared/corpora/reuters_2016_2017.jsonl.gz
     """
-    from .evaluate import evaluate as run_evaluation, format_report
+    from .evaluate import evaluate as run_evaluation, format_report, format_summary
+    from .gold import ArticleTexts, CorpusError
 
-    if not gold.exists():
-        fail(f"gold file {str(gold)!r} not found")
+    for path in [*gold, *(texts or [])]:
+        if not path.exists():
+            fail(f"{'gold' if path in gold else 'texts'} file {str(path)!r} not found")
+    corpus = ArticleTexts(texts) if texts else None
     extractor = _extractor(model, actors)
-    try:
-        report = run_evaluation(gold, extractor)
-    except (OSError, UnicodeDecodeError) as error:
-        fail(f"cannot read gold file {str(gold)!r}: {getattr(error, 'strerror', None) or error}; expected a UTF-8 JSONL file")
-    for item in report.skipped:
-        report_skip(item)
+    reports = []
+    for path in gold:
+        try:
+            reports.append(run_evaluation(path, extractor, corpus))
+        except (OSError, UnicodeDecodeError) as error:
+            fail(f"cannot read gold file {str(path)!r}: {getattr(error, 'strerror', None) or error}; expected a UTF-8 JSONL file")
+        except CorpusError as error:
+            fail(str(error))
+    for report in reports:
+        for item in report.skipped:
+            report_skip(item)
     if output_format == "json":
-        out.print_json(json.dumps(report.as_dict()))
+        dicts = [{"gold": str(path), **report.as_dict()} for path, report in zip(gold, reports)]
+        out.print_json(json.dumps(dicts[0] if len(dicts) == 1 else {"files": dicts}))
     else:
-        out.print(format_report(report, show_errors, extractor.vocabulary), markup=False, soft_wrap=True)
-    raise typer.Exit(EXIT_FATAL if report.passages == 0 else EXIT_SKIPPED if report.skipped else EXIT_OK)
+        sections = [format_report(report, show_errors, extractor.vocabulary) for report in reports]
+        if len(reports) > 1:
+            sections = [f"== {path} ==\n{section}" for path, section in zip(gold, sections)] + [format_summary(list(zip(map(str, gold), reports)))]
+        out.print("\n\n".join(sections), markup=False, soft_wrap=True)
+    passages = sum(report.passages for report in reports)
+    raise typer.Exit(EXIT_FATAL if passages == 0 else EXIT_SKIPPED if any(report.skipped for report in reports) else EXIT_OK)
 
 
 @app.command()

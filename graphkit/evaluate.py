@@ -8,6 +8,12 @@ affiliation, so "North Korean soldiers" is the armed forces, not the state. Symm
 (meets, negotiates, fights, cooperates) are scored without direction. Duplicates within a
 passage count once. Actor recognition compares the distinct actors found in a passage (their
 label or any of their mention texts) with the passage's gold actors, places excluded.
+
+Real-news gold records carry an article ``id`` and ``sha256`` instead of ``text``
+(graphkit.gold); ``texts`` resolves them from a corpus, and a record that cannot be resolved is
+skipped with a line that says why. Beyond the three levels the report gives precision per rule
+(the extraction record's ``pattern``), so a rule that is mostly wrong shows up, and precision by
+confidence bucket, so ``--min-confidence`` can be chosen from evidence.
 """
 
 from __future__ import annotations
@@ -20,9 +26,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .gold import ArticleTexts, resolve_text
 from .models import Article, Skipped
 
 LEVELS = ("strict", "root", "pair")
+# Lower edges of the confidence buckets; the last bucket includes 1.0.
+CONFIDENCE_EDGES = (0.0, 0.5, 0.6, 0.7, 0.8, 0.9)
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +42,8 @@ class GoldPassage:
     actors: list[dict]
     relations: list[dict]
     origin: str
+    title: str | None = None
+    from_corpus: bool = False  # text resolved by id from a corpus, read as a JSONL article would be
 
 
 @dataclass
@@ -67,14 +78,17 @@ class Score:
 class PassageErrors:
     passage_id: str
     text: str
-    missed: list[tuple]
-    extra: list[tuple]
+    missed: list[tuple[tuple, str | None]]  # (strict key, the gold evidence sentence)
+    extra: list[tuple[tuple, str | None]]  # (strict key, rule, confidence and sentence of the record)
 
 
 @dataclass
 class EvaluationReport:
     scores: dict[str, Score] = field(default_factory=lambda: {level: Score() for level in LEVELS})
     per_relation: dict[str, Score] = field(default_factory=dict)
+    per_rule: dict[str, Score] = field(default_factory=dict)  # strict tp/fp of the statements each rule produced
+    by_confidence: dict[float, Score] = field(default_factory=dict)  # strict tp/fp by bucket's lower edge
+    gold_total: int = 0
     actors: Score = field(default_factory=Score)
     modality: Counter = field(default_factory=Counter)  # "right" / "wrong" among strict matches
     passages: int = 0
@@ -88,7 +102,22 @@ class EvaluationReport:
             "actors": self.actors.as_dict(),
             "modality_accuracy": self.modality_accuracy,
             "per_relation": {name: score.as_dict() for name, score in sorted(self.per_relation.items())},
+            "per_rule": {name: self._rule_dict(score) for name, score in sorted(self.per_rule.items())},
+            "confidence": [self._bucket_dict(edge) for edge in CONFIDENCE_EDGES],
         }
+
+    def _rule_dict(self, score: Score) -> dict:
+        """A rule's precision, and its recall as the share of all gold relations it found."""
+        return {"found": score.tp + score.fp, "tp": score.tp, "precision": round(score.precision, 4),
+                "recall": round(score.tp / self.gold_total, 4) if self.gold_total else 0.0}
+
+    def _bucket_dict(self, edge: float) -> dict:
+        """Strict precision of the statements in one confidence bucket, and of all at or above it."""
+        bucket = self.by_confidence.get(edge, Score())
+        at_least = Score(sum(s.tp for e, s in self.by_confidence.items() if e >= edge), sum(s.fp for e, s in self.by_confidence.items() if e >= edge))
+        return {"from": edge, "found": bucket.tp + bucket.fp, "precision": round(bucket.precision, 4),
+                "found_at_least": at_least.tp + at_least.fp, "precision_at_least": round(at_least.precision, 4),
+                "recall_at_least": round(at_least.tp / self.gold_total, 4) if self.gold_total else 0.0}
 
     @property
     def modality_accuracy(self) -> float:
@@ -107,8 +136,9 @@ def normalise(text: str | None) -> str:
     return text[4:] if text.startswith("the ") else text
 
 
-def read_gold(path: str | Path) -> Iterator[GoldPassage | Skipped]:
-    """Gold passages from a JSONL file; ``text_file`` is read relative to the gold file, then the cwd."""
+def read_gold(path: str | Path, texts: ArticleTexts | None = None) -> Iterator[GoldPassage | Skipped]:
+    """Gold passages from a JSONL file; ``text_file`` is read relative to the gold file, then the cwd;
+    a record with neither ``text`` nor ``text_file`` is an article of ``texts`` by id and sha256."""
     path = Path(path)
     with open(path, encoding="utf-8") as handle:
         for number, line in enumerate(handle, 1):
@@ -118,7 +148,12 @@ def read_gold(path: str | Path) -> Iterator[GoldPassage | Skipped]:
             try:
                 entry = json.loads(line)
                 _check_passage(entry)
-                yield GoldPassage(entry["id"], _passage_text(entry, path), entry.get("date"), entry.get("actors", []), entry.get("relations", []), origin)
+                from_corpus = not ({"text", "text_file"} & set(entry))
+                text = resolve_text(entry, texts) if from_corpus else _passage_text(entry, path)
+                title = texts.get(entry["id"]).title if from_corpus else None
+                yield GoldPassage(entry["id"], text, entry.get("date"), entry.get("actors", []), entry.get("relations", []), origin, title, from_corpus)
+            except LookupError as error:
+                yield Skipped(origin, f"cannot resolve the article: {error}")
             except json.JSONDecodeError as error:
                 yield Skipped(origin, f"malformed JSON: {error.msg} at column {error.colno}")
             except (KeyError, TypeError, ValueError) as error:
@@ -128,8 +163,8 @@ def read_gold(path: str | Path) -> Iterator[GoldPassage | Skipped]:
 
 
 def _check_passage(entry: dict) -> None:
-    if not isinstance(entry, dict) or "id" not in entry or not ({"text", "text_file"} & set(entry)):
-        raise ValueError("a passage needs an id and a text (or text_file)")
+    if not isinstance(entry, dict) or "id" not in entry or not ({"text", "text_file", "sha256"} & set(entry)):
+        raise ValueError("a passage needs an id and a text (or text_file, or the sha256 of its article)")
     names = set()
     for actor in entry.get("actors", []):
         aliases = actor.get("aliases") or []
@@ -154,8 +189,12 @@ def _passage_text(entry: dict, gold_path: Path) -> str:
 
 
 def passage_article(passage: GoldPassage) -> Article | Skipped:
-    """The passage as an article; texts with the plain-text header convention go through ingest."""
-    from .ingest import parse_text
+    """The passage as an article; texts with the plain-text header convention go through ingest,
+    corpus articles through the JSONL reader, as ``graphkit build corpus.jsonl`` reads them."""
+    from .ingest import article_from_record, parse_text
+
+    if passage.from_corpus:
+        return article_from_record({"id": passage.id, "text": passage.text, "title": passage.title, "date": passage.date}, passage.origin, passage.id)
 
     article = parse_text(passage.text, passage.id, passage.origin)
     if isinstance(article, Skipped):
@@ -201,10 +240,13 @@ def score_passage(report: EvaluationReport, passage: GoldPassage, records: list[
     symmetric = {rel.name for rel in vocabulary if rel.symmetric}
     cameo = {rel.name: rel.cameo for rel in vocabulary}
     predicted = [
-        {"source": matcher.endpoint(r["source"]), "target": matcher.endpoint(r["target"]), "relation": r["relation"], "negated": r["negated"], "modality": r["modality"]}
+        {"source": matcher.endpoint(r["source"]), "target": matcher.endpoint(r["target"]), "relation": r["relation"], "negated": r["negated"],
+         "modality": r["modality"], "rule": r.get("pattern") or "?", "confidence": r.get("confidence", 0.0)}
         for r in records
     ]
     gold = passage.relations
+    report.gold_total += len({_keys(g, "strict", symmetric, cameo) for g in gold})
+    _score_rules_and_confidence(report, predicted, {_keys(g, "strict", symmetric, cameo) for g in gold}, symmetric, cameo)
     for level in LEVELS:
         report.scores[level].add({_keys(p, level, symmetric, cameo) for p in predicted}, {_keys(g, level, symmetric, cameo) for g in gold})
     for name in {r["relation"] for r in predicted} | {g["relation"] for g in gold}:
@@ -223,14 +265,36 @@ def score_passage(report: EvaluationReport, passage: GoldPassage, records: list[
     strict_predicted = {_keys(p, "strict", symmetric, cameo) for p in predicted}
     strict_gold = {_keys(g, "strict", symmetric, cameo) for g in gold}
     if strict_predicted != strict_gold:
-        report.errors.append(PassageErrors(passage.id, passage.text, sorted(strict_gold - strict_predicted), sorted(strict_predicted - strict_gold)))
+        evidence = {_keys(g, "strict", symmetric, cameo): _evidence_text(passage.text, g.get("evidence")) for g in gold}
+        found = {}
+        for p, record in zip(predicted, records):
+            found.setdefault(_keys(p, "strict", symmetric, cameo), f"[{p['rule']} {p['confidence']:.2f}] {record.get('sentence', '')}")
+        report.errors.append(PassageErrors(passage.id, passage.text,
+                                           [(key, evidence[key]) for key in sorted(strict_gold - strict_predicted)],
+                                           [(key, found[key]) for key in sorted(strict_predicted - strict_gold)]))
 
 
-def evaluate(gold_path: str | Path, extractor) -> EvaluationReport:
-    """Run ``extractor`` (a graphkit.pipeline.Extractor) over every gold passage and score it."""
+def _score_rules_and_confidence(report: EvaluationReport, predicted: list[dict], gold: set, symmetric: set[str], cameo: dict[str, str]) -> None:
+    """Each distinct statement counts once per rule that produced it, and once at its highest confidence."""
+    by_rule: dict[str, set] = {}
+    best: dict[tuple, float] = {}
+    for p in predicted:
+        key = _keys(p, "strict", symmetric, cameo)
+        by_rule.setdefault(p["rule"], set()).add(key)
+        best[key] = max(best.get(key, 0.0), p["confidence"])
+    for rule, keys in by_rule.items():
+        report.per_rule.setdefault(rule, Score()).add(keys, keys & gold)
+    for key, value in best.items():
+        edge = max((e for e in CONFIDENCE_EDGES if value >= e), default=CONFIDENCE_EDGES[0])
+        report.by_confidence.setdefault(edge, Score()).add({key}, {key} & gold)
+
+
+def evaluate(gold_path: str | Path, extractor, texts: ArticleTexts | None = None) -> EvaluationReport:
+    """Run ``extractor`` (a graphkit.pipeline.Extractor) over every gold passage and score it;
+    ``texts`` resolves records that name their article instead of carrying its text."""
     report = EvaluationReport()
     passages, articles = [], []
-    for item in read_gold(gold_path):
+    for item in read_gold(gold_path, texts):
         article = passage_article(item) if isinstance(item, GoldPassage) else item
         if isinstance(article, Skipped):
             report.skipped.append(article)
@@ -262,18 +326,72 @@ def format_report(report: EvaluationReport, show_errors: bool = False, vocabular
     names = [rel.name for rel in vocabulary] if vocabulary is not None else sorted(report.per_relation)
     for name in names:
         s = report.per_relation.get(name, Score())
+        if not s.tp + s.fp + s.fn:  # neither in the gold nor found: no row
+            continue
         lines.append(f"{name:<13} {s.tp + s.fn:>5} {s.tp + s.fp:>5} {s.tp:>4} {s.precision:>6.2f} {s.recall:>6.2f} {s.f1:>6.2f}")
+    lines.append("")
+    lines.append(f"{'rule':<32} {'found':>5} {'tp':>4} {'P':>6} {'R':>6}")
+    rules = report.as_dict()["per_rule"]
+    for name, row in sorted(rules.items(), key=lambda item: (-item[1]["found"], item[0])):
+        lines.append(f"{name:<32} {row['found']:>5} {row['tp']:>4} {row['precision']:>6.2f} {row['recall']:>6.2f}")
+    lines.append("")
+    lines.append(f"{'confidence':<11} {'found':>5} {'P':>6}   {'at or above:':<12} {'found':>5} {'P':>6} {'R':>6}")
+    for bucket in report.as_dict()["confidence"]:
+        upper = next((e for e in CONFIDENCE_EDGES if e > bucket["from"]), 1.0)
+        span = f"{bucket['from']:.1f}-{upper:.1f}"
+        lines.append(f"{span:<11} {bucket['found']:>5} {bucket['precision']:>6.2f}   {'>= ' + format(bucket['from'], '.1f'):<12} "
+                     f"{bucket['found_at_least']:>5} {bucket['precision_at_least']:>6.2f} {bucket['recall_at_least']:>6.2f}")
     if show_errors:
         for errors in report.errors:
             lines.append("")
             lines.append(f"[{errors.passage_id}] {errors.text[:300]}")
-            lines.extend(f"  missed: {_show(key)}" for key in errors.missed)
-            lines.extend(f"  extra:  {_show(key)}" for key in errors.extra)
+            for label, items in (("missed:", errors.missed), ("extra: ", errors.extra)):
+                for key, where in items:
+                    lines.append(f"  {label} {_show(key)}")
+                    if where:
+                        lines.append(f"          {where}")
     for skipped in report.skipped:
         lines.append(f"skipped {skipped}")
     return "\n".join(lines)
 
 
+def format_summary(reports: list[tuple[str, EvaluationReport]]) -> str:
+    """One line per gold file: passages, then strict, root and pair P/R/F1."""
+    width = max(len(name) for name, _ in reports)
+    lines = [f"{'summary':<{width}} {'passages':>8}  " + "  ".join(f"{level + ' P/R/F1':<20}" for level in LEVELS)]
+    for name, report in reports:
+        cells = "  ".join(f"{s.precision:.3f}/{s.recall:.3f}/{s.f1:.3f}".ljust(20) for s in (report.scores[level] for level in LEVELS))
+        lines.append(f"{name:<{width}} {report.passages:>8}  {cells}")
+    return "\n".join(lines)
+
+
+def _evidence_text(text: str, span) -> str | None:
+    """The sentence a gold relation points at with its ``evidence`` offsets, when it has them."""
+    if isinstance(span, list) and len(span) == 2 and all(isinstance(i, int) for i in span):
+        return " ".join(text[span[0]:span[1]].split())
+    return None
+
+
 def _show(key: tuple) -> str:
     source, target, relation, negated = key
     return f"{source} -{relation}{' (negated)' if negated else ''}-> {target}"
+
+
+def annotator_agreement(pairs: list[tuple[dict, dict]], vocabulary) -> dict[str, Score]:
+    """Strict, root and pair scores of a second annotator's records against the first's.
+
+    Each pair is (first record, second record) of one article. The second annotator's actors are
+    matched to the first's by name or alias, as an extractor's endpoints are; an actor the first
+    did not list stays unmatched, so its relations count as disagreements.
+    """
+    symmetric = {rel.name for rel in vocabulary if rel.symmetric}
+    cameo = {rel.name: rel.cameo for rel in vocabulary}
+    scores = {level: Score() for level in LEVELS}
+    for first, second in pairs:
+        matcher = _ActorMatcher(first.get("actors", []))
+        names = {actor["name"]: matcher.match([actor["name"], *(actor.get("aliases") or [])]) or f"?{actor['name']}" for actor in second.get("actors", [])}
+        theirs = [{**relation, "source": names.get(relation["source"], relation["source"]), "target": names.get(relation["target"], relation["target"])}
+                  for relation in second.get("relations", [])]
+        for level in LEVELS:
+            scores[level].add({_keys(r, level, symmetric, cameo) for r in theirs}, {_keys(r, level, symmetric, cameo) for r in first.get("relations", [])})
+    return scores

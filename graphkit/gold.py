@@ -33,6 +33,10 @@ class CorpusArticle:
     date: str | None
 
 
+class CorpusError(ValueError):
+    """A corpus of texts that cannot be read; the message names the file and line."""
+
+
 class ArticleTexts:
     """The articles of one or more corpora by id, read lazily on first lookup."""
 
@@ -44,16 +48,30 @@ class ArticleTexts:
         if self._articles is None:
             self._articles = {}
             for path in self.paths:
-                opener = gzip.open if path.suffix == ".gz" else open
-                with opener(path, "rt", encoding="utf-8") as handle:
-                    for line in handle:
-                        if line.strip():
-                            entry = json.loads(line)
-                            self._articles[str(entry["id"])] = CorpusArticle(str(entry["id"]), entry["text"], entry.get("title"), entry.get("date"))
+                self._articles.update(_read_corpus(path))
         return self._articles
 
     def get(self, article_id: str) -> CorpusArticle | None:
         return self._load().get(article_id)
+
+
+def _read_corpus(path: Path) -> dict[str, CorpusArticle]:
+    articles = {}
+    opener = gzip.open if path.suffix == ".gz" else open
+    number = 0
+    try:
+        with opener(path, "rt", encoding="utf-8") as handle:
+            for number, line in enumerate(handle, 1):
+                if line.strip():
+                    entry = json.loads(line)
+                    if not isinstance(entry, dict) or not isinstance(entry.get("text"), str) or "id" not in entry:
+                        raise CorpusError(f"{path}:{number}: expected a JSON object with an id and a text")
+                    articles[str(entry["id"])] = CorpusArticle(str(entry["id"]), entry["text"], entry.get("title"), entry.get("date"))
+    except json.JSONDecodeError as error:
+        raise CorpusError(f"{path}:{number}: malformed JSON: {error.msg}") from None
+    except (OSError, UnicodeDecodeError, EOFError) as error:
+        raise CorpusError(f"{path}: cannot read the corpus: {getattr(error, 'strerror', None) or error}") from None
+    return articles
 
 
 def resolve_text(record: dict, texts: ArticleTexts | None) -> str:
