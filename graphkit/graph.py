@@ -8,7 +8,7 @@ from dataclasses import asdict
 import networkx as nx
 
 from .models import Actor, Mention, Relation
-from .vocabulary import Vocabulary
+from .relation_types import Vocabulary
 
 
 def new_graph(**graph_attributes) -> nx.MultiDiGraph:

@@ -25,7 +25,7 @@ from .knowledge import load_knowledge_base
 from .models import Actor, Article, Mention, Relation, Skipped
 from .nlp import DEFAULT_MODEL, load_pipeline, model_description
 from .relations import extract_relations, relation_record
-from .vocabulary import Vocabulary, default_vocabulary
+from .relation_types import Vocabulary, default_vocabulary
 
 OUTPUT_FILES = ("graph.ttl", "graph.jsonld", "graph.graphml", "graph.html", "relations.csv", "actors.csv",
                 "graph.nt", "graph.nq", "graph.gexf", "graph.json", "events.csv")
