@@ -53,6 +53,7 @@ class Frame:
     verb: str
     governors: frozenset[str]
     through: frozenset[str] = frozenset()
+    name: str = "frame"  # the rule name its statements carry
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,10 +118,10 @@ def _relation_type(name: str, entry: dict) -> RelationType:
 
 
 def _frame(name: str, entry: dict) -> Frame:
-    unknown = set(entry) - {"verb", "governors", "through"}
+    unknown = set(entry) - {"verb", "governors", "through", "name"}
     if unknown or "verb" not in entry or not entry.get("governors"):
         raise ValueError(f"relation {name!r}: a frame needs verb and governors (and may have through); got {sorted(entry)}")
-    return Frame(entry["verb"], frozenset(entry["governors"]), frozenset(entry.get("through") or ()))
+    return Frame(entry["verb"], frozenset(entry["governors"]), frozenset(entry.get("through") or ()), entry.get("name", "frame"))
 
 
 def _first_wins(relations: dict[str, RelationType], field: str) -> dict[str, str]:
