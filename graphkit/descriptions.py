@@ -10,11 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-
-from spacy.tokens import Token
+from typing import TYPE_CHECKING
 
 from .lexicons import words
 from .models import Actor, Mention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 MILITARY_NOUNS = words("military_nouns")
 GOVERNMENT_NOUNS = words("government_nouns")
@@ -24,7 +26,7 @@ NAMING_VERBS = words("naming_verbs")
 COUNTRY_NOUNS = words("country_nouns")
 PRONOUNS = words("person_pronouns") | words("thing_pronouns") | words("plural_pronouns")
 # A Mention standing for several actors' things: looked up by token, ``hops`` levels down.
-Lookup = Callable[[Token, int], list[Mention]]
+Lookup = Callable[["Token", int], list[Mention]]
 
 
 @dataclass(frozen=True)
