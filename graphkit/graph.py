@@ -7,8 +7,9 @@ from dataclasses import asdict
 
 import networkx as nx
 
+from .descriptions import PRONOUNS
 from .models import Actor, Mention, Relation
-from .vocabulary import Vocabulary
+from .relation_types import Vocabulary
 
 
 def new_graph(**graph_attributes) -> nx.MultiDiGraph:
@@ -51,7 +52,8 @@ def _surface(text: str) -> str:
 def add_mentions(G: nx.MultiDiGraph, mentions: Iterable[Mention]) -> None:
     for mention in mentions:
         surface = _surface(mention.text)
-        is_reference = surface.lower() in {"he", "him", "his", "she", "her", "it", "its", "they", "them", "their"}
+        # A pronoun ("he", "its troops") is never an alias of the actor it stands for.
+        is_reference = mention.how == "pronoun" or surface.lower() in PRONOUNS
         add_actor(G, mention.actor, None if is_reference else surface, mentions=1)
 
 

@@ -75,6 +75,13 @@ class Mention:
     # Inside another actor's mention ("Turkish" in "Turkish President Erdogan"): counts as a
     # mention of the actor, but is never a relation's endpoint or a pronoun's antecedent.
     nested: bool = False
+    # How the words were resolved: one of RESOLUTIONS. A pronoun's words never become an alias.
+    how: str = "name"
+
+
+# "name" (a known name or alias), "title" ("President Biden"), "demonym" ("Russian troops"),
+# "pronoun" ("he", "its troops"), "description" ("his office", "the government in Kyiv").
+RESOLUTIONS = ("name", "title", "demonym", "pronoun", "description")
 
 
 @dataclass(frozen=True, slots=True)

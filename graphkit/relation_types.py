@@ -1,4 +1,4 @@
-"""The relation vocabulary: relations, their event codes and their trigger words, read from ontologies/."""
+"""The relation types: each relation's event codes, trigger words and behaviours, read from ontologies/relations.yaml."""
 
 from __future__ import annotations
 
@@ -12,6 +12,9 @@ from .resources import ontology_file
 
 QUAD_CLASSES = ("verbal_cooperation", "material_cooperation", "verbal_conflict", "material_conflict")
 _DETERMINERS = {"a", "an", "the"}
+
+
+BEHAVIOURS = ("speech_act", "asset_target", "unrealised_object", "own_forces", "embedded_target", "answers_clause", "claim_target", "hosts_events")
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,6 +32,28 @@ class RelationType:
     phrases: tuple[tuple[str, ...], ...]  # words of each phrase, determiners dropped
     speaker_phrases: tuple[tuple[str, ...], ...] = ()  # the speaker acts on the phrase's subject
     mutual: bool = False  # directed, but binding both parties: "X signed a deal with Y" gives both
+    # Behaviours the rules read (see the header of ontologies/relations.yaml); never the name.
+    speech_act: bool = False
+    asset_target: bool = False
+    unrealised_object: bool = False
+    own_forces: bool = False
+    embedded_target: bool = False
+    answers_clause: bool = False
+    claim_target: bool = False
+    hosts_events: bool = False
+    frames: tuple[Frame, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """A governed frame that triggers a relation: ``verb`` complementing one of ``governors``
+    ("ordered X to leave"), or hanging from a noun of ``through`` that one of them governs
+    ("gave him 72 hours to leave")."""
+
+    verb: str
+    governors: frozenset[str]
+    through: frozenset[str] = frozenset()
+    name: str = "frame"  # the rule name its statements carry
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,7 +112,16 @@ def _relation_type(name: str, entry: dict) -> RelationType:
         phrases=tuple(_phrase_words(p) for p in entry.get("phrases") or ()),
         speaker_phrases=tuple(_phrase_words(p) for p in entry.get("speaker_phrases") or ()),
         mutual=bool(entry.get("mutual", False)),
+        frames=tuple(_frame(name, frame) for frame in entry.get("frames") or ()),
+        **{behaviour: bool(entry.get(behaviour, False)) for behaviour in BEHAVIOURS},
     )
+
+
+def _frame(name: str, entry: dict) -> Frame:
+    unknown = set(entry) - {"verb", "governors", "through", "name"}
+    if unknown or "verb" not in entry or not entry.get("governors"):
+        raise ValueError(f"relation {name!r}: a frame needs verb and governors (and may have through); got {sorted(entry)}")
+    return Frame(entry["verb"], frozenset(entry["governors"]), frozenset(entry.get("through") or ()), entry.get("name", "frame"))
 
 
 def _first_wins(relations: dict[str, RelationType], field: str) -> dict[str, str]:
