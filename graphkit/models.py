@@ -112,7 +112,8 @@ class Relation:
     quantity: str | None = None
     confidence: float = 0.5
     trigger: str = ""  # the words that triggered the relation
-    pattern: str = ""  # which rule fired, for confidence and debugging
+    pattern: str = ""  # how the statement was found (the rule, or how its source was found): sets the base confidence
+    rule: str = ""  # the registered rule whose candidate won (graphkit.relations.registry)
 
 
 ACTOR_NAMESPACE = "https://w3id.org/graphkit/actor/"

@@ -7,7 +7,8 @@ from ..relation_types import Vocabulary
 
 
 def relation_record(relation: Relation, vocab: Vocabulary) -> dict:
-    """The extraction record, plus PLOVER and country; ``pattern`` names the rule that found it."""
+    """The extraction record, plus PLOVER and country; ``rule`` names the registered
+    rule that found it, ``pattern`` how its source was found (which sets its base confidence)."""
     rel = vocab[relation.relation]
     evidence = relation.evidence
     return {
@@ -29,6 +30,7 @@ def relation_record(relation: Relation, vocab: Vocabulary) -> dict:
         "confidence": relation.confidence,
         "trigger": relation.trigger,
         "pattern": relation.pattern,
+        "rule": relation.rule,
     }
 
 

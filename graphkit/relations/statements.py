@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 from spacy.tokens import Doc, Span
 
@@ -61,9 +62,14 @@ def candidates(trigger: Trigger, vocab: Vocabulary, actors: Endpoints) -> list[C
     frame = frame_of(trigger, vocab, actors)
     if frame is None:
         return []
-    found = [(r, r.function(frame)) for r in rules_for(trigger_kind(trigger), frame.rel)]
-    default = [] if frame.pattern == "speaker" else [Candidate(frame.sources, [], frame.pattern)]
+    found = [(r, named(r.function(frame), r.name)) for r in rules_for(trigger_kind(trigger), frame.rel)]
+    default = [] if frame.pattern == "speaker" else [Candidate(frame.sources, [], frame.pattern, "sources_only")]
     return resolve(found, default)
+
+
+def named(found: list[Candidate] | None, rule: str) -> list[Candidate] | None:
+    """The candidates of one rule, each naming the rule (records and evaluate report it)."""
+    return None if found is None else [c if c.rule else replace(c, rule=rule) for c in found]
 
 
 def pairs(sources: list[Mention], targets: list[Mention], symmetric: bool, mutual: bool = False, reciprocal: bool = False) -> Iterator[tuple[Mention, Mention, bool]]:
@@ -107,7 +113,7 @@ def statements(trigger: Trigger, candidate: Candidate, vocab: Vocabulary, actors
             attributed_to=context.attributed_to.actor if context.attributed_to else None,
             location=location(trigger.token, actors), quantity=quantity(target_token),
             confidence=confidence(base_confidence(pattern), trigger.token, source, target, knowledge.is_known),
-            trigger=trigger.text, pattern=pattern,
+            trigger=trigger.text, pattern=pattern, rule=candidate.rule,
         )
 
 
