@@ -42,6 +42,10 @@ class RelationType:
     claim_target: bool = False
     hosts_events: bool = False
     frames: tuple[Frame, ...] = ()
+    # "Trump attacked Comey": with these verbs and no armed party on either side, the attack is
+    # verbal and the statement is ``verbal_form`` (ANNOTATION.md: a verbal attack is criticizes)
+    verbal_form: str | None = None
+    verbal_verbs: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,6 +117,8 @@ def _relation_type(name: str, entry: dict) -> RelationType:
         speaker_phrases=tuple(_phrase_words(p) for p in entry.get("speaker_phrases") or ()),
         mutual=bool(entry.get("mutual", False)),
         frames=tuple(_frame(name, frame) for frame in entry.get("frames") or ()),
+        verbal_form=entry.get("verbal_form"),
+        verbal_verbs=frozenset(entry.get("verbal_verbs") or ()),
         **{behaviour: bool(entry.get(behaviour, False)) for behaviour in BEHAVIOURS},
     )
 
@@ -136,6 +142,9 @@ def read_vocabulary(path: str | Path) -> Vocabulary:
     with open(path, encoding="utf-8") as handle:
         entries = yaml.safe_load(handle)
     relations = {name: _relation_type(name, entry) for name, entry in entries.items()}
+    for rel in relations.values():
+        if rel.verbal_form is not None and rel.verbal_form not in relations:
+            raise ValueError(f"relation {rel.name!r}: verbal_form {rel.verbal_form!r} is not a relation of the vocabulary")
     return Vocabulary(relations, _first_wins(relations, "verbs"), _first_wins(relations, "nouns"))
 
 

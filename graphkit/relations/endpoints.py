@@ -19,7 +19,8 @@ PLACE_NOUNS = words("place_nouns")
 GROUP_WORDS = words("group_words")
 # Nouns that stand for the actor they belong to: "the actions of Russia", "Russia's role".
 PROXY_NOUNS = words("proxy_nouns") | MILITARY_NOUNS | GOVERNMENT_NOUNS | words("organisation_nouns")
-OWNER_PREPS = {"of", "from"}
+# "the decision by Comey", "calls from lawmakers", "the actions of Russia": the owner of a proxy noun.
+OWNER_PREPS = {"of", "from", "by"}
 
 
 class Endpoints:

@@ -24,7 +24,8 @@ def noun_frame(trigger: Trigger, vocab: Vocabulary, actors: Endpoints) -> Frame:
         preps = {trigger.prep.lower_}
     sources = actors.at_all(syntax.possessors(node))
     sources += [m for m in actors.owners(node) if m not in sources]
-    sources += actors.at_all(syntax.prep_objects(node, {"by"}))
+    # "an invitation by Congress", "criticism from the UN"; but "withdrawal from Syria" names the target
+    sources += actors.at_all(syntax.prep_objects(node, {"by"} | ({"from"} - set(rel.preps))))
     sources += [m for verb in syntax.participles(node) for m in actors.at_all(syntax.agent_tokens(verb))]
     pattern = "noun"
     # "Iran is the main supplier of drones to Russia": the copula's subject is the source

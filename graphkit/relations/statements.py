@@ -9,7 +9,8 @@ from spacy.tokens import Doc, Span
 
 from ..descriptions import ActorKnowledge, names_own_country
 from ..models import Article, Evidence, Mention, Relation
-from ..relation_types import Vocabulary
+from ..relation_types import RelationType, Vocabulary
+from . import syntax
 from . import noun_rules  # noqa: F401  (registers the noun and speaker rules)
 from .attributes import location, quantity
 from .confidence import confidence
@@ -86,7 +87,9 @@ def pairs(sources: list[Mention], targets: list[Mention], symmetric: bool, mutua
                 yield source, target, False
                 if mutual:  # "signed an agreement with X": both parties agree
                     yield target, source, True
-    elif (symmetric or mutual) and len(sources) > 1:
+    elif symmetric and len(sources) > 1 or mutual and len(sources) == 2:
+        # "A and B signed a deal": each agrees with the other; but the co-signers of a pact
+        # signed by three or more do not act on each other (ANNOTATION.md)
         for i, source in enumerate(sources):
             for target in sources[i + 1:]:
                 yield source, target, True
@@ -95,11 +98,12 @@ def pairs(sources: list[Mention], targets: list[Mention], symmetric: bool, mutua
 
 
 def statements(trigger: Trigger, candidate: Candidate, vocab: Vocabulary, actors: Endpoints, article: Article, sentence_index: int, sent: Span, knowledge: ActorKnowledge, other_events: frozenset[int]) -> Iterator[Relation]:
-    rel = vocab[trigger.relation]
+    stated = vocab[trigger.relation]
     context = None
-    for source, target, reciprocal in pairs(candidate.sources, candidate.targets, rel.symmetric, rel.mutual, candidate.pattern == "reciprocal"):
+    for source, target, reciprocal in pairs(candidate.sources, candidate.targets, stated.symmetric, stated.mutual, candidate.pattern == "reciprocal"):
         if source.actor.id == target.actor.id or is_own_state(source, target):
             continue
+        rel = verbal_variant(stated, trigger, source, target, vocab)
         context = context or statement_context(trigger.token, actors, other_events)
         start = min(source.start_char, target.start_char, trigger.token.idx)
         end = max(source.end_char, target.end_char, trigger.token.idx + len(trigger.token.text))
@@ -115,6 +119,19 @@ def statements(trigger: Trigger, candidate: Candidate, vocab: Vocabulary, actors
             confidence=confidence(base_confidence(pattern), trigger.token, source, target, knowledge.is_known),
             trigger=trigger.text, pattern=pattern, rule=candidate.rule,
         )
+
+
+ARMED_TYPES = frozenset({"State", "ArmedForce", "NonStateArmedGroup"})
+
+
+def verbal_variant(rel: RelationType, trigger: Trigger, source: Mention, target: Mention, vocab: Vocabulary) -> RelationType:
+    """"Trump attacked Comey": an attack verb between two unarmed actors (people, organisations)
+    is a verbal attack, stated as the relation's ``verbal_form``; "Russia attacked Ukraine" is not."""
+    if rel.verbal_form is None or syntax.lemma(trigger.token) not in rel.verbal_verbs or trigger.kind != "verb":
+        return rel
+    if source.actor.type in ARMED_TYPES or target.actor.type in ARMED_TYPES:
+        return rel
+    return vocab[rel.verbal_form]
 
 
 def is_own_state(source: Mention, target: Mention) -> bool:
