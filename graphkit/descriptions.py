@@ -42,6 +42,13 @@ class ActorKnowledge:
     def state_for_demonym(self, text: str) -> Actor | None:
         return self.kb.state_for_demonym(text) if self.kb is not None else None
 
+    def named(self, text: str) -> Actor | None:
+        """The one actor a name or demonym names ("U.S.", "Turkey", "Russian"), or None."""
+        if self.kb is None:
+            return None
+        found = [a for a in self.kb.lookup(text) if a.type != "Person"]
+        return found[0] if found else self.kb.state_for_demonym(text)
+
     def forces_of(self, actor: Actor) -> Actor | None:
         """A state's armed forces; for a person, those of their state."""
         if self.kb is None:

@@ -14,7 +14,7 @@ QUAD_CLASSES = ("verbal_cooperation", "material_cooperation", "verbal_conflict",
 _DETERMINERS = {"a", "an", "the"}
 
 
-BEHAVIOURS = ("speech_act", "asset_target", "unrealised_object", "own_forces", "embedded_target", "answers_clause", "claim_target", "hosts_events")
+BEHAVIOURS = ("speech_act", "asset_target", "unrealised_object", "own_forces", "embedded_target", "answers_clause", "claim_target", "hosts_events", "compound_modifier")
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +41,7 @@ class RelationType:
     answers_clause: bool = False
     claim_target: bool = False
     hosts_events: bool = False
+    compound_modifier: bool = False
     frames: tuple[Frame, ...] = ()
     # "Trump attacked Comey": with these verbs and no armed party on either side, the attack is
     # verbal and the statement is ``verbal_form`` (ANNOTATION.md: a verbal attack is criticizes)

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from ..models import Mention
 from ..relation_types import RelationType
 
-KINDS = ("verb", "noun", "spoken")
+KINDS = ("verb", "noun", "spoken", "compound")
 
 
 @dataclass(frozen=True, slots=True)

@@ -25,6 +25,9 @@ CLIMB_DEPS = frozenset({"prep", "pcomp", "pobj", "mark"})
 # How a noun hangs from the verb that governs it.
 GOVERNED_NOUN_DEPS = OBJECT_DEPS | {"pobj", "nsubjpass", "conj", "prep", "pcomp", "appos", "compound"}
 VERBAL = frozenset({"VERB", "AUX"})
+# "the Turkey-backed army": the hyphenated verb modifies the noun, the name modifies the verb.
+MODIFIER_DEPS = frozenset({"amod", "compound", "nmod"})
+NAMER_DEPS = frozenset({"npadvmod", "compound", "nmod", "nsubj", "amod"})
 NOMINAL = frozenset({"NOUN", "PROPN"})
 ACTOR_ENTITIES = frozenset({"GPE", "PERSON", "ORG", "NORP"})
 PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
@@ -196,3 +199,9 @@ def has_relative_object(verb: Token, relative_pronouns) -> bool:
 def noun_phrase_start(token: Token) -> int:
     """Index of the first word of a noun's phrase up to the noun itself ("his country's soldiers")."""
     return min(t.i for t in token.subtree if t.i <= token.i)
+
+
+def compound_namers(verb: Token) -> list[Token]:
+    """"Turkey" in "Turkey - backed": the words before the hyphen that name who did it."""
+    hyphens = [c.i for c in verb.lefts if c.tag_ == "HYPH"]
+    return [c for c in verb.lefts if c.dep_ in NAMER_DEPS and hyphens and c.i < min(hyphens)]

@@ -71,6 +71,10 @@ def find_triggers(sent: Span, vocab: Vocabulary) -> list[Trigger]:
     for token in sent:
         if token.i in covered:
             continue
+        compound = compound_relation(token, vocab)
+        if compound is not None:
+            triggers.append(Trigger(token, compound, "compound"))
+            continue
         lemma = token.lemma_.lower()
         if token.pos_ == "VERB" and lemma in vocab.verb_index and not is_light_verb_use(token, vocab):
             triggers.append(Trigger(token, vocab.verb_index[lemma], "verb"))
@@ -78,6 +82,23 @@ def find_triggers(sent: Span, vocab: Vocabulary) -> list[Trigger]:
             if not is_object_of_other_event(token, vocab):
                 triggers.append(Trigger(token, vocab.noun_index[lemma], "noun"))
     return triggers
+
+
+def compound_relation(token: Token, vocab: Vocabulary) -> str | None:
+    """The relation a hyphenated modifier names: "U.S.-backed" (one token) or "Turkey - backed"
+    (split, the verb an ``amod`` with the name as its modifier), for relations that allow it."""
+    if token.dep_ not in syntax.MODIFIER_DEPS:
+        return None
+    if "-" in token.text[1:-1]:
+        verb = token.text.rsplit("-", 1)[1].lower()
+    elif token.pos_ == "VERB" and any(c.tag_ == "HYPH" for c in token.lefts) and syntax.compound_namers(token):
+        verb = token.lower_
+    else:
+        return None
+    for lemma, relation in vocab.verb_index.items():
+        if vocab[relation].compound_modifier and (verb == lemma or verb in inflections(lemma)):
+            return relation
+    return None
 
 
 def _phrase_triggers(sent: Span, vocab: Vocabulary, covered: set[int]) -> list[Trigger]:
