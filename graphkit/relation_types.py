@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -66,6 +66,9 @@ class Vocabulary:
     relations: dict[str, RelationType]
     verb_index: dict[str, str]  # verb lemma -> relation name
     noun_index: dict[str, str]  # noun lemma -> relation name
+    # Candidate verbs from the event-data community's CAMEO dictionary (ontologies/cameo/), lemma ->
+    # relation, for verbs our own lists do not have: triggers of lower confidence, never overriding ours.
+    dictionary_index: dict[str, str] = field(default_factory=dict)
 
     def __getitem__(self, name: str) -> RelationType:
         try:
@@ -139,16 +142,27 @@ def _first_wins(relations: dict[str, RelationType], field: str) -> dict[str, str
     return index
 
 
-def read_vocabulary(path: str | Path) -> Vocabulary:
+def read_dictionary_verbs(path: str | Path, relations: dict[str, RelationType], taken: set[str]) -> dict[str, str]:
+    """Verb lemma -> relation from a converted CAMEO verb file (scripts/convert_cameo_verbs.py),
+    leaving out relations the vocabulary lacks and lemmas it already has."""
+    with open(path, encoding="utf-8") as handle:
+        entries = yaml.safe_load(handle) or {}
+    return {verb: name for name, entry in entries.items() if name in relations for verb in entry.get("verbs") or () if verb not in taken}
+
+
+def read_vocabulary(path: str | Path, dictionary: str | Path | None = None) -> Vocabulary:
+    """The vocabulary of a relations file; ``dictionary`` adds candidate verbs (CAMEO)."""
     with open(path, encoding="utf-8") as handle:
         entries = yaml.safe_load(handle)
     relations = {name: _relation_type(name, entry) for name, entry in entries.items()}
     for rel in relations.values():
         if rel.verbal_form is not None and rel.verbal_form not in relations:
             raise ValueError(f"relation {rel.name!r}: verbal_form {rel.verbal_form!r} is not a relation of the vocabulary")
-    return Vocabulary(relations, _first_wins(relations, "verbs"), _first_wins(relations, "nouns"))
+    verbs, nouns = _first_wins(relations, "verbs"), _first_wins(relations, "nouns")
+    extra = read_dictionary_verbs(dictionary, relations, set(verbs) | set(nouns)) if dictionary is not None else {}
+    return Vocabulary(relations, verbs, nouns, extra)
 
 
 @lru_cache(maxsize=1)
 def default_vocabulary() -> Vocabulary:
-    return read_vocabulary(ontology_file("relations.yaml"))
+    return read_vocabulary(ontology_file("relations.yaml"), ontology_file("cameo/cameo_verbs.yaml"))

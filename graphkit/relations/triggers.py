@@ -23,6 +23,7 @@ class Trigger:
     last: Token | None = None  # last word of a phrase
     spoken: bool = False  # a speaker phrase: the speaker is the source, the subject the target
     frame: str | None = None  # the name of the governed frame that made it ("expulsion")
+    dictionary: bool = False  # a candidate verb from the CAMEO dictionary, not from our own lists
 
     @property
     def is_verb(self) -> bool:
@@ -81,6 +82,8 @@ def find_triggers(sent: Span, vocab: Vocabulary) -> list[Trigger]:
         elif token.pos_ in syntax.NOMINAL and lemma in vocab.noun_index and token.ent_type_ not in syntax.ACTOR_ENTITIES:
             if not is_object_of_other_event(token, vocab):
                 triggers.append(Trigger(token, vocab.noun_index[lemma], "noun"))
+        elif token.pos_ == "VERB" and lemma in vocab.dictionary_index:
+            triggers.append(Trigger(token, vocab.dictionary_index[lemma], "verb", dictionary=True))
     return triggers
 
 
