@@ -14,7 +14,7 @@ QUAD_CLASSES = ("verbal_cooperation", "material_cooperation", "verbal_conflict",
 _DETERMINERS = {"a", "an", "the"}
 
 
-BEHAVIOURS = ("speech_act", "asset_target", "unrealised_object", "own_forces", "embedded_target", "answers_clause", "claim_target", "hosts_events", "compound_modifier")
+BEHAVIOURS = ("speech_act", "asset_target", "unrealised_object", "own_forces", "embedded_target", "answers_clause", "claim_target", "hosts_events", "compound_modifier", "content_not_event")
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,11 +42,15 @@ class RelationType:
     claim_target: bool = False
     hosts_events: bool = False
     compound_modifier: bool = False
+    content_not_event: bool = False
     frames: tuple[Frame, ...] = ()
     # "Trump attacked Comey": with these verbs and no armed party on either side, the attack is
     # verbal and the statement is ``verbal_form`` (ANNOTATION.md: a verbal attack is criticizes)
     verbal_form: str | None = None
     verbal_verbs: frozenset[str] = frozenset()
+    # "trade talks", "talks on a peace deal": talks whose topic is one of ``topic_words`` are ``topic_form``
+    topic_form: str | None = None
+    topic_words: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,6 +127,8 @@ def _relation_type(name: str, entry: dict) -> RelationType:
         frames=tuple(_frame(name, frame) for frame in entry.get("frames") or ()),
         verbal_form=entry.get("verbal_form"),
         verbal_verbs=frozenset(entry.get("verbal_verbs") or ()),
+        topic_form=entry.get("topic_form"),
+        topic_words=frozenset(entry.get("topic_words") or ()),
         **{behaviour: bool(entry.get(behaviour, False)) for behaviour in BEHAVIOURS},
     )
 
@@ -156,8 +162,10 @@ def read_vocabulary(path: str | Path, dictionary: str | Path | None = None) -> V
         entries = yaml.safe_load(handle)
     relations = {name: _relation_type(name, entry) for name, entry in entries.items()}
     for rel in relations.values():
-        if rel.verbal_form is not None and rel.verbal_form not in relations:
-            raise ValueError(f"relation {rel.name!r}: verbal_form {rel.verbal_form!r} is not a relation of the vocabulary")
+        for field_name in ("verbal_form", "topic_form"):
+            other = getattr(rel, field_name)
+            if other is not None and other not in relations:
+                raise ValueError(f"relation {rel.name!r}: {field_name} {other!r} is not a relation of the vocabulary")
     verbs, nouns = _first_wins(relations, "verbs"), _first_wins(relations, "nouns")
     extra = read_dictionary_verbs(dictionary, relations, set(verbs) | set(nouns)) if dictionary is not None else {}
     return Vocabulary(relations, verbs, nouns, extra)

@@ -78,7 +78,7 @@ def light_verb(f: Frame):
     return f.candidate(f.at(syntax.prep_objects(governor, f.preps), assets=False) + f.at(syntax.children(governor, syntax.INDIRECT_OBJECT_DEPS), assets=False))
 
 
-@rule("between", 0.75, "noun", 40, when=lambda rel: rel.symmetric)
+@rule("between", 0.75, "noun", 40, when=lambda rel: rel.symmetric or rel.mutual)
 def between(f: Frame):
     """"talks between Israel and Hamas"."""
     return f.candidate(f.at(syntax.prep_objects(f.node, {"between", "among"}), assets=False))

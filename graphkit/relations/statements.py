@@ -108,7 +108,7 @@ def statements(trigger: Trigger, candidate: Candidate, vocab: Vocabulary, actors
     for source, target, reciprocal in pairs(candidate.sources, candidate.targets, stated.symmetric, stated.mutual, candidate.pattern == "reciprocal"):
         if source.actor.id == target.actor.id or is_own_state(source, target):
             continue
-        rel = verbal_variant(stated, trigger, source, target, vocab)
+        rel = topic_variant(verbal_variant(stated, trigger, source, target, vocab), trigger, vocab)
         context = context or statement_context(trigger.token, actors, other_events)
         start = min(source.start_char, target.start_char, trigger.token.idx)
         end = max(source.end_char, target.end_char, trigger.token.idx + len(trigger.token.text))
@@ -140,6 +140,23 @@ def verbal_variant(rel: RelationType, trigger: Trigger, source: Mention, target:
     if source.actor.type in ARMED_TYPES or target.actor.type in ARMED_TYPES:
         return rel
     return vocab[rel.verbal_form]
+
+
+TOPIC_PREPS = frozenset({"on", "over", "about", "toward", "towards", "for"})
+
+
+def topic_variant(rel: RelationType, trigger: Trigger, vocab: Vocabulary) -> RelationType:
+    """"trade talks with China", "talks on a peace deal": talks toward a deal are negotiations
+    (ANNOTATION.md); the relation's ``topic_form`` when the event's topic is one of ``topic_words``."""
+    if rel.topic_form is None:
+        return rel
+    token = trigger.token
+    topics = [c for c in token.children if c.dep_ in syntax.OWNER_DEPS]
+    topics += [o for prep in token.children if prep.dep_ == "prep" and prep.lower_ in TOPIC_PREPS for o in syntax.pobjs(prep)]
+    governor = syntax.governing_verb(token) if token.pos_ in syntax.NOMINAL else None
+    topics += syntax.subject_tokens(governor, syntax.ANY_SUBJECT_DEPS) if governor is not None else []  # "negotiators held talks"
+    words_ = {syntax.lemma(t) for topic in topics for t in topic.subtree}
+    return vocab[rel.topic_form] if words_ & rel.topic_words else rel
 
 
 def is_own_state(source: Mention, target: Mention) -> bool:

@@ -77,6 +77,8 @@ def find_triggers(sent: Span, vocab: Vocabulary) -> list[Trigger]:
             triggers.append(Trigger(token, compound, "compound"))
             continue
         lemma = token.lemma_.lower()
+        if token.pos_ == "VERB" and is_content_of_request(token, vocab):
+            continue
         if token.pos_ == "VERB" and lemma in vocab.verb_index and not is_light_verb_use(token, vocab):
             triggers.append(Trigger(token, vocab.verb_index[lemma], "verb"))
         elif token.pos_ in syntax.NOMINAL and lemma in vocab.noun_index and token.ent_type_ not in syntax.ACTOR_ENTITIES:
@@ -164,6 +166,28 @@ def frame_governor(token: Token, frames: tuple[Frame, ...]) -> tuple[Token | Non
 def is_light_verb_use(verb: Token, vocab: Vocabulary) -> bool:
     """"held talks", "provided aid": the noun names the event, not the verb."""
     return verb.lemma_.lower() in LIGHT_VERBS and any(child.dep_ in syntax.OBJECT_DEPS and child.lemma_.lower() in vocab.noun_index for child in verb.children)
+
+
+def is_content_of_request(verb: Token, vocab: Vocabulary) -> bool:
+    """"called on Russia and Ukraine to agree", "urged Iran to stop supplying": what is asked for
+    is not an event (ANNOTATION.md); the asking is the relation of the governing verb or phrase."""
+    node = verb
+    for _ in range(3):
+        if node.dep_ not in syntax.COMPLEMENT_DEPS or node.head is node:
+            return False
+        node = node.head
+        relation = vocab.verb_index.get(syntax.lemma(node)) or _phrase_relation(node, vocab)
+        if relation is not None:
+            return vocab[relation].content_not_event
+    return False
+
+
+def _phrase_relation(token: Token, vocab: Vocabulary) -> str | None:
+    """The relation of a phrase that opens with ``token`` ("call on", "appeal to")."""
+    for words_, relation, _ in vocab.phrases():
+        if word_matches(token, words_[0]) and len(words_) > 1 and any(word_matches(c, words_[1]) for c in token.children):
+            return relation
+    return None
 
 
 def is_object_of_other_event(noun: Token, vocab: Vocabulary) -> bool:
