@@ -50,6 +50,7 @@ class RelationType:
     verbal_verbs: frozenset[str] = frozenset()
     # "trade talks", "talks on a peace deal": talks whose topic is one of ``topic_words`` are ``topic_form``
     topic_form: str | None = None
+    travel_verbs: frozenset[str] = frozenset()  # "Trump left the Philippines": a person travels, no withdrawal
     topic_words: frozenset[str] = frozenset()
 
 
@@ -128,6 +129,7 @@ def _relation_type(name: str, entry: dict) -> RelationType:
         verbal_form=entry.get("verbal_form"),
         verbal_verbs=frozenset(entry.get("verbal_verbs") or ()),
         topic_form=entry.get("topic_form"),
+        travel_verbs=frozenset(entry.get("travel_verbs") or ()),
         topic_words=frozenset(entry.get("topic_words") or ()),
         **{behaviour: bool(entry.get(behaviour, False)) for behaviour in BEHAVIOURS},
     )

@@ -106,7 +106,7 @@ def statements(trigger: Trigger, candidate: Candidate, vocab: Vocabulary, actors
     stated = vocab[trigger.relation]
     context = None
     for source, target, reciprocal in pairs(candidate.sources, candidate.targets, stated.symmetric, stated.mutual, candidate.pattern == "reciprocal"):
-        if source.actor.id == target.actor.id or is_own_state(source, target):
+        if source.actor.id == target.actor.id or is_own_state(source, target) or is_travel(stated, trigger, source):
             continue
         rel = topic_variant(verbal_variant(stated, trigger, source, target, vocab), trigger, vocab)
         context = context or statement_context(trigger.token, actors, other_events)
@@ -157,6 +157,12 @@ def topic_variant(rel: RelationType, trigger: Trigger, vocab: Vocabulary) -> Rel
     topics += syntax.subject_tokens(governor, syntax.ANY_SUBJECT_DEPS) if governor is not None else []  # "negotiators held talks"
     words_ = {syntax.lemma(t) for topic in topics for t in topic.subtree}
     return vocab[rel.topic_form] if words_ & rel.topic_words else rel
+
+
+def is_travel(rel: RelationType, trigger: Trigger, source: Mention) -> bool:
+    """"Trump left the Philippines": a person leaving a country travels; only states, forces and
+    organisations withdraw by leaving ("Britain will leave the EU")."""
+    return source.actor.type == "Person" and syntax.lemma(trigger.token) in rel.travel_verbs
 
 
 def is_own_state(source: Mention, target: Mention) -> bool:

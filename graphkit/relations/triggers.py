@@ -12,6 +12,7 @@ from ..relation_types import Frame, Vocabulary
 from . import syntax
 
 LIGHT_VERBS = words("light_verbs")
+JOURNALISTIC_REQUESTS = words("journalistic_requests")
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,7 +83,7 @@ def find_triggers(sent: Span, vocab: Vocabulary) -> list[Trigger]:
         if token.pos_ == "VERB" and lemma in vocab.verb_index and not is_light_verb_use(token, vocab):
             triggers.append(Trigger(token, vocab.verb_index[lemma], "verb"))
         elif token.pos_ in syntax.NOMINAL and lemma in vocab.noun_index and token.ent_type_ not in syntax.ACTOR_ENTITIES:
-            if not is_object_of_other_event(token, vocab):
+            if not is_object_of_other_event(token, vocab) and not is_journalistic_request(token):
                 triggers.append(Trigger(token, vocab.noun_index[lemma], "noun"))
         elif token.pos_ == "VERB" and lemma in vocab.dictionary_index:
             triggers.append(Trigger(token, vocab.dictionary_index[lemma], "verb", dictionary=True))
@@ -166,6 +167,11 @@ def frame_governor(token: Token, frames: tuple[Frame, ...]) -> tuple[Token | Non
 def is_light_verb_use(verb: Token, vocab: Vocabulary) -> bool:
     """"held talks", "provided aid": the noun names the event, not the verb."""
     return verb.lemma_.lower() in LIGHT_VERBS and any(child.dep_ in syntax.OBJECT_DEPS and child.lemma_.lower() in vocab.noun_index for child in verb.children)
+
+
+def is_journalistic_request(noun: Token) -> bool:
+    """"a request for comment": the reporter's request, not an event between actors."""
+    return any(syntax.lemma(o) in JOURNALISTIC_REQUESTS for prep in noun.children if prep.dep_ == "prep" and prep.lower_ == "for" for o in syntax.pobjs(prep))
 
 
 def is_content_of_request(verb: Token, vocab: Vocabulary) -> bool:
