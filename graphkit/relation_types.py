@@ -50,7 +50,8 @@ class RelationType:
     verbal_verbs: frozenset[str] = frozenset()
     # "trade talks", "talks on a peace deal": talks whose topic is one of ``topic_words`` are ``topic_form``
     topic_form: str | None = None
-    travel_verbs: frozenset[str] = frozenset()  # "Trump left the Philippines": a person travels, no withdrawal
+    travel_verbs: frozenset[str] = frozenset()
+    stance_predicates: tuple[str, ...] = ()  # "critical of", "disappointed (that)", "supportive of"  # "Trump left the Philippines": a person travels, no withdrawal
     topic_words: frozenset[str] = frozenset()
 
 
@@ -74,6 +75,7 @@ class Vocabulary:
     # Candidate verbs from the event-data community's CAMEO dictionary (ontologies/cameo/), lemma ->
     # relation, for verbs our own lists do not have: triggers of lower confidence, never overriding ours.
     dictionary_index: dict[str, str] = field(default_factory=dict)
+    stance_index: dict[str, str] = field(default_factory=dict)  # stance predicate lemma -> relation name
 
     def __getitem__(self, name: str) -> RelationType:
         try:
@@ -130,6 +132,7 @@ def _relation_type(name: str, entry: dict) -> RelationType:
         verbal_verbs=frozenset(entry.get("verbal_verbs") or ()),
         topic_form=entry.get("topic_form"),
         travel_verbs=frozenset(entry.get("travel_verbs") or ()),
+        stance_predicates=tuple(entry.get("stance_predicates") or ()),
         topic_words=frozenset(entry.get("topic_words") or ()),
         **{behaviour: bool(entry.get(behaviour, False)) for behaviour in BEHAVIOURS},
     )
@@ -170,7 +173,7 @@ def read_vocabulary(path: str | Path, dictionary: str | Path | None = None) -> V
                 raise ValueError(f"relation {rel.name!r}: {field_name} {other!r} is not a relation of the vocabulary")
     verbs, nouns = _first_wins(relations, "verbs"), _first_wins(relations, "nouns")
     extra = read_dictionary_verbs(dictionary, relations, set(verbs) | set(nouns)) if dictionary is not None else {}
-    return Vocabulary(relations, verbs, nouns, extra)
+    return Vocabulary(relations, verbs, nouns, extra, _first_wins(relations, "stance_predicates"))
 
 
 @lru_cache(maxsize=1)

@@ -14,6 +14,7 @@ from . import syntax
 from . import noun_rules  # noqa: F401  (registers the noun and speaker rules)
 from .attributes import location, quantity
 from .compounds import compound_frame
+from .stances import stance_frame
 from .confidence import confidence
 from .context import statement_context
 from .endpoints import Endpoints
@@ -49,8 +50,8 @@ def extract_relations(doc: Doc, mentions: list[Mention], article: Article, vocab
 
 
 def trigger_kind(trigger: Trigger) -> str:
-    if trigger.kind == "compound":
-        return "compound"
+    if trigger.kind in {"compound", "stance"}:
+        return trigger.kind
     return "spoken" if trigger.spoken else "verb" if trigger.is_verb else "noun"
 
 
@@ -58,6 +59,8 @@ def frame_of(trigger: Trigger, vocab: Vocabulary, actors: Endpoints) -> Frame | 
     kind = trigger_kind(trigger)
     if kind == "compound":
         return compound_frame(trigger, vocab, actors)
+    if kind == "stance":
+        return stance_frame(trigger, vocab, actors)
     if kind == "spoken":
         return spoken_frame(trigger, vocab, actors)
     return verb_frame(trigger, vocab, actors) if kind == "verb" else noun_frame(trigger, vocab, actors)

@@ -77,6 +77,9 @@ def find_triggers(sent: Span, vocab: Vocabulary) -> list[Trigger]:
         if compound is not None:
             triggers.append(Trigger(token, compound, "compound"))
             continue
+        if is_stance_predicate(token, vocab):
+            triggers.append(Trigger(token, vocab.stance_index[token.lemma_.lower()], "stance"))
+            continue
         lemma = token.lemma_.lower()
         if token.pos_ == "VERB" and is_content_of_request(token, vocab):
             continue
@@ -167,6 +170,15 @@ def frame_governor(token: Token, frames: tuple[Frame, ...]) -> tuple[Token | Non
 def is_light_verb_use(verb: Token, vocab: Vocabulary) -> bool:
     """"held talks", "provided aid": the noun names the event, not the verb."""
     return verb.lemma_.lower() in LIGHT_VERBS and any(child.dep_ in syntax.OBJECT_DEPS and child.lemma_.lower() in vocab.noun_index for child in verb.children)
+
+
+def is_stance_predicate(token: Token, vocab: Vocabulary) -> bool:
+    """"were critical of", "was disappointed": an adjective after a copula, or a passive participle."""
+    if token.lemma_.lower() not in vocab.stance_index:
+        return False
+    if token.pos_ == "ADJ":
+        return token.dep_ in {"acomp", "ROOT", "ccomp", "xcomp", "conj"}
+    return token.tag_ == "VBN" and any(c.dep_ in {"auxpass", "nsubjpass"} for c in token.children)
 
 
 def is_journalistic_request(noun: Token) -> bool:
