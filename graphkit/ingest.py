@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import errno
 import gzip
+import hashlib
 import json
 import os
 import re
+import stat
 import sys
 import zlib
 from collections import Counter
 from contextlib import nullcontext
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from itertools import chain
 from pathlib import Path
@@ -27,9 +30,12 @@ EMPTY_ARTICLE = "empty article: no text (a date line alone is not an article); a
 ONE_OBJECT_PER_LINE = "each line must be one JSON object"
 
 STDIN_LABEL = "<stdin>"
-STDIN_DOC_ID = "stdin"
+STDIN_DOC_ID = "stdin"  # stdin articles without an id are "stdin-" + the start of the SHA-256 of their text
 
 BINARY_SNIFF_BYTES = 8192
+# A text file is read only up to this size: well past spaCy's 1,000,000-character limit.
+MAX_TEXT_BYTES = 16 * 1024 * 1024
+MAX_ID_LENGTH = 500
 GZIP_MAGIC = b"\x1f\x8b"
 # What a damaged or truncated (gzip) file raises part-way through.
 _READ_ERRORS = (OSError, EOFError, zlib.error)
@@ -422,13 +428,36 @@ def parse_json_line(line: str, lineno: int, label: str, stem: str) -> Article | 
         return Skipped(origin, f"invalid JSON: {_json_error(err)}; {ONE_OBJECT_PER_LINE}")
     if not isinstance(record, dict):
         return Skipped(origin, f"expected a JSON object, got {_json_type(record)}; {ONE_OBJECT_PER_LINE}")
-    return article_from_record(record, origin, default_id=f"{stem}-{lineno}")
+    return article_from_record(_without_surrogates(record), origin, default_id=f"{stem}-{lineno}" if stem != STDIN_DOC_ID else None)
+
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _without_surrogates(value):
+    """JSON may escape half a UTF-16 pair (``"\\ud800"``), which no output can encode: U+FFFD instead."""
+    if isinstance(value, str):
+        return _LONE_SURROGATE.sub("\ufffd", value)
+    if isinstance(value, dict):
+        return {_without_surrogates(k): _without_surrogates(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_without_surrogates(v) for v in value]
+    return value
+
+
+def content_id(text: str, prefix: str = STDIN_DOC_ID) -> str:
+    """``stdin-<12 hex>``: the id of an article that came without one and without a file name."""
+    return f"{prefix}-{hashlib.sha256(text.encode('utf-8')).hexdigest()[:12]}"
 
 
 def _json_error(err: Exception) -> str:
     if isinstance(err, json.JSONDecodeError):
         return f"{err.msg} (column {err.colno})"
-    return "nested too deeply"
+    if isinstance(err, RecursionError):
+        return "nested too deeply"
+    if "digits" in str(err):  # Python's limit on integer literals (4300 digits)
+        return "a number with thousands of digits (over Python's 4300-digit limit); write long ids as strings"
+    return " ".join(str(err).split())[:200]
 
 
 def _json_type(value: object) -> str:
@@ -436,8 +465,11 @@ def _json_type(value: object) -> str:
     return names.get(type(value), "a number" if isinstance(value, (int, float)) else "null")
 
 
-def article_from_record(record: dict, origin: str, default_id: str) -> Article | Skipped:
-    """An Article from one JSON object; fields graphkit does not use go to metadata."""
+def article_from_record(record: dict, origin: str, default_id: str | None) -> Article | Skipped:
+    """An Article from one JSON object; fields graphkit does not use go to metadata.
+
+    Without an ``id`` the article's id is ``default_id``, or (None) one from its text (stdin).
+    """
     text_key = next((key for key in TEXT_KEYS if record.get(key) is not None), None)
     if text_key is None:
         return Skipped(origin, f"no text: expected a {_quoted_or(TEXT_KEYS)} field with the article body")
@@ -449,9 +481,13 @@ def article_from_record(record: dict, origin: str, default_id: str) -> Article |
     title_key = next((key for key in TITLE_KEYS if _nonblank_str(record.get(key))), None)
     iso, date_metadata = date_fields(record.get("date"))
     used = {text_key, title_key, "date", *(key for key in ("id", "url") if _usable(record, key))}
+    doc_id = _record_id(record)
+    if doc_id is not None and len(doc_id) > MAX_ID_LENGTH:
+        return Skipped(origin, f"'id' is {len(doc_id):,} characters long; at most {MAX_ID_LENGTH} (use a short id, e.g. a URL's hash)")
+    text = "\n".join(unit.text for unit in units)
     return Article(
-        doc_id=_record_id(record) or default_id,
-        text="\n".join(unit.text for unit in units),
+        doc_id=doc_id or default_id or content_id(text),
+        text=text,
         title=clean_line(record[title_key]) if title_key else None,
         date=iso,
         url=record["url"].strip() if _usable(record, "url") else None,
@@ -536,11 +572,25 @@ def walk_directory(root: Path) -> Iterator[Source | Skipped]:
             if not name.startswith(".") and is_supported(name):
                 path = Path(folder, name)
                 parts = _relative_parts(path, root)
-                found.append((parts, Source(str(path), path, kind_of(name), "/".join(parts))))
+                reason = not_regular_reason(path)
+                item = Skipped(str(path), reason) if reason else Source(str(path), path, kind_of(name), "/".join(parts))
+                found.append((parts, item))
     if not found:
         looked_for = ", ".join(SUPPORTED_SUFFIXES)
         yield Skipped(str(root), f"no supported files in directory (looked for {looked_for}); name the files or convert them")
     yield from (item for _, item in sorted(found, key=lambda pair: pair[0]))
+
+
+def not_regular_reason(path: Path) -> str | None:
+    """Why a file found in a directory is not read (a FIFO would block, a device never ends), or None."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError as err:
+        return describe_os_error(err)
+    if stat.S_ISREG(mode):
+        return None
+    kind = "a FIFO (named pipe)" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode) else "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else "not a regular file"
+    return f"{kind}, not a regular file; left out of the directory (name it on its own to read it)"
 
 
 def _relative_parts(path: Path, root: Path) -> tuple[str, ...]:
@@ -556,6 +606,8 @@ def describe_os_error(err: OSError) -> str:
         return "no such file or directory; check the path"
     if isinstance(err, PermissionError):
         return "permission denied; make it readable (chmod u+r) or leave it out"
+    if err.errno == errno.ELOOP:
+        return "a symbolic link loop; remove or fix the link"
     return f"cannot read ({err.strerror or err})"
 
 
@@ -565,7 +617,7 @@ def collect_sources(inputs: Iterable[str | os.PathLike]) -> Iterator[Source | Sk
     for arg in inputs:
         for item in expand_input(arg):
             if isinstance(item, Source) and item.path is not None:
-                key = item.path.resolve()
+                key = Path(os.path.realpath(item.path))  # never raises, also on a symlink loop
                 if key in seen:
                     continue
                 seen.add(key)
@@ -638,13 +690,17 @@ def read_articles(
 
 
 def read_text_file(source: Source, doc_id: str) -> Article | Skipped:
+    """One text or markdown file; its first bytes are checked before the rest is read, and at most MAX_TEXT_BYTES are."""
     try:
         with open(source.path, "rb") as handle:
-            data = handle.read()
+            head = handle.read(BINARY_SNIFF_BYTES)
+            if reason := binary_reason(head):
+                return Skipped(source.label, reason)
+            data = head + handle.read(MAX_TEXT_BYTES + 1 - len(head))
     except OSError as err:
         return Skipped(source.label, describe_os_error(err))
-    if reason := binary_reason(data[:BINARY_SNIFF_BYTES]):
-        return Skipped(source.label, reason)
+    if len(data) > MAX_TEXT_BYTES:
+        return Skipped(source.label, f"over {MAX_TEXT_BYTES // 2**20} MiB of text, more than one article can be; split it into articles (e.g. JSONL, one per line)")
     try:
         raw = data.decode("utf-8")
     except UnicodeDecodeError as err:
@@ -789,7 +845,10 @@ def _read_stdin(stream: TextIO) -> Iterator[Article | Skipped]:
             line = raw.count("\n", 0, match.start()) + 1
             yield Skipped(STDIN_LABEL, _stdin_undecodable(f"a byte on line {line}"))
         else:
-            yield parse_text(raw, STDIN_DOC_ID, STDIN_LABEL, markdown=False)
+            article = parse_text(raw, STDIN_DOC_ID, STDIN_LABEL, markdown=False)
+            if isinstance(article, Article):  # a second stdin build of another text must not look like this one
+                article = replace(article, doc_id=content_id(article.text))
+            yield article
 
 
 # Python decodes stdin with surrogateescape under some locales: a bad byte

@@ -328,10 +328,15 @@ def _safe_iri(value: Any, what: str) -> URIRef:
     return URIRef(value)
 
 
+_HASH_TAIL = re.compile(r"-[0-9a-f]{10}$")
+
+
 def _article_iri(doc_id: str) -> URIRef:
     """``article/<slug>``; the slug gets a hash suffix unless it is the doc_id itself, so ids never collide."""
     slug = slugify(doc_id)[:_MAX_SLUG].strip("-") or "unnamed"
-    if slug != doc_id:
+    # A doc_id that already ends like a hash suffix is hashed too, so "A B" (-> a-b-<hash>) and
+    # a crafted "a-b-<that hash>" never share an IRI: unhashed slugs never end in -<10 hex>.
+    if slug != doc_id or _HASH_TAIL.search(doc_id):
         slug = f"{slug}-{_sha1(doc_id)[:10]}"
     return URIRef(BASE + "article/" + slug)
 
@@ -434,6 +439,10 @@ def rdf_to_graph(rdf: Graph) -> nx.MultiDiGraph:
 
 def _parse(path: str | Path | IO, format: str) -> Graph:
     data = path.read() if hasattr(path, "read") else Path(path).read_bytes()
+    if format == "json-ld":  # inline contexts only: a remote or file context is refused, never fetched
+        from ..closed import check_jsonld
+
+        data = check_jsonld(data, str(getattr(path, "name", path)))
     return Graph().parse(data=data, format=format)
 
 
