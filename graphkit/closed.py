@@ -36,8 +36,8 @@ def check_query(sparql: str, initNs: dict | None = None) -> None:
         return
     clauses = query.algebra.get("datasetClause") or []
     for clause in clauses:
-        iri = clause.get("default") or clause.get("named")
-        kind = "FROM NAMED" if clause.get("named") is not None else "FROM"
+        kind = "FROM NAMED" if "named" in clause else "FROM"
+        iri = clause["named"] if "named" in clause else clause["default"]
         raise ClosedError(f"{kind} <{iri}> would load a graph from outside the files given; "
                           "query the files directly (leave FROM out), or pass --allow-remote to let it load")
     for node in _walk(query.algebra):

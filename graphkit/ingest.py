@@ -696,7 +696,7 @@ def read_text_file(source: Source, doc_id: str) -> Article | Skipped:
             head = handle.read(BINARY_SNIFF_BYTES)
             if reason := binary_reason(head):
                 return Skipped(source.label, reason)
-            data = head + handle.read(MAX_TEXT_BYTES + 1 - len(head))
+            data = head + handle.read(max(0, MAX_TEXT_BYTES + 1 - len(head)))
     except OSError as err:
         return Skipped(source.label, describe_os_error(err))
     if len(data) > MAX_TEXT_BYTES:

@@ -691,8 +691,9 @@ def _yaml_error(path: Path, error: yaml.YAMLError) -> str:
     where = f"{path}:{mark.line + 1}" if mark is not None else str(path)
     problem = " ".join(str(getattr(error, "problem", None) or error).split())
     if "python/" in problem or "could not determine a constructor" in problem:
-        tag = re.search(r"!\S+", problem)
-        return (f"{where}: the tag {tag.group() if tag else ''} is not allowed; actor lists hold plain data "
+        tag = re.search(r"tag:yaml\.org,2002:([^'\s]+)", problem) or re.search(r"(!\S+)", problem)
+        shown = ("!!" + tag.group(1) if tag.group(0).startswith("tag:") else tag.group(1)) if tag else "(a Python tag)"
+        return (f"{where}: the tag {shown} is not allowed; actor lists hold plain data "
                 "(strings, lists, mappings), so remove the tag")
     return f"{where}: YAML syntax error: {problem[:200]}; fix the line (quote values that hold ':' or '#')"
 

@@ -227,7 +227,7 @@ def build(
                 sources[article.doc_id] = {"sha256": digest, "origin": origin, **({"metadata": article.metadata} if article.metadata else {})}
                 yield article
 
-    articles = within_length(new_articles(_articles_only(stream, skip)), extractor.nlp.max_length, skip)
+    articles = new_articles(usable_articles(stream, extractor, skip))
     for article_result in engines.run(extractor, articles, engine, jobs, scheduler):
         add_mentions(G, article_result.mentions)
         for relation in article_result.relations:
