@@ -210,6 +210,8 @@ def test_an_incremental_build_refuses_a_graph_ttl_that_does_not_match_its_manife
     line = one_error_line(result)
     assert "graph.ttl does not match graphkit-manifest.json" in line and "--fresh" in line and "restore" in line
     assert snapshot(workdir / "out") == before
+    with pytest.raises(StoredGraphError):
+        stored_graph(workdir / "out")
 
 
 def test_a_truncated_graph_without_manifest_gives_one_line_not_a_traceback(tmp_path):
