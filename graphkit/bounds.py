@@ -1,7 +1,10 @@
 """Bounds on the work one article can cause: its length, and the length of the sentences relations are read from.
 
 * An article longer than the model's ``nlp.max_length`` (1,000,000 characters for spaCy) is
-  skipped with one line naming it; the rest of the run goes on.
+  parsed in parts cut at line breaks (paragraphs: ingest puts one per line), or at a space when
+  one line is longer than that; the mentions and relations of the parts get offsets and sentence
+  indices into the whole article, so the result reads as one article. Pronouns do not reach
+  across a cut.
 * Relation extraction compares the words of a sentence with each other, so its time grows
   with the square of a sentence's length. A run of more than ``MAX_SENTENCE_TOKENS`` tokens
   without a sentence boundary (a table flattened into prose, a list of 10,000 names) is cut
@@ -13,12 +16,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable
+from dataclasses import replace
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .models import Article, Skipped
+from .models import Article, Mention, Relation
 
 MAX_SENTENCE_TOKENS = 250
 _SOFT_BREAKS = frozenset({";", ",", ":", "—", "–", "-", "|"})
@@ -61,12 +65,34 @@ def add_sentence_window(nlp: Language) -> None:
     nlp.add_pipe("graphkit_sentence_window", before="parser")
 
 
-def within_length(articles: Iterable[Article], max_length: int, on_skip: Callable[[Skipped], None]) -> Iterator[Article]:
-    """The articles the model can take whole; one Skipped line for each longer one."""
-    for article in articles:
-        if len(article.text) > max_length:
-            on_skip(Skipped(article.origin or article.doc_id,
-                            f"article is {len(article.text):,} characters, over the model's limit of {max_length:,} "
-                            "(spaCy max_length); split it into several articles"))
-        else:
-            yield article
+def article_parts(article: Article, limit: int) -> list[tuple[int, Article]]:
+    """``[(0, article)]`` when it fits in ``limit`` characters, else (offset, part) cut at line breaks (or spaces)."""
+    text = article.text
+    if len(text) <= limit:
+        return [(0, article)]
+    parts, start = [], 0
+    while start < len(text):
+        end = min(start + limit, len(text))
+        if end < len(text):
+            cut = text.rfind("\n", start, end)
+            cut = cut if cut > start else text.rfind(" ", start, end)
+            end = cut + 1 if cut > start else end
+        parts.append((start, replace(article, text=text[start:end])))
+        start = end
+    return parts
+
+
+def shift_mentions(mentions: Iterable[Mention], chars: int, sentences: int) -> list[Mention]:
+    """Mentions of a part, with offsets and sentence indices into the whole article."""
+    return [replace(m, start_char=m.start_char + chars, end_char=m.end_char + chars, sentence_index=m.sentence_index + sentences)
+            for m in mentions]
+
+
+def shift_relations(relations: Iterable[Relation], chars: int, sentences: int) -> list[Relation]:
+    """Relations of a part, with evidence offsets and sentence indices into the whole article."""
+    shifted = []
+    for r in relations:
+        start, end = r.evidence.char_span
+        evidence = replace(r.evidence, char_span=(start + chars, end + chars), sentence_index=r.evidence.sentence_index + sentences)
+        shifted.append(replace(r, evidence=evidence))
+    return shifted

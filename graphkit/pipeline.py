@@ -19,7 +19,7 @@ import networkx as nx
 
 from . import __version__, engines
 from .actors import national_forces, resolve_mentions
-from .bounds import add_sentence_window, within_length
+from .bounds import add_sentence_window, article_parts, shift_mentions, shift_relations
 from .graph import add_mentions, add_relation, filter_confidence, new_graph
 from .ingest import read_articles
 from .knowledge import load_knowledge_base
@@ -54,10 +54,30 @@ class Extractor:
         self.settings = (model, tuple(str(path) for path in actor_files), vocabulary)
 
     def process(self, articles: Iterable[Article], batch_size: int = 32) -> Iterator[ArticleResult]:
-        """Parse articles lazily and yield their actors and relations, one article at a time."""
-        pairs = ((article.text, article) for article in articles)
-        for doc, article in self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
-            yield self.analyse(doc, article)
+        """Parse articles lazily and yield their actors and relations, one article at a time.
+
+        An article over the model's ``max_length`` is parsed in parts and given as one result
+        (graphkit.bounds.article_parts).
+        """
+        parts = ((part.text, (article, offset, part)) for article in articles
+                 for offset, part in article_parts(article, self.nlp.max_length))
+        whole: ArticleResult | None = None  # the parts of a long article read so far
+        sentences = 0
+        for doc, (article, offset, part) in self.nlp.pipe(parts, as_tuples=True, batch_size=batch_size):
+            if whole is not None and whole.article is not article:
+                yield whole
+                whole = None
+            if part is article:
+                yield self.analyse(doc, article)
+                continue
+            if whole is None:
+                whole, sentences = ArticleResult(article, [], []), 0
+            result = self.analyse(doc, part)
+            whole.mentions.extend(shift_mentions(result.mentions, offset, sentences))
+            whole.relations.extend(shift_relations(result.relations, offset, sentences))
+            sentences += sum(1 for _ in doc.sents)
+        if whole is not None:
+            yield whole
 
     def analyse(self, doc, article: Article) -> ArticleResult:
         mentions = resolve_mentions(doc, article, self.knowledge_base, self.event_nouns)
@@ -152,8 +172,8 @@ def _articles_only(inputs, on_skip: Callable[[Skipped], None]) -> Iterator[Artic
 
 
 def usable_articles(inputs, extractor: Extractor, on_skip: Callable[[Skipped], None]) -> Iterator[Article]:
-    """The articles among ``inputs`` that the extractor can take; a Skipped line for the rest."""
-    return within_length(_articles_only(inputs, on_skip), extractor.nlp.max_length, on_skip)
+    """The articles among ``inputs``; a Skipped line for the rest (an article over the model's limit is parsed in parts)."""
+    return _articles_only(inputs, on_skip)
 
 
 def build(
@@ -182,7 +202,7 @@ def build(
     different text: that is an id collision, skipped with a line naming both sources, never
     taken for the article built before.
 
-    Articles longer than the model's ``max_length`` are skipped with one line (graphkit.bounds).
+    Articles longer than the model's ``max_length`` are parsed in parts (graphkit.bounds).
 
     Articles stream through the parser; only the graph grows with the corpus. ``jobs``,
     ``engine`` and ``scheduler`` choose where extraction runs (see graphkit.engines); the

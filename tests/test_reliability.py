@@ -306,20 +306,42 @@ def test_the_lock_is_reentrant_within_one_process(tmp_path):
         pass
 
 
-# --- 5. an article over spaCy's limit is skipped, never aborts the run ----------------------
+# --- 5. an article over spaCy's limit is parsed in parts, never aborts the run -------------
+
+LONG = "".join(f"Russia condemned Ukraine on day {n}.\n" for n in range(40))
 
 
-def test_an_article_over_the_model_limit_is_skipped_with_one_line_in_build_and_extract(workdir, monkeypatch):
-    monkeypatch.setattr(helpers.extractor().nlp, "max_length", 500)
-    write(workdir / "long.txt", "Russia condemned Ukraine. " * 40)
+def records(result) -> list[tuple]:
+    return [(r.relation, r.source.label, r.target.label, r.evidence.sentence_index, r.evidence.char_span, r.evidence.sentence)
+            for r in result.relations]
 
-    result = cli("build", "long.txt", "good.txt", "-o", "out")
-    assert result.exit_code == 2, result.output
-    assert "skipped long.txt: article is 1,039 characters, over the model's limit of 500" in click.unstyle(result.stderr)
-    assert documents(workdir / "out") == ["good"]
+
+def test_an_article_over_the_model_limit_gives_the_relations_it_gives_whole(monkeypatch):
+    whole = helpers.analyse(LONG)
+    monkeypatch.setattr(helpers.extractor().nlp, "max_length", 300)
+
+    parted = helpers.analyse(LONG)
+
+    assert len(whole.relations) == 40
+    assert records(parted) == records(whole)
+    assert [(m.start_char, m.end_char, m.sentence_index) for m in parted.mentions] == [
+        (m.start_char, m.end_char, m.sentence_index) for m in whole.mentions]
+    for r in parted.relations:
+        start, end = r.evidence.char_span
+        assert "condemned" in LONG[start:end]
+
+
+def test_an_article_over_the_model_limit_no_longer_aborts_build_or_extract(workdir, monkeypatch):
+    monkeypatch.setattr(helpers.extractor().nlp, "max_length", 300)
+    write(workdir / "long.txt", LONG)
+    write(workdir / "oneline.txt", "Russia condemned Ukraine. " * 40)  # no line break: cut at a space
+
+    result = cli("build", "long.txt", "oneline.txt", "good.txt", "-o", "out")
+    assert result.exit_code == 0, result.output
+    assert documents(workdir / "out") == ["good", "long", "oneline"]
 
     result = cli("extract", "long.txt", "good.txt")
-    assert result.exit_code == 2 and "skipped long.txt: article is 1,039 characters" in click.unstyle(result.stderr)
+    assert result.exit_code == 0 and len(result.stdout.splitlines()) == 41
 
 
 # --- 6. directory walking: loops, FIFOs, devices, huge files --------------------------------
