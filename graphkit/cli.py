@@ -194,14 +194,13 @@ def _store_path(store: str, output: Path, fresh: bool, min_confidence: float) ->
 
 def _build_in_store(path: Path, inputs: List[str], extractor, fresh: bool, options: dict, known: list) -> None:
     """Add the new articles to the store at ``path`` and print what it holds; exits."""
-    from .load import read_graph
     from .store import GraphStore, replacing
 
     turtle = path.parent / "graph.ttl"
     with replacing(path) if fresh else GraphStore(path) as store:
         if not fresh and not store.documents() and turtle.is_file():
             out.print(f"moving {escape(str(turtle))} into the store {escape(str(path))} (once)")
-            store.add(read_graph(turtle))
+            store.add(_stored_graph(path.parent)[0])  # verified against its manifest first
         kg = store.build(inputs, extractor, **options)
         code = _exit_code(kg.articles + len(known), kg.skipped)
         if code == EXIT_FATAL:
