@@ -59,7 +59,8 @@ from types import MappingProxyType
 import yaml
 from rapidfuzz import fuzz, process
 
-from graphkit.models import ACTOR_TYPES, Actor, Role, actor_iri
+from graphkit.models import Actor, Role, actor_iri
+from graphkit.schema import ACTOR_TYPES
 from graphkit.resources import ontology_file
 
 log = logging.getLogger(__name__)

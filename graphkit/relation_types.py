@@ -9,8 +9,8 @@ from pathlib import Path
 import yaml
 
 from .resources import ontology_file
+from .schema import QUAD_CLASSES
 
-QUAD_CLASSES = ("verbal_cooperation", "material_cooperation", "verbal_conflict", "material_conflict")
 _DETERMINERS = {"a", "an", "the"}
 
 
