@@ -60,8 +60,8 @@ import yaml
 from rapidfuzz import fuzz, process
 
 from graphkit.models import Actor, Role, actor_iri
-from graphkit.schema import ACTOR_TYPES
 from graphkit.resources import ontology_file
+from graphkit.schema import ACTOR_TYPES
 
 log = logging.getLogger(__name__)
 

@@ -14,7 +14,7 @@ from graphkit.relation_types import default_vocabulary
 from graphkit.relations import RULES, extract_relations
 from graphkit.relations.registry import Candidate, Rule, resolve
 
-from handbuilt import parse, article
+from handbuilt import article, parse
 
 VOCAB = default_vocabulary()
 RUSSIAN_FORCES = Actor(id="gk:RussianArmedForces", label="Russian Armed Forces", type="ArmedForce", country="RUS")

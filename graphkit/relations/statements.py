@@ -72,7 +72,9 @@ def named(found: list[Candidate] | None, rule: str) -> list[Candidate] | None:
     return None if found is None else [c if c.rule else replace(c, rule=rule) for c in found]
 
 
-def pairs(sources: list[Mention], targets: list[Mention], symmetric: bool, mutual: bool = False, reciprocal: bool = False) -> Iterator[tuple[Mention, Mention, bool]]:
+def pairs(
+    sources: list[Mention], targets: list[Mention], symmetric: bool, mutual: bool = False, reciprocal: bool = False,
+) -> Iterator[tuple[Mention, Mention, bool]]:
     """(source, target, reciprocal) for each conjoined source and target."""
     if reciprocal and not targets:  # "X and Y accused each other": each did it to the other
         for i, source in enumerate(sources):
@@ -94,7 +96,10 @@ def pairs(sources: list[Mention], targets: list[Mention], symmetric: bool, mutua
                     yield target, source, True
 
 
-def statements(trigger: Trigger, candidate: Candidate, vocab: Vocabulary, actors: Endpoints, article: Article, sentence_index: int, sent: Span, knowledge: ActorKnowledge, other_events: frozenset[int]) -> Iterator[Relation]:
+def statements(
+    trigger: Trigger, candidate: Candidate, vocab: Vocabulary, actors: Endpoints, article: Article, sentence_index: int, sent: Span,
+    knowledge: ActorKnowledge, other_events: frozenset[int],
+) -> Iterator[Relation]:
     rel = vocab[trigger.relation]
     context = None
     for source, target, reciprocal in pairs(candidate.sources, candidate.targets, rel.symmetric, rel.mutual, candidate.pattern == "reciprocal"):
