@@ -106,15 +106,24 @@ def _relation_type(name: str, entry: dict) -> RelationType:
         goldstein=float(entry["goldstein"]),
         quad_class=quad_class,
         symmetric=bool(entry.get("symmetric", False)),
-        verbs=tuple(entry.get("verbs") or ()),
-        preps=tuple(entry.get("preps") or ()),
-        nouns=tuple(entry.get("nouns") or ()),
-        phrases=tuple(_phrase_words(p) for p in entry.get("phrases") or ()),
-        speaker_phrases=tuple(_phrase_words(p) for p in entry.get("speaker_phrases") or ()),
+        verbs=_words(name, entry, "verbs"),
+        preps=_words(name, entry, "preps"),
+        nouns=_words(name, entry, "nouns"),
+        phrases=tuple(_phrase_words(p) for p in _words(name, entry, "phrases")),
+        speaker_phrases=tuple(_phrase_words(p) for p in _words(name, entry, "speaker_phrases")),
         mutual=bool(entry.get("mutual", False)),
         frames=tuple(_frame(name, frame) for frame in entry.get("frames") or ()),
         **{behaviour: bool(entry.get(behaviour, False)) for behaviour in BEHAVIOURS},
     )
+
+
+def _words(name: str, entry: dict, field: str) -> tuple[str, ...]:
+    """A word list of a relation entry; YAML reads unquoted on, off, yes and no as booleans."""
+    values = tuple(entry.get(field) or ())
+    wrong = [value for value in values if not isinstance(value, str)]
+    if wrong:
+        raise ValueError(f"relation {name!r}: {field} must be words, got {wrong!r}; quote on, off, yes and no in relations.yaml")
+    return values
 
 
 def _frame(name: str, entry: dict) -> Frame:

@@ -10,7 +10,7 @@ import pytest
 
 from graphkit.descriptions import ActorKnowledge
 from graphkit.models import Actor
-from graphkit.relation_types import default_vocabulary
+from graphkit.relation_types import default_vocabulary, read_vocabulary
 from graphkit.relations import RULES, extract_relations
 from graphkit.relations.registry import Candidate, Rule, resolve
 
@@ -303,6 +303,26 @@ def test_near_misses():
         doc, mentions = parse(table, actors)
         found = statements(doc, mentions, knowledge.get(name, Forces()))
         assert check(found), f"{name}: {found}"
+
+
+def test_on_is_a_preposition_of_the_vocabulary():
+    """Hamas launched rockets on Israel. (relations.yaml once listed ``on`` unquoted, which YAML reads as True.)"""
+    doc, mentions = parse("""
+        Hamas      Hamas      PROPN NNP nsubj 1 ORG
+        launched   launch     VERB  VBD ROOT  1
+        rockets    rocket     NOUN  NNS dobj  1
+        on         on         ADP   IN  prep  1
+        Israel     Israel     PROPN NNP pobj  3 GPE
+        .          .          PUNCT .   punct 1
+    """, (0, 4))
+    assert statements(doc, mentions) == {("Hamas", "attacks", "Israel", "preposition")}
+
+
+def test_a_word_yaml_reads_as_a_boolean_is_refused(tmp_path):
+    path = tmp_path / "relations.yaml"
+    path.write_text("attacks: {cameo: '18', plover: ASSAULT, goldstein: -9, quad_class: material_conflict, verbs: [attack], preps: [on]}\n")
+    with pytest.raises(ValueError, match="quote on"):
+        read_vocabulary(path)
 
 
 def test_the_participle_rule_overrides_the_others():
