@@ -59,8 +59,9 @@ from types import MappingProxyType
 import yaml
 from rapidfuzz import fuzz, process
 
-from graphkit.models import ACTOR_TYPES, Actor, Role, actor_iri
+from graphkit.models import Actor, Role, actor_iri
 from graphkit.resources import ontology_file
+from graphkit.schema import ACTOR_TYPES
 
 log = logging.getLogger(__name__)
 

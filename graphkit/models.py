@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-ACTOR_TYPES = ("State", "Person", "Organization", "ArmedForce", "NonStateArmedGroup", "Location")
-MODALITIES = ("asserted", "reported", "hypothetical", "planned")
+from .schema import ACTOR_TYPES, MODALITIES, RESOLUTIONS  # noqa: F401  (the field vocabularies, re-exported)
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,8 +80,6 @@ class Mention:
 
 # "name" (a known name or alias), "title" ("President Biden"), "demonym" ("Russian troops"),
 # "pronoun" ("he", "its troops"), "description" ("his office", "the government in Kyiv").
-RESOLUTIONS = ("name", "title", "demonym", "pronoun", "description")
-
 
 @dataclass(frozen=True, slots=True)
 class Evidence:

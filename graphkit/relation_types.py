@@ -9,12 +9,15 @@ from pathlib import Path
 import yaml
 
 from .resources import ontology_file
+from .schema import QUAD_CLASSES
 
-QUAD_CLASSES = ("verbal_cooperation", "material_cooperation", "verbal_conflict", "material_conflict")
 _DETERMINERS = {"a", "an", "the"}
 
 
-BEHAVIOURS = ("speech_act", "asset_target", "unrealised_object", "own_forces", "embedded_target", "answers_clause", "claim_target", "hosts_events", "compound_modifier", "content_not_event")
+BEHAVIOURS = (
+    "speech_act", "asset_target", "unrealised_object", "own_forces", "embedded_target", "answers_clause", "claim_target", "hosts_events",
+    "compound_modifier", "content_not_event",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,9 +53,9 @@ class RelationType:
     verbal_verbs: frozenset[str] = frozenset()
     # "trade talks", "talks on a peace deal": talks whose topic is one of ``topic_words`` are ``topic_form``
     topic_form: str | None = None
-    travel_verbs: frozenset[str] = frozenset()
-    stance_predicates: tuple[str, ...] = ()  # "critical of", "disappointed (that)", "supportive of"  # "Trump left the Philippines": a person travels, no withdrawal
     topic_words: frozenset[str] = frozenset()
+    travel_verbs: frozenset[str] = frozenset()  # "Trump left the Philippines": a person travels, no withdrawal
+    stance_predicates: tuple[str, ...] = ()  # "critical of", "disappointed (that)", "supportive of"
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,11 +124,11 @@ def _relation_type(name: str, entry: dict) -> RelationType:
         goldstein=float(entry["goldstein"]),
         quad_class=quad_class,
         symmetric=bool(entry.get("symmetric", False)),
-        verbs=tuple(entry.get("verbs") or ()),
-        preps=tuple(entry.get("preps") or ()),
-        nouns=tuple(entry.get("nouns") or ()),
-        phrases=tuple(_phrase_words(p) for p in entry.get("phrases") or ()),
-        speaker_phrases=tuple(_phrase_words(p) for p in entry.get("speaker_phrases") or ()),
+        verbs=_words(name, entry, "verbs"),
+        preps=_words(name, entry, "preps"),
+        nouns=_words(name, entry, "nouns"),
+        phrases=tuple(_phrase_words(p) for p in _words(name, entry, "phrases")),
+        speaker_phrases=tuple(_phrase_words(p) for p in _words(name, entry, "speaker_phrases")),
         mutual=bool(entry.get("mutual", False)),
         frames=tuple(_frame(name, frame) for frame in entry.get("frames") or ()),
         verbal_form=entry.get("verbal_form"),
@@ -136,6 +139,15 @@ def _relation_type(name: str, entry: dict) -> RelationType:
         topic_words=frozenset(entry.get("topic_words") or ()),
         **{behaviour: bool(entry.get(behaviour, False)) for behaviour in BEHAVIOURS},
     )
+
+
+def _words(name: str, entry: dict, field: str) -> tuple[str, ...]:
+    """A word list of a relation entry; YAML reads unquoted on, off, yes and no as booleans."""
+    values = tuple(entry.get(field) or ())
+    wrong = [value for value in values if not isinstance(value, str)]
+    if wrong:
+        raise ValueError(f"relation {name!r}: {field} must be words, got {wrong!r}; quote on, off, yes and no in relations.yaml")
+    return values
 
 
 def _frame(name: str, entry: dict) -> Frame:

@@ -317,7 +317,7 @@ def test_exporter_only_uses_defined_terms():
 
 def test_closed_namespace_fails_loudly():
     with pytest.raises(AttributeError):
-        GK.trainz
+        _ = GK.trainz
 
 
 # relation, CAMEO root, PLOVER type: the table in GOLD_FORMAT.md

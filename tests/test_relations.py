@@ -325,10 +325,8 @@ def test_place_and_quantity_are_kept_on_the_relation():
 
 # --- confidence ---------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("text", [pytest.param(param.values[0], id=param.id) for param in ALL_ROWS])
-def test_confidence_is_a_probability(text):
-    assert all(0.0 <= r.confidence <= 1.0 for r in analyse(text).relations)
-
+# The score itself is unit-tested in test_confidence.py (a range check here passed when nothing
+# was extracted, and confidence() clamps its result anyway).
 
 def test_min_confidence_keeps_only_statements_at_or_above_it():
     articles = [

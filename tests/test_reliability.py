@@ -405,7 +405,7 @@ def test_a_200k_character_sentence_is_cut_into_windows_before_parsing():
 
     starts = [0, *window_starts(doc, MAX_SENTENCE_TOKENS), len(doc)]
 
-    assert max(b - a for a, b in zip(starts, starts[1:])) <= MAX_SENTENCE_TOKENS
+    assert max(b - a for a, b in zip(starts, starts[1:], strict=False)) <= MAX_SENTENCE_TOKENS
     assert len(starts) - 1 <= 2 * len(doc) // MAX_SENTENCE_TOKENS + 1  # windows are at least half full: linear work
 
 

@@ -10,7 +10,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SDO, SKOS
 
 from ..ontology_terms import GK, relation_name
-from .rdf import WIKIDATA, _QUAD_OF_CONCEPT, _TYPE_OF_CLASS
+from .rdf import _QUAD_OF_CONCEPT, _TYPE_OF_CLASS, WIKIDATA
 
 
 def read_turtle(path: str | Path | IO) -> nx.MultiDiGraph:

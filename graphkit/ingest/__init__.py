@@ -10,23 +10,47 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import Iterable, Iterator, TextIO
+from collections.abc import Iterable, Iterator
+from typing import TextIO
 
 from graphkit.models import Article, Skipped
 
 from .files import (
-    Source, assign_doc_ids, binary_reason, collect_sources, describe_os_error, expand_input, is_supported, kind_of,
-    not_regular_reason, reencode_command, undecodable_reason, walk_directory,
+    Source,
+    assign_doc_ids,
+    binary_reason,
+    collect_sources,
+    describe_os_error,
+    expand_input,
+    is_supported,
+    kind_of,
+    not_regular_reason,
+    reencode_command,
+    undecodable_reason,
+    walk_directory,
 )
-from .jsonl import (
-    article_from_record, content_id, decompressed, parse_json_line, parse_jsonl_bytes, peek, read_jsonl_file,
-    read_stdin, stem_of,
-)
+from .jsonl import article_from_record, content_id, decompressed, parse_json_line, parse_jsonl_bytes, peek, read_jsonl_file, read_stdin, stem_of
 from .text import Header, markdown_lines, parse_front_matter, parse_text, split_front_matter, split_header, strip_inline_markdown
 from .units import (
-    BINARY_SNIFF_BYTES, EMPTY_ARTICLE, JSONL_SUFFIXES, MARKDOWN_SUFFIXES, MAX_ID_LENGTH, MAX_TEXT_BYTES, STDIN_DOC_ID,
-    STDIN_LABEL, SUPPORTED_SUFFIXES, TEXT_KEYS, TEXT_SUFFIXES, TITLE_KEYS, Unit, clean_line, clean_lines, date_fields,
-    join_units, normalise_date, normalise_newlines,
+    BINARY_SNIFF_BYTES,
+    EMPTY_ARTICLE,
+    JSONL_SUFFIXES,
+    MARKDOWN_SUFFIXES,
+    MAX_ID_LENGTH,
+    MAX_TEXT_BYTES,
+    STDIN_DOC_ID,
+    STDIN_LABEL,
+    SUPPORTED_SUFFIXES,
+    TEXT_KEYS,
+    TEXT_SUFFIXES,
+    TITLE_KEYS,
+    Unit,
+    clean_line,
+    clean_lines,
+    date_fields,
+    join_units,
+    normalise_date,
+    normalise_newlines,
 )
 
 __all__ = [  # the public API; the rest is in the submodules
@@ -79,7 +103,8 @@ def read_text_file(source: Source, doc_id: str) -> Article | Skipped:
     except OSError as err:
         return Skipped(source.label, describe_os_error(err))
     if len(data) > MAX_TEXT_BYTES:
-        return Skipped(source.label, f"over {MAX_TEXT_BYTES // 2**20} MiB of text, more than one article can be; split it into articles (e.g. JSONL, one per line)")
+        too_big = f"over {MAX_TEXT_BYTES // 2**20} MiB of text, more than one article can be"
+        return Skipped(source.label, f"{too_big}; split it into articles (e.g. JSONL, one per line)")
     try:
         raw = data.decode("utf-8")
     except UnicodeDecodeError as err:

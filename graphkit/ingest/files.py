@@ -6,13 +6,14 @@ import errno
 import os
 import stat
 from collections import Counter
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Iterator
 
 from graphkit.models import Skipped, slugify
 
 from .units import JSONL_SUFFIXES, MARKDOWN_SUFFIXES, STDIN_LABEL, SUPPORTED_SUFFIXES
+
 
 @dataclass(frozen=True, slots=True)
 class Source:
@@ -84,7 +85,8 @@ def not_regular_reason(path: Path) -> str | None:
         return describe_os_error(err)
     if stat.S_ISREG(mode):
         return None
-    kind = "a FIFO (named pipe)" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode) else "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else "not a regular file"
+    is_device = stat.S_ISCHR(mode) or stat.S_ISBLK(mode)
+    kind = "a FIFO (named pipe)" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode) else "a device" if is_device else "not a regular file"
     return f"{kind}, not a regular file; left out of the directory (name it on its own to read it)"
 
 
@@ -147,7 +149,7 @@ def _take_unique(labels: list[str], candidate, ids: dict[str, str]) -> list[str]
     counts = Counter(proposed)
     taken = set(ids.values())
     rest = []
-    for label, doc_id in zip(labels, proposed):
+    for label, doc_id in zip(labels, proposed, strict=True):
         if counts[doc_id] == 1 and doc_id not in taken:
             ids[label] = doc_id
         else:

@@ -6,20 +6,34 @@ import gzip
 import hashlib
 import json
 import re
+from collections.abc import Iterator
 from contextlib import nullcontext
 from dataclasses import replace
 from itertools import chain
 from pathlib import Path
-from typing import IO, Iterator, TextIO
+from typing import IO, TextIO
 
 from graphkit.models import Article, Skipped
 
 from .files import Source, binary_reason, describe_os_error, undecodable_reason
 from .text import parse_text
 from .units import (
-    _READ_ERRORS, BINARY_SNIFF_BYTES, GZIP_MAGIC, MAX_ID_LENGTH, ONE_OBJECT_PER_LINE, STDIN_DOC_ID, STDIN_LABEL,
-    TEXT_KEYS, TITLE_KEYS, clean_line, clean_lines, date_fields, join_units, normalise_newlines,
+    _READ_ERRORS,
+    BINARY_SNIFF_BYTES,
+    GZIP_MAGIC,
+    MAX_ID_LENGTH,
+    ONE_OBJECT_PER_LINE,
+    STDIN_DOC_ID,
+    STDIN_LABEL,
+    TEXT_KEYS,
+    TITLE_KEYS,
+    clean_line,
+    clean_lines,
+    date_fields,
+    join_units,
+    normalise_newlines,
 )
+
 
 def parse_json_line(line: str, lineno: int, label: str, stem: str) -> Article | Skipped | None:
     """One JSONL line: an Article, a Skipped naming ``label:lineno``, or None if blank."""

@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Iterator
 
 from graphkit.models import Article, Skipped
 
-from .units import (
-    _DATE_LINE, EMPTY_ARTICLE, MARKDOWN_SUFFIXES, Unit, clean_line, date_fields, join_units, normalise_newlines,
-)
+from .units import _DATE_LINE, EMPTY_ARTICLE, MARKDOWN_SUFFIXES, Unit, clean_line, date_fields, join_units, normalise_newlines
 
 # --- plain text and markdown ---------------------------------------------------------
 

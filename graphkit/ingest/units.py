@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 import zlib
+from collections.abc import Iterator
 from datetime import date, datetime
-from typing import Iterator, NamedTuple
+from typing import NamedTuple
 
 TEXT_SUFFIXES = (".txt",)
 MARKDOWN_SUFFIXES = (".md", ".markdown")
@@ -165,7 +166,7 @@ def wrap_width(lines: list[str]) -> int | None:
     one-paragraph-per-line files and short snippets do not have.
     """
     longest = max(map(len, lines), default=0)
-    carried_on = sum(1 for above, line in zip(lines, lines[1:]) if above and line[:1].islower())
+    carried_on = sum(1 for above, line in zip(lines, lines[1:], strict=False) if above and line[:1].islower())
     if longest > MAX_WRAP_WIDTH or carried_on < MIN_CARRIED_ON_LINES:
         return None
     return longest

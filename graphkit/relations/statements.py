@@ -10,17 +10,19 @@ from spacy.tokens import Doc, Span
 from ..descriptions import ActorKnowledge, names_own_country
 from ..models import Article, Evidence, Mention, Relation
 from ..relation_types import RelationType, Vocabulary
-from . import syntax
-from . import noun_rules  # noqa: F401  (registers the noun and speaker rules)
+from . import (
+    noun_rules,  # noqa: F401  (registers the noun and speaker rules)
+    syntax,
+)
 from .attributes import location, quantity
 from .compounds import compound_frame
-from .stances import stance_frame
 from .confidence import confidence
 from .context import statement_context
 from .endpoints import Endpoints
 from .noun_rules import noun_frame, spoken_frame
 from .registry import Candidate, base_confidence, resolve, rules_for
 from .rules import Frame, verb_frame
+from .stances import stance_frame
 from .subjects import note_claims
 from .triggers import Trigger, find_triggers
 
@@ -81,7 +83,9 @@ def named(found: list[Candidate] | None, rule: str) -> list[Candidate] | None:
     return None if found is None else [c if c.rule else replace(c, rule=rule) for c in found]
 
 
-def pairs(sources: list[Mention], targets: list[Mention], symmetric: bool, mutual: bool = False, reciprocal: bool = False) -> Iterator[tuple[Mention, Mention, bool]]:
+def pairs(
+    sources: list[Mention], targets: list[Mention], symmetric: bool, mutual: bool = False, reciprocal: bool = False,
+) -> Iterator[tuple[Mention, Mention, bool]]:
     """(source, target, reciprocal) for each conjoined source and target."""
     if reciprocal and not targets:  # "X and Y accused each other": each did it to the other
         for i, source in enumerate(sources):
@@ -105,7 +109,10 @@ def pairs(sources: list[Mention], targets: list[Mention], symmetric: bool, mutua
                     yield target, source, True
 
 
-def statements(trigger: Trigger, candidate: Candidate, vocab: Vocabulary, actors: Endpoints, article: Article, sentence_index: int, sent: Span, knowledge: ActorKnowledge, other_events: frozenset[int]) -> Iterator[Relation]:
+def statements(
+    trigger: Trigger, candidate: Candidate, vocab: Vocabulary, actors: Endpoints, article: Article, sentence_index: int, sent: Span,
+    knowledge: ActorKnowledge, other_events: frozenset[int],
+) -> Iterator[Relation]:
     stated = vocab[trigger.relation]
     context = None
     for source, target, reciprocal in pairs(candidate.sources, candidate.targets, stated.symmetric, stated.mutual, candidate.pattern == "reciprocal"):
@@ -117,6 +124,7 @@ def statements(trigger: Trigger, candidate: Candidate, vocab: Vocabulary, actors
         end = max(source.end_char, target.end_char, trigger.token.idx + len(trigger.token.text))
         target_token = sent.doc.char_span(target.start_char, target.end_char, alignment_mode="expand").root
         pattern = "symmetric" if reciprocal else candidate.pattern
+        base = base_confidence(pattern)
         yield Relation(
             source=source.actor, relation=rel.name, target=target.actor,
             evidence=Evidence(article.doc_id, sentence_index, sent.text.strip(), (start, end), article.date, article.title, article.url),
@@ -124,7 +132,7 @@ def statements(trigger: Trigger, candidate: Candidate, vocab: Vocabulary, actors
             negated=context.negated, modality=context.modality,
             attributed_to=context.attributed_to.actor if context.attributed_to else None,
             location=location(trigger.token, actors), quantity=quantity(target_token),
-            confidence=confidence(base_confidence(pattern) * (DICTIONARY_FACTOR if trigger.dictionary else 1.0), trigger.token, source, target, knowledge.is_known),
+            confidence=confidence(base * (DICTIONARY_FACTOR if trigger.dictionary else 1.0), trigger.token, source, target, knowledge.is_known),
             trigger=trigger.text, pattern=pattern, rule=f"cameo:{candidate.rule}" if trigger.dictionary else candidate.rule,
         )
 

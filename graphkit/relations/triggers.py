@@ -215,4 +215,5 @@ def is_object_of_other_event(noun: Token, vocab: Vocabulary) -> bool:
     if governor is None or governor.lemma_.lower() in LIGHT_VERBS:
         return False
     relation = vocab.verb_index.get(governor.lemma_.lower())
-    return relation is not None and vocab[relation].unrealised_object and relation != vocab.noun_index[noun.lemma_.lower()] and node.dep_ in syntax.OBJECT_DEPS | {"pobj"}
+    return (relation is not None and vocab[relation].unrealised_object and relation != vocab.noun_index[noun.lemma_.lower()]
+            and node.dep_ in syntax.OBJECT_DEPS | {"pobj"})
