@@ -46,7 +46,7 @@ def read_graph(path: str | os.PathLike) -> nx.MultiDiGraph:
     >>> G = read_graph("outputs/")          # doctest: +SKIP
     >>> G.graph["documents"][:2]            # doctest: +SKIP
     """
-    from .export.rdf import read_jsonld, read_turtle
+    from .export.rdf_read import read_jsonld, read_turtle
 
     file = graph_file(path)
     reader = read_turtle if READERS[file.suffix] == "turtle" else read_jsonld

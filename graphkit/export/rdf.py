@@ -405,6 +405,3 @@ def _canonical_json(value: Any, key: str | None = None) -> Any:
         return sorted(items, key=lambda item: json.dumps(item, sort_keys=True, ensure_ascii=False))
     return value
 
-
-# Reading lives in graphkit.export.rdf_read; its names stay importable from here.
-from .rdf_read import rdf_to_graph, read_jsonld, read_turtle  # noqa: E402,F401
