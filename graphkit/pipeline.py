@@ -19,6 +19,7 @@ import networkx as nx
 
 from . import __version__, engines
 from .actors import resolve_mentions
+from .references import resolve_descriptions
 from .bounds import add_sentence_window, article_parts, shift_mentions, shift_relations
 from .descriptions import ActorKnowledge
 from .graph import add_mentions, add_relation, filter_confidence, new_graph
@@ -82,7 +83,7 @@ class Extractor:
             yield whole
 
     def analyse(self, doc, article: Article) -> ArticleResult:
-        mentions = resolve_mentions(doc, article, self.knowledge_base, self.event_nouns)
+        mentions = resolve_descriptions(doc, resolve_mentions(doc, article, self.knowledge_base, self.event_nouns))
         relations = list(extract_relations(doc, mentions, article, self.vocabulary, self.knowledge))
         return ArticleResult(article, mentions, relations)
 

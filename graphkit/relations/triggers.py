@@ -214,6 +214,6 @@ def is_object_of_other_event(noun: Token, vocab: Vocabulary) -> bool:
     governor = syntax.governing_verb(node)
     if governor is None or governor.lemma_.lower() in LIGHT_VERBS:
         return False
-    relation = vocab.verb_index.get(governor.lemma_.lower())
+    relation = vocab.verb_index.get(governor.lemma_.lower()) or _phrase_relation(governor, vocab)  # "called for peace talks"
     return (relation is not None and vocab[relation].unrealised_object and relation != vocab.noun_index[noun.lemma_.lower()]
             and node.dep_ in syntax.OBJECT_DEPS | {"pobj"})
