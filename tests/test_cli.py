@@ -81,6 +81,10 @@ def stderr_lines(result) -> list[str]:
     return click.unstyle(result.stderr).splitlines()  # plain, even where the console is coloured
 
 
+def skip_lines(result) -> list[str]:
+    return [line for line in stderr_lines(result) if line.startswith("skipped ")]
+
+
 # --- bad input next to good input: exit 2 ----------------------------------------------
 
 BAD_INPUTS = [
@@ -118,8 +122,9 @@ def test_bad_input_is_skipped_with_one_line_and_good_articles_still_built(workdi
 
     assert_no_traceback(result)
     assert result.exit_code == 2, result.output
-    [message] = stderr_lines(result)
+    [message] = skip_lines(result)
     assert message.startswith(f"skipped {origin}: {reason}"), message
+    assert re.match(r"extracting done: \d+ article\(s\)", stderr_lines(result)[-1])  # not a terminal: one line, no bar
     assert "Russia" in actor_labels(workdir / "out")
     assert f"skipped 1 input(s):\n  {origin}: {reason}" in click.unstyle(result.stdout)
 
@@ -139,7 +144,7 @@ def test_both_good_lines_around_a_malformed_jsonl_line_are_built(workdir):
 FATAL = [
     # id, files to create, arguments, what the one error line says
     ("unknown model", {}, ["good.txt", "--model", "no_such_model"],
-     "spaCy model 'no_such_model' is not installed; install it with `pip install no-such-model`"),
+     "spaCy model 'no_such_model' is not installed; check the name or path, or pass --model"),
     ("output under a regular file", {"blocker": "not a directory"}, ["good.txt", "-o", "blocker/out"],
      "cannot write to output directory 'blocker/out'"),
     # "[/draft]" is console markup; the message must show it as typed, not crash on it.
@@ -177,7 +182,8 @@ def test_build_writes_six_files_that_parse(workdir):
 
     assert_no_traceback(result)
     assert result.exit_code == 0, result.output
-    assert result.stderr == ""
+    [progress] = stderr_lines(result)
+    assert re.fullmatch(r"extracting done: 2 article\(s\), \d+ words in \d+\.\d s \(\d+\.\d articles/s\)", progress), progress
     out = workdir / "out"
     assert sorted(path.name for path in out.iterdir()) == sorted(OUTPUT_FILES)
     turtle = rdflib.Graph().parse(out / "graph.ttl", format="turtle")
@@ -257,7 +263,7 @@ def test_extract_reports_a_malformed_line_and_prints_the_rest(workdir):
 
     assert_no_traceback(result)
     assert result.exit_code == 2
-    [message] = stderr_lines(result)
+    [message] = skip_lines(result)
     assert message.startswith("skipped wire.jsonl:2: invalid JSON")
     assert [(r["doc_id"], r["source"]["label"], r["relation"], r["target"]["label"]) for r in records(result)] == [
         ("w1", "France", "condemns", "Iran"), ("w3", "Japan", "criticizes", "China")]
@@ -342,7 +348,7 @@ def graphkit_command(*args: str, **options) -> subprocess.CompletedProcess:
 
 @pytest.mark.parametrize("args, message", [
     (["build", "examples/", "--jobs", "0"], "error: Invalid value for '--jobs' / '-j': Input should be greater than or equal to 1; see "),
-    (["build"], "error: Missing argument 'inputs'; see "),
+    (["build"], "error: Missing argument 'INPUT'; see "),
     (["bogus"], "error: No such command 'bogus'; see "),
 ])
 def test_a_wrong_command_line_is_one_line_and_exit_1(args, message):

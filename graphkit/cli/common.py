@@ -1,0 +1,146 @@
+"""The Typer application, its shared options, and the one-line messages every command uses."""
+
+from __future__ import annotations
+
+import os
+import sys
+from datetime import datetime
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
+
+from .. import __version__
+from ..models import Skipped
+from ..nlp import DEFAULT_MODEL, ModelNotFound
+
+DISTRIBUTION = "graphkit-news"  # the PyPI name; `graphkit` there is an unrelated project
+EXIT_OK, EXIT_FATAL, EXIT_SKIPPED = 0, 1, 2
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report Ctrl-C
+
+app = typer.Typer(
+    add_completion=False, pretty_exceptions_enable=False, no_args_is_help=True, rich_markup_mode=None,
+    help="Turn news articles into a knowledge graph of geopolitical actors.\n\n"
+         "Exit codes: 0 all input used, 2 some input skipped, 1 nothing usable or a fatal error.",
+)
+out = Console(highlight=False)
+err = Console(stderr=True, highlight=False)
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        out.print(f"graphkit {__version__} ({DISTRIBUTION})")
+        raise typer.Exit(EXIT_OK)
+
+
+@app.callback()
+def _root(version: bool = typer.Option(False, "--version", callback=_print_version, is_eager=True,
+                                       help="Print the version and exit.")) -> None:
+    pass
+
+
+def _show_metavars_not_types() -> None:
+    """Typer >= 0.20 prints a Python type after each argument (`inputs... <list[str]>`), even where a
+    metavar is given; show the metavar alone. Older Typer (on click) already does."""
+    from typer import core
+
+    argument = getattr(core, "TyperArgument", None)
+    shown = getattr(argument, "display_type_rich", None)
+    if shown is not None:
+        argument.display_type_rich = lambda self, ctx: None if self.metavar else shown(self, ctx)
+
+
+_show_metavars_not_types()
+
+ModelOption = typer.Option(DEFAULT_MODEL, "--model", metavar="NAME_OR_PATH",
+                           help="Any installed spaCy pipeline with a parser and NER: package name or path.")
+ActorsOption = typer.Option(None, "--actors", metavar="FILE",
+                            help="Extra actor list (CSV, YAML, JSON or a PETRARCH .actors file); repeatable.")
+MinConfidenceOption = typer.Option(0.0, "--min-confidence", min=0.0, max=1.0, metavar="X",
+                                   help="Leave out statements whose confidence is below X (0 to 1).")
+JobsOption = typer.Option(1, "--jobs", "-j", min=1, metavar="N",
+                          help="Worker processes for extraction (local engine), or local Dask workers.")
+EngineOption = typer.Option("local", "--engine", metavar="[local|dask]",
+                            help="Where extraction runs: this machine, or a Dask cluster (needs the dask extra).")
+SchedulerOption = typer.Option(None, "--scheduler", metavar="ADDRESS",
+                               help="Dask scheduler address, e.g. tcp://host:8786; default: a local cluster of --jobs workers.")
+QuietOption = typer.Option(False, "--quiet", "-q", help="No progress bar and no progress summary on stderr.")
+InputsArgument = typer.Argument(..., metavar="INPUT",
+                                help="Files, directories or - for stdin (.txt, .md, .jsonl, .jsonl.gz).")
+
+DATE_LAYOUTS = {4: "%Y", 7: "%Y-%m", 10: "%Y-%m-%d"}
+
+
+def calendar_date(value: Optional[str]) -> Optional[str]:
+    """A --since/--until value, checked: YYYY, YYYY-MM or YYYY-MM-DD, a real day of the calendar."""
+    if value is None:
+        return None
+    layout = DATE_LAYOUTS.get(len(value))
+    try:
+        if layout is None or not value[:4].isdigit():
+            raise ValueError
+        datetime.strptime(value, layout)
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a calendar date; expected YYYY, YYYY-MM or YYYY-MM-DD, e.g. 2024-02-29") from None
+    return value
+
+
+def fail(message: str) -> None:
+    err.print(f"[bold red]error:[/] {escape(message)}", soft_wrap=True)
+    raise typer.Exit(EXIT_FATAL)
+
+
+def report_skip(item: Skipped) -> None:
+    err.print(f"skipped {item}", soft_wrap=True, markup=False)
+
+
+def check_inputs(inputs: List[str]) -> None:
+    """`--fresh true`: flags take no value, so the value would be read as an input file."""
+    for value in inputs:
+        if value.lower() in {"true", "false", "yes", "no", "1", "0"} and not Path(value).exists():
+            fail(f"{value!r} is not a file; flags such as --fresh, --quiet and --verbose take no value, so leave {value!r} out")
+
+
+def check_choice(option: str, value: str, choices) -> str:
+    if value not in choices:
+        fail(f"unknown {option} {value!r}; expected one of {', '.join(choices)}")
+    return value
+
+
+def exit_code(articles: int, skipped: list) -> int:
+    if articles == 0:
+        return EXIT_FATAL
+    return EXIT_SKIPPED if skipped else EXIT_OK
+
+
+def load_extractor(model: str, actors: Optional[List[Path]]):
+    from ..pipeline import Extractor
+
+    for path in actors or []:
+        if not Path(path).exists():
+            fail(f"actor list {str(path)!r} not found; check the path given to --actors")
+    try:
+        return Extractor(model, actors or ())
+    except ModelNotFound as error:
+        fail(str(error))
+    except (OSError, ValueError) as error:
+        fail(str(error))
+
+
+def print_table(table: Table) -> None:
+    """On a terminal, fit the table to the window; into a pipe or file, never cut a cell."""
+    if out.is_terminal:
+        out.print(table)
+        return
+    for column in table.columns:
+        column.overflow, column.no_wrap = "ignore", True
+    Console(file=out.file, width=1_000_000, highlight=False, color_system=None, soft_wrap=True).print(table)
+
+
+def quiet_broken_pipe() -> None:
+    """`graphkit ... | head`: the reader has what it wanted; leave without a traceback."""
+    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    raise typer.Exit(EXIT_OK)
