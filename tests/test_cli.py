@@ -22,6 +22,7 @@ import rdflib
 from rdflib.compare import isomorphic
 from typer.testing import CliRunner
 
+import graphkit
 import graphkit.pipeline
 from graphkit.cli import app
 from graphkit.ingest import read_articles
@@ -367,3 +368,204 @@ def test_a_reader_that_stops_early_ends_extraction_quietly():
         assert process.wait(timeout=120) == 0, errors
     assert errors == ""
 
+
+
+# --- help, options and dates ---------------------------------------------------------
+
+def all_commands():
+    import typer.main
+
+    group = typer.main.get_command(app)
+    return group, [group.get_command(None, name) for name in group.list_commands(None)]
+
+
+@pytest.mark.parametrize("command", ["", "build", "extract", "evaluate", "validate", "query", "view"])
+def test_help_shows_metavars_choices_and_no_python_types(command):
+    result = cli(*command.split(), "--help")
+
+    assert result.exit_code == 0, result.output
+    assert not re.search(r"<(bool|str|int|float|path|list\[)", result.stdout), result.stdout
+    if command == "build":
+        assert re.search(r"^  --fresh  +Start a new graph", result.stdout, re.M), "a flag takes no value"
+        assert "--engine [local|dask]" in result.stdout and "--store [auto|memory|oxigraph]" in result.stdout
+    if command == "extract":
+        assert "--format [jsonl|table]" in result.stdout and "--min-confidence X" in result.stdout
+
+
+def test_every_option_and_argument_is_documented():
+    group, commands = all_commands()
+    for command in commands:
+        assert command.help and command.short_help, command.name
+        for param in command.params:
+            assert param.help, f"graphkit {command.name} {param.name} has no help"
+
+
+def test_version():
+    result = graphkit_command("--version")
+    assert result.returncode == 0
+    assert result.stdout.strip() == f"graphkit {graphkit.__version__} (graphkit-news)"
+
+
+@pytest.mark.parametrize("option, value", [("--since", "2024-13"), ("--until", "2024-02-30"), ("--since", "2024-1"),
+                                           ("--since", "24-01-01"), ("--until", "2023-02-29"), ("--since", "last week")])
+def test_view_rejects_a_date_that_is_not_on_the_calendar(tmp_path, option, value):
+    result = graphkit_command("view", "outputs/", "-o", str(tmp_path / "v.html"), option, value)
+    assert result.returncode == 1
+    [line] = result.stderr.splitlines()
+    assert line == (f"error: Invalid value for '{option}': {value!r} is not a calendar date; expected YYYY, YYYY-MM "
+                    f"or YYYY-MM-DD, e.g. 2024-02-29; see `graphkit view --help`".replace("graphkit view", "-c view"))
+    assert not (tmp_path / "v.html").exists()
+
+
+@pytest.mark.parametrize("since", ["2024", "2024-02", "2024-02-29"])
+def test_view_takes_a_year_a_month_or_a_day(demo_dir, tmp_path, since):
+    result = cli("view", str(demo_dir), "-o", str(tmp_path / "v.html"), "--since", since)
+    assert result.exit_code == 0, result.output
+
+
+def test_a_flag_given_a_value_says_flags_take_none(workdir):
+    result = cli("build", "--fresh", "true", "good.txt", "-o", "out")
+    assert result.exit_code == 1
+    [line] = stderr_lines(result)
+    assert line.startswith("error: 'true' is not a file; flags such as --fresh")
+
+
+# --- install hints -------------------------------------------------------------------
+
+def our_distribution_names() -> set[str]:
+    import tomllib
+
+    project = tomllib.loads((helpers.REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    requirements = [*project["dependencies"], *(r for extra in project["optional-dependencies"].values() for r in extra)]
+    return {project["name"]} | {re.split(r"[\[<>=!~; ]", r, maxsplit=1)[0].lower() for r in requirements}
+
+
+PIP_INSTALL = re.compile(r"pip install ((?:-[-\w]+ )*)(['\"]?)([^\s'\"`]+)\2")
+
+
+def test_the_distribution_is_graphkit_news_and_installs_this_project():
+    from importlib.metadata import distribution
+
+    dist = distribution("graphkit-news")
+    [script] = [entry for entry in dist.entry_points if entry.name == "graphkit"]
+    assert script.value == "graphkit.cli:main"
+    assert "graphkit-news" in our_distribution_names()
+
+
+def test_no_message_or_readme_recommends_a_name_that_is_not_ours():
+    ours = our_distribution_names()
+    texts = {path: path.read_text(encoding="utf-8") for path in [helpers.REPO / "README.md", *helpers.REPO.glob("graphkit/**/*.py")]}
+    found = 0
+    for path, text in texts.items():
+        for options, _, target in PIP_INSTALL.findall(text):
+            found += 1
+            name = re.split(r"[\[<>=]", target, maxsplit=1)[0].lower()
+            assert target.startswith(".") or name in ours, f"{path.name}: `pip install {options}{target}` is not ours"
+        assert not re.search(r"pip install en[-_]core", text), f"{path.name}: spaCy models come with `python -m spacy download`"
+    assert found >= 4
+
+
+def test_a_missing_spacy_model_is_downloaded_the_spacy_way():
+    from graphkit.nlp import ModelNotFound, load_pipeline
+
+    with pytest.raises(ModelNotFound, match=r"download it with `python -m spacy download en_core_web_trf`"):
+        load_pipeline("en_core_web_trf", helpers.extractor().knowledge_base)
+
+
+# --- progress, summaries, reproducible timestamps -----------------------------------
+
+@pytest.fixture
+def terminal(monkeypatch):
+    """stderr as a terminal, recorded."""
+    from rich.console import Console
+    import graphkit.cli.common
+
+    console = Console(file=io.StringIO(), force_terminal=True, width=120, highlight=False)
+    monkeypatch.setattr(graphkit.cli.common, "err", console)
+    return console.file
+
+
+def test_the_progress_bar_counts_articles_towards_a_total_with_rate_and_time_left():
+    from rich.console import Console
+    from graphkit.cli.progress import ExtractionProgress, Total
+
+    examples = str(helpers.REPO / "examples")
+    total = Total([examples])
+    assert (total.unit, total.amount) == ("articles", 6 + 3)  # six article files, three JSONL lines
+    console = Console(file=io.StringIO(), force_terminal=True, width=160)
+    with ExtractionProgress([examples], console) as progress:
+        graphkit.pipeline.build([examples], extractor=helpers.extractor(), on_article=progress.article)
+        progress.bar.refresh()
+    shown = click.unstyle(console.file.getvalue())
+    assert "9/9" in shown and "articles/s" in shown and "left" in shown
+
+
+def test_build_on_a_terminal_and_quiet(workdir, terminal):
+    result = cli("build", "good.txt", "-o", "out")
+    assert result.exit_code == 0, result.output
+    assert "1/1" in click.unstyle(terminal.getvalue())
+    terminal.truncate(0)
+    result = cli("build", "good.txt", "-o", "out2", "--quiet")
+    assert result.exit_code == 0 and terminal.getvalue().strip("\x00") == "" and result.stderr == ""
+
+
+def test_large_jsonl_input_is_measured_in_bytes(workdir, monkeypatch):
+    import gzip
+    from graphkit.cli import progress
+
+    lines = jsonl(*({"id": f"a{n}", "text": "France condemned Iran. " * n} for n in range(1, 40)))
+    with gzip.open(workdir / "wire.jsonl.gz", "wt", encoding="utf-8") as handle:
+        handle.write(lines)
+    monkeypatch.setattr(progress, "COUNT_ARTICLES_BELOW_BYTES", 0)
+    total = progress.Total(["good.txt", "wire.jsonl.gz"])
+    size = (workdir / "wire.jsonl.gz").stat().st_size
+    assert total.unit == "bytes" and total.amount == len(BLINKEN) + size
+    assert total.done_at("good.txt") == len(BLINKEN)
+    done = [total.done_at(f"wire.jsonl.gz:{n}") for n in (1, 20, 39)]
+    assert done == sorted(done) and done[-1] == len(BLINKEN) + size
+    total.close()
+
+
+def test_summary_says_time_articles_added_and_in_the_graph_and_one_output_line(workdir):
+    write(workdir / "talks.txt", "China and Russia held talks.\n")
+    cli("build", "good.txt", "-o", "out")
+
+    result = cli("build", "good.txt", "talks.txt", "-o", "out")
+
+    text = click.unstyle(result.stdout)
+    assert result.exit_code == 0, result.output
+    assert re.search(r"elapsed\s*│\s*\d+\.\d s", text)
+    assert re.search(r"articles added\s*│\s*1\s", text) and re.search(r"articles in the graph\s*│\s*2\s", text)
+    assert re.search(r"actors \(nodes\)\s*│\s*\d+: \d+ with relations, \d+ without", text)
+    assert re.search(r"output\s*│\s*out/ \(11 files", text) and "graph.ttl" not in text
+    verbose = click.unstyle(cli("build", "talks.txt", "-o", "out3", "--verbose").stdout)
+    assert all(name in verbose for name in OUTPUT_FILES)
+
+
+def test_extract_ends_with_a_summary_on_stderr(workdir):
+    result = cli("extract", "good.txt", "--min-confidence", "0.99")
+    assert result.exit_code == 0
+    [line] = stderr_lines(result)
+    assert re.fullmatch(r"extracting done: 1 article\(s\), 12 words in \d+\.\d s \(\d+\.\d articles/s\); 0 relation\(s\) "
+                        r"printed \(1 below --min-confidence 0.99 left out\); 0 input\(s\) skipped", line), line
+    assert cli("extract", "good.txt", "--quiet").stderr == ""
+
+
+def test_extract_table_in_a_pipe_is_not_cut_and_has_date_and_sentence(workdir):
+    long = "date 2024-10-31\n" + "Russia had trained the North Korean soldiers for artillery battles in a long and winding sentence " \
+           "that goes on well past eighty columns, Blinken said.\n"
+    write(workdir / "long.txt", long)
+    result = cli("extract", "long.txt", "--format", "table")
+    assert result.exit_code == 0, result.output
+    [row] = [line for line in result.stdout.splitlines() if "trains" in line]
+    assert "2024-10-31" in row and long.splitlines()[1] in row and len(row) > 200
+
+
+def test_source_date_epoch_stamps_the_run(workdir, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1000000000")
+    assert cli("build", "good.txt", "-o", "out").exit_code == 0
+    assert 'prov:startedAtTime "2001-09-09T01:46:40+00:00"' in (workdir / "out" / "graph.ttl").read_text(encoding="utf-8")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "yesterday")
+    result = cli("build", "good.txt", "-o", "out2")
+    assert result.exit_code == 1
+    assert stderr_lines(result)[-1].startswith("error: SOURCE_DATE_EPOCH='yesterday' is not a whole number of seconds")
