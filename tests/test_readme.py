@@ -200,3 +200,21 @@ def test_pip_install_from_the_clone(tmp_path):
     version = subprocess.run([sys.executable, "-m", "graphkit", "--version"], capture_output=True, text=True,
                              env={"PYTHONPATH": str(target)}, cwd=tmp_path, timeout=120)
     assert version.stdout.startswith("graphkit ") and "(graphkit-news)" in version.stdout, version.stderr
+
+
+def test_the_skip_messages_in_the_readme_are_what_the_program_prints(tmp_path, monkeypatch):
+    """README, "Bad input": the two sample lines, from inputs made to match them."""
+    readme = README.read_text(encoding="utf-8")
+    shown = [line for line in readme.splitlines() if re.match(r"skipped \S+: ", line)]
+    assert len(shown) == 2
+    monkeypatch.chdir(tmp_path)
+    helpers.write(tmp_path / "notes" / "latin1.txt", b"date 2024-03-01\nLe caf\xe9 de Paris\nRussia condemned Ukraine.\n")
+    lines = [json.dumps({"id": f"f{n}", "text": "France condemned Iran."}) for n in range(1, 7)]
+    helpers.write(tmp_path / "feed.jsonl", "\n".join([*lines, '{"id": "f7", "title": "Talks" "text": "China met Russia."}']) + "\n")
+    loaded = helpers.extractor()
+    monkeypatch.setattr(graphkit.pipeline, "Extractor", lambda model=DEFAULT_MODEL, actor_files=(): loaded)
+
+    result = CliRunner().invoke(app, ["extract", "notes/", "feed.jsonl", "--quiet"])
+
+    assert result.exit_code == 2, (result.output, result.exception)
+    assert click.unstyle(result.stderr).splitlines() == shown

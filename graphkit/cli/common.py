@@ -136,7 +136,7 @@ def print_table(table: Table) -> None:
         out.print(table)
         return
     for column in table.columns:
-        column.overflow, column.no_wrap = "ignore", True
+        column.overflow, column.no_wrap, column.min_width, column.max_width, column.ratio = "ignore", True, None, None, None
     Console(file=out.file, width=1_000_000, highlight=False, color_system=None, soft_wrap=True).print(table)
 
 

@@ -50,8 +50,13 @@ def extract(
     skipped: list = []
     printed = found = 0
     table = Table(*TABLE_COLUMNS) if output_format == "table" else None
-    if table is not None:
-        table.columns[-1].ratio, table.columns[-1].overflow = 1, "fold"
+    if table is not None:  # on a terminal the sentence takes the room that is left, and wraps
+        columns = dict(zip(TABLE_COLUMNS, table.columns))
+        for name in ("date", "relation", "modality", "neg", "conf"):
+            columns[name].no_wrap = True
+        columns["doc"].max_width, columns["doc"].overflow = 16, "ellipsis"
+        columns["source"].max_width = columns["target"].max_width = 22
+        columns["sentence"].min_width, columns["sentence"].ratio = 30, 1
     with ExtractionProgress(inputs, cli.err, quiet) as progress:
         def skip(item) -> None:
             skipped.append(item)
