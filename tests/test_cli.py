@@ -406,14 +406,17 @@ def test_version():
     assert result.stdout.strip() == f"graphkit {graphkit.__version__} (graphkit-news)"
 
 
-@pytest.mark.parametrize("option, value", [("--since", "2024-13"), ("--until", "2024-02-30"), ("--since", "2024-1"),
-                                           ("--since", "24-01-01"), ("--until", "2023-02-29"), ("--since", "last week")])
-def test_view_rejects_a_date_that_is_not_on_the_calendar(tmp_path, option, value):
+@pytest.mark.parametrize("option, value, message", [
+    ("--since", "2024-13", "is not on the calendar"), ("--until", "2024-02-30", "is not on the calendar"),
+    ("--until", "2023-02-29", "is not on the calendar"), ("--since", "2024-00", "is not on the calendar"),
+    ("--since", "2024-1", "is not YYYY, YYYY-MM or YYYY-MM-DD"), ("--since", "24-01-01", "is not YYYY, YYYY-MM or YYYY-MM-DD"),
+    ("--since", "last week", "is not YYYY, YYYY-MM or YYYY-MM-DD"),
+])
+def test_view_rejects_a_date_that_is_not_on_the_calendar(tmp_path, option, value, message):
     result = graphkit_command("view", "outputs/", "-o", str(tmp_path / "v.html"), option, value)
     assert result.returncode == 1
     [line] = result.stderr.splitlines()
-    assert line == (f"error: Invalid value for '{option}': {value!r} is not a calendar date; expected YYYY, YYYY-MM "
-                    f"or YYYY-MM-DD, e.g. 2024-02-29; see `graphkit view --help`".replace("graphkit view", "-c view"))
+    assert line.startswith(f"error: date {value!r} {message}"), line
     assert not (tmp_path / "v.html").exists()
 
 

@@ -163,7 +163,7 @@ def view(
         fail("--depth needs --actor: the depth counts relations away from that actor")
     file_format = (output_format or ("png" if output.suffix.lower() == ".png" else "html")).lower()
     if file_format not in {"html", "png"}:
-        fail(f"unknown format {output_format!r}; expected one of html, png")
+        fail(f"unknown format {output_format!r}; expected html or png")
     try:
         G = read_graph(graph)
         selected = select_view(G, actor=actor, depth=1 if depth is None else depth, relations=relation or (), since=since, until=until,

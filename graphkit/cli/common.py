@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import sys
 from datetime import datetime
 from pathlib import Path
@@ -71,20 +72,20 @@ QuietOption = typer.Option(False, "--quiet", "-q", help="No progress bar and no 
 InputsArgument = typer.Argument(..., metavar="INPUT",
                                 help="Files, directories or - for stdin (.txt, .md, .jsonl, .jsonl.gz).")
 
+DATE_SHAPE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 DATE_LAYOUTS = {4: "%Y", 7: "%Y-%m", 10: "%Y-%m-%d"}
 
 
 def calendar_date(value: Optional[str]) -> Optional[str]:
-    """A --since/--until value, checked: YYYY, YYYY-MM or YYYY-MM-DD, a real day of the calendar."""
+    """A --since/--until value, checked: YYYY, YYYY-MM or YYYY-MM-DD, and a real day of the calendar."""
     if value is None:
         return None
-    layout = DATE_LAYOUTS.get(len(value))
+    if not DATE_SHAPE.fullmatch(value):
+        fail(f"date {value!r} is not YYYY, YYYY-MM or YYYY-MM-DD")
     try:
-        if layout is None or not value[:4].isdigit():
-            raise ValueError
-        datetime.strptime(value, layout)
+        datetime.strptime(value, DATE_LAYOUTS[len(value)])
     except ValueError:
-        raise typer.BadParameter(f"{value!r} is not a calendar date; expected YYYY, YYYY-MM or YYYY-MM-DD, e.g. 2024-02-29") from None
+        fail(f"date {value!r} is not on the calendar (no such month or day); expected YYYY, YYYY-MM or YYYY-MM-DD, e.g. 2024-02-29")
     return value
 
 
