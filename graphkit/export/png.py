@@ -64,7 +64,7 @@ def _screenshot(page: str | os.PathLike, path: str | os.PathLike, timeout_s: flo
     try:
         from playwright.sync_api import Error as PlaywrightError, sync_playwright
     except ImportError:
-        raise RenderError("PNG output needs the playwright package: pip install 'graphkit[png]'") from None
+        raise RenderError("PNG output needs the playwright package: pip install 'graphkit-news[png]'") from None
     executable = chromium_path()
     out = Path(path)
     with sync_playwright() as playwright:
