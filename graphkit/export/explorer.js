@@ -16,10 +16,18 @@
   const EDGE_TEXT = "#333333";
   const DIMMED_TEXT = "#c8c8c8";
   const SVG = "http://www.w3.org/2000/svg";
+  const LABEL_FONT = 12;  // px on screen, whatever the zoom
+  const LABEL_LIMIT = 250;  // labels drawn at most, best-connected actors first
+  const EDGE_LABELS_UP_TO = 60;  // shown relations up to which every edge carries its relation's name
   let showNegated = false;
-  let focusedNode = null;
+  let showUnrelated = false;
+  let focusedNode = null;  // highlighted (selected) actor
+  let focus = null;  // {node, depth}: only the actor's neighbourhood is shown
+  let hoveredNode = null;
   let shownNodes = new Set();
   let shownEdges = new Set();
+  const byRank = data.nodes.slice().sort((a, b) => a.rank - b.rank);
+  const unrelatedCount = data.nodes.filter((node) => node.degree === 0).length;
 
   // ---- small DOM helpers: every string goes in as text ----
   function el(tag, text, className) {
@@ -78,7 +86,8 @@
   function nodeItem(node) {
     return {
       id: node.id,
-      label: node.label,
+      x: node.x,
+      y: node.y,
       shape: node.shape,
       color: node.color,
       value: Math.max(data.size_by === "degree" ? node.degree : node.mentions, 1),
@@ -98,12 +107,17 @@
     return edge.negated ? "not " + edge.relation : edge.relation;
   }
 
+  // Subject, verb, object: "Antony Blinken meets South Korea", whichever actor the panel is about.
+  function edgeSentence(edge) {
+    return edge.from_label + " " + (edge.negated ? "does not " + words(edge.relation).replace(/s$/, "")
+      : words(edge.relation)) + " " + edge.to_label;
+  }
+
   function edgeItem(edge) {
     return {
       id: edge.id,
       from: edge.from,
       to: edge.to,
-      label: edgeLabel(edge),
       relation: edge.relation,
       negated: edge.negated,
       arrows: { to: { enabled: !edge.symmetric, scaleFactor: 0.6 } },
@@ -112,7 +126,7 @@
       smooth: edge.smooth,
       value: edge.count,
       title: tooltip([
-        edge.from_label + " " + edgeLabel(edge) + " " + edge.to_label,
+        edgeSentence(edge),
         edge.count + (edge.count === 1 ? " statement" : " statements"),
         edge.negated ? "negated" : edge.asserted ? "" : "not asserted (hypothetical, planned or reported)",
       ]),
@@ -146,15 +160,45 @@
       && typeOn.get(nodeById.get(edge.to).type) && statements(edge).some(statementShown);
   }
 
-  // Within a narrowed period an actor with no relation in it is hidden: it has nothing dated to show.
-  function computeShown() {
-    shownEdges = new Set(data.edges.filter(edgeShown).map((edge) => edge.id));
-    const related = new Set();
-    data.edges.forEach((edge) => {
-      if (shownEdges.has(edge.id)) related.add(edge.from).add(edge.to);
+  // The actors within `depth` shown relations of `start`, either direction.
+  function neighbourhood(start, depth, passing) {
+    const adjacent = new Map();
+    passing.forEach((edge) => {
+      if (!adjacent.has(edge.from)) adjacent.set(edge.from, []);
+      if (!adjacent.has(edge.to)) adjacent.set(edge.to, []);
+      adjacent.get(edge.from).push(edge.to);
+      adjacent.get(edge.to).push(edge.from);
     });
-    const everyActor = wholePeriod();
-    shownNodes = new Set(data.nodes.filter((node) => typeOn.get(node.type) && (everyActor || related.has(node.id)))
+    const reached = new Set([start]);
+    let frontier = [start];
+    for (let step = 0; step < depth; step += 1) {
+      const next = [];
+      frontier.forEach((id) => (adjacent.get(id) || []).forEach((other) => {
+        if (!reached.has(other)) {
+          reached.add(other);
+          next.push(other);
+        }
+      }));
+      frontier = next;
+    }
+    return reached;
+  }
+
+  // An actor is shown when one of its relations is, or (with "show actors with no relation", over the
+  // whole period and without a focus) when its type is on. A focus keeps only its neighbourhood.
+  function computeShown() {
+    let passing = data.edges.filter(edgeShown);
+    let near = null;
+    if (focus !== null) {
+      near = neighbourhood(focus.node, focus.depth, passing);
+      passing = passing.filter((edge) => near.has(edge.from) && near.has(edge.to));
+    }
+    shownEdges = new Set(passing.map((edge) => edge.id));
+    const related = new Set();
+    passing.forEach((edge) => related.add(edge.from).add(edge.to));
+    const everyActor = showUnrelated && wholePeriod() && focus === null;
+    shownNodes = new Set(data.nodes.filter((node) => typeOn.get(node.type)
+      && (related.has(node.id) || everyActor || (focus !== null && node.id === focus.node)))
       .map((node) => node.id));
   }
   computeShown();
@@ -168,10 +212,18 @@
   const network = new vis.Network(document.getElementById("graph"), {}, options);
 
   // ---- neighbourhood highlight ----
+  let highlighted = null;  // actors kept bright around the selected one, or null
+
   function highlight(nodeId) {
+    const wasDimmed = focusedNode !== null;
     focusedNode = nodeId;
+    if (nodeId === null && !wasDimmed) {
+      highlighted = null;
+      return;
+    }
     const keep = new Set(nodeId === null ? nodes.getIds() : network.getConnectedNodes(nodeId).concat([nodeId]));
     const touching = new Set(nodeId === null ? edges.getIds() : network.getConnectedEdges(nodeId));
+    highlighted = nodeId === null ? null : keep;
     nodes.update(nodes.getIds().map((id) => ({
       id: id, opacity: keep.has(id) ? 1 : DIMMED, font: { color: keep.has(id) ? TEXT : DIMMED_TEXT },
     })));
@@ -185,6 +237,8 @@
   const details = document.getElementById("details");
 
   function showHint() {
+    delete details.dataset.kind;
+    delete details.dataset.id;
     clear(details).appendChild(el("p", "Click an actor or a relation to see its details and evidence.", "hint"));
   }
 
@@ -197,10 +251,8 @@
     return [role.title, role.country, span].filter(Boolean).join(", ");
   }
 
-  function edgeButton(edge, nodeId) {
-    const other = edge.from === nodeId ? edge.to_label : edge.from_label;
-    const arrow = edge.symmetric ? "\u2194" : edge.from === nodeId ? "\u2192" : "\u2190";
-    const button = el("button", arrow + " " + edgeLabel(edge) + " " + other + " (" + edge.count + ")");
+  function edgeButton(edge) {
+    const button = el("button", edgeSentence(edge) + " (" + edge.count + ")");
     button.type = "button";
     button.addEventListener("click", () => selectEdge(edge.id));
     return button;
@@ -213,16 +265,17 @@
     details.dataset.kind = "node";
     details.dataset.id = nodeId;
     details.appendChild(el("h2", node.label));
+    details.appendChild(focusButtons(nodeId));
     details.appendChild(facts([
       ["Type", node.type], ["Country", node.country], ["Affiliation", node.affiliation],
       ["Wikidata", wikidataLink(node.wikidata)], ["Mentions", node.mentions],
     ]));
     listSection("Aliases", node.aliases.map((alias) => el("li", alias)));
     listSection("Roles", node.roles.map((role) => el("li", roleText(role))));
-    const incident = data.edges.filter((edge) => edge.from === nodeId || edge.to === nodeId);
+    const incident = data.edges.filter((edge) => (edge.from === nodeId || edge.to === nodeId) && shownEdges.has(edge.id));
     listSection("Relations", incident.map((edge) => {
       const item = el("li");
-      item.appendChild(edgeButton(edge, nodeId));
+      item.appendChild(edgeButton(edge));
       return item;
     }), "plain link-list");
     const statementCount = incident.reduce((total, edge) => total + edge.evidence.length, 0);
@@ -231,13 +284,25 @@
     const groups = el("ul", null, "plain link-list node-evidence");
     incident.filter((edge) => edge.evidence.length).forEach((edge) => {
       const group = el("li");
-      group.appendChild(edgeButton(edge, nodeId));
+      group.appendChild(edgeButton(edge));
       const list = el("ol", null, "evidence");
       edge.evidence.forEach((item) => list.appendChild(evidenceItem(item)));
       group.appendChild(list);
       groups.appendChild(group);
     });
     details.appendChild(groups);
+  }
+
+  function focusButtons(nodeId) {
+    const box = el("div", null, "focus-buttons");
+    [[1, "Show neighbours only"], [2, "Neighbours within 2 steps"]].forEach(([depth, text]) => {
+      const button = el("button", text);
+      button.type = "button";
+      button.dataset.depth = String(depth);
+      button.addEventListener("click", () => focusOn(nodeId, depth));
+      box.appendChild(button);
+    });
+    return box;
   }
 
   function listSection(heading, items, className) {
@@ -260,7 +325,7 @@
     clear(details);
     details.dataset.kind = "edge";
     details.dataset.id = edgeId;
-    details.appendChild(el("h2", edge.from_label + " " + edgeLabel(edge) + " " + edge.to_label));
+    details.appendChild(el("h2", edgeSentence(edge)));
     details.appendChild(edgeStatus(edge));
     const dates = [edge.first_date, edge.last_date].filter(Boolean);
     details.appendChild(facts([
@@ -275,9 +340,34 @@
     details.appendChild(list);
   }
 
+  // The sentence with its two actors and its trigger marked; every piece goes in as text.
+  function markedSentence(item) {
+    const sentence = String(item.sentence || "");
+    const lower = sentence.toLowerCase();
+    const spans = [];
+    [[item.source_text, "actor"], [item.target_text, "actor"], [item.trigger, "trigger"]].forEach(([text, kind]) => {
+      if (!text) return;
+      let at = lower.indexOf(String(text).toLowerCase());
+      while (at >= 0 && spans.some((span) => at < span.end && at + text.length > span.start)) {
+        at = lower.indexOf(String(text).toLowerCase(), at + 1);
+      }
+      if (at >= 0) spans.push({ start: at, end: at + String(text).length, kind: kind });
+    });
+    spans.sort((a, b) => a.start - b.start);
+    const quote = el("blockquote", null, "sentence");
+    let at = 0;
+    spans.forEach((span) => {
+      quote.appendChild(document.createTextNode(sentence.slice(at, span.start)));
+      quote.appendChild(el("mark", sentence.slice(span.start, span.end), span.kind));
+      at = span.end;
+    });
+    quote.appendChild(document.createTextNode(sentence.slice(at)));
+    return quote;
+  }
+
   function evidenceItem(item) {
     const li = el("li");
-    li.appendChild(el("blockquote", item.sentence, "sentence"));
+    li.appendChild(markedSentence(item));
     const meta = el("div", null, "meta");
     meta.appendChild(link(item.url, item.title || item.url || item.doc_id || "untitled article"));
     const parts = [item.date, item.modality, item.negated ? "negated" : null,
@@ -294,6 +384,15 @@
     highlight(nodeId);
     showNode(nodeId);
   }
+
+  network.on("hoverNode", (params) => {
+    hoveredNode = params.node;
+    network.redraw();
+  });
+  network.on("blurNode", () => {
+    hoveredNode = null;
+    network.redraw();
+  });
 
   function selectEdge(edgeId) {
     const item = edges.get(edgeId);
@@ -355,13 +454,49 @@
   });
 
   // ---- filters ----
-  function refreshFilters() {
+  // After every change of filter or focus: redraw what passes, fit it in the view, and drop from the
+  // details panel an actor or relation that no longer shows.
+  function refreshFilters(fit) {
     computeShown();
     visibleNodes.refresh();
     visibleEdges.refresh();
     if (focusedNode !== null) highlight(shownNodes.has(focusedNode) ? focusedNode : null);
+    const kind = details.dataset.kind, id = details.dataset.id;
+    if ((kind === "node" && !shownNodes.has(id)) || (kind === "edge" && !shownEdges.has(id))) {
+      network.unselectAll();
+      showHint();
+    } else if (kind === "node") {
+      showNode(id);
+    }
     summarise();
+    showFocus();
+    if (fit !== false) fitView();
   }
+
+  function fitView() {
+    network.fit({ animation: false, maxZoomLevel: 1.5 });
+  }
+
+  // ---- focus: one actor's neighbourhood only ----
+  const focusBar = document.getElementById("focus-bar");
+
+  function focusOn(nodeId, depth) {
+    focus = nodeId === null ? null : { node: nodeId, depth: depth };
+    refreshFilters();
+    if (focus !== null && shownNodes.has(nodeId)) {
+      network.selectNodes([nodeId]);
+      highlight(nodeId);
+    }
+  }
+
+  function showFocus() {
+    focusBar.hidden = focus === null;
+    if (focus !== null) {
+      document.getElementById("focus-text").textContent = "Neighbourhood of " + nodeById.get(focus.node).label
+        + (focus.depth === 1 ? " (1 step)" : " (" + focus.depth + " steps)");
+    }
+  }
+  document.getElementById("unfocus").addEventListener("click", () => focusOn(null));
 
   function checkboxFilter(fieldset, items, state) {
     items.forEach(([name, text, count]) => {
@@ -406,6 +541,14 @@
     showNegated = event.target.checked;
     refreshFilters();
   });
+  const unrelatedBox = document.getElementById("show-unrelated");
+  document.getElementById("unrelated-label").textContent = "Show " + unrelatedCount
+    + (unrelatedCount === 1 ? " actor" : " actors") + " with no relation";
+  unrelatedBox.disabled = unrelatedCount === 0;
+  unrelatedBox.addEventListener("change", () => {
+    showUnrelated = unrelatedBox.checked;
+    refreshFilters();
+  });
 
   // ---- period: two sliders over the distinct statement dates ----
   const dateFrom = document.getElementById("date-from");
@@ -422,14 +565,56 @@
     periodLabel.textContent = span + (wholePeriod() ? " (all)" : "");
   }
 
-  function setPeriod(from, to) {
+  function setPeriod(from, to, fit) {
     period.from = Math.max(0, Math.min(from, dates.length - 1));
     period.to = Math.max(period.from, Math.min(to, dates.length - 1));
     dateFrom.value = String(period.from);
     dateTo.value = String(period.to);
     showPeriod();
-    refreshFilters();
+    refreshFilters(fit);
   }
+
+  // ---- play: one month after another, the view held still so changes show ----
+  const PLAY_STEP_MS = 1500;
+  const months = Array.from(new Set(dates.map((date) => date.slice(0, 7))));
+  const playButton = document.getElementById("play");
+  let playing = null;
+
+  function showMonth(index) {
+    const month = months[index];
+    const first = dates.findIndex((date) => date.startsWith(month));
+    let last = first;
+    while (last + 1 < dates.length && dates[last + 1].startsWith(month)) last += 1;
+    setPeriod(first, last, false);
+  }
+
+  function stopPlay() {
+    if (playing === null) return;
+    clearInterval(playing.timer);
+    playing = null;
+    playButton.textContent = "\u25b6 Play months";
+  }
+
+  function play() {
+    if (playing !== null) {
+      stopPlay();
+      return;
+    }
+    playing = { month: 0, timer: null };
+    playButton.textContent = "\u275a\u275a Pause";
+    setPeriod(0, dates.length - 1);
+    showMonth(0);
+    playing.timer = setInterval(() => {
+      if (playing.month + 1 >= months.length) {
+        stopPlay();
+        return;
+      }
+      playing.month += 1;
+      showMonth(playing.month);
+    }, PLAY_STEP_MS);
+  }
+  playButton.disabled = months.length < 2;
+  playButton.addEventListener("click", play);
 
   [dateFrom, dateTo].forEach((slider) => {
     slider.max = String(Math.max(dates.length - 1, 0));
@@ -437,10 +622,12 @@
   });
   dateTo.value = String(period.to);
   dateFrom.addEventListener("input", () => {
+    stopPlay();
     const from = Number(dateFrom.value);
     setPeriod(from, Math.max(from, period.to));
   });
   dateTo.addEventListener("input", () => {
+    stopPlay();
     const to = Number(dateTo.value);
     setPeriod(Math.min(period.from, to), to);
   });
@@ -525,7 +712,7 @@
 
   function drawLegend() {
     const legend = data.legend;
-    const box = document.getElementById("legend");
+    const box = document.getElementById("legend-body");
     box.appendChild(el("h2", "Actors (size: " + data.size_by + ")"));
     const types = el("ul", null, "types");
     legend.types.forEach((type) => types.appendChild(legendItem(shapeIcon(type.shape, type.color), type.type)));
@@ -535,14 +722,156 @@
     legend.quad_classes.forEach((family) => {
       families.appendChild(legendItem(lineIcon(family.color), words(family.quad_class)));
     });
-    families.appendChild(legendItem(lineIcon("#777777", legend.unasserted_dashes),
-      "dashed: hypothetical, planned or reported only"));
-    families.appendChild(legendItem(lineIcon(legend.negated_color, legend.negated_dashes),
-      "dotted red: negated (hidden unless shown)"));
+    if (legend.unasserted_dashes) {
+      families.appendChild(legendItem(lineIcon("#777777", legend.unasserted_dashes),
+        "dashed: hypothetical, planned or reported only"));
+    }
+    if (legend.negated_color) {
+      families.appendChild(legendItem(lineIcon(legend.negated_color, legend.negated_dashes),
+        "dotted black: negated (hidden unless shown)"));
+    }
     box.appendChild(families);
   }
 
-  // ---- start ----
+  // ---- reset: every filter, the focus, the selection and the view back to how the page opened ----
+  function reset() {
+    stopPlay();
+    document.querySelectorAll("#relation-filter input, #type-filter input, #modality-filter input").forEach((box) => {
+      box.checked = true;
+    });
+    relationOn.forEach((_on, name) => relationOn.set(name, true));
+    typeOn.forEach((_on, name) => typeOn.set(name, true));
+    modalityOn.forEach((_on, name) => modalityOn.set(name, true));
+    showNegated = false;
+    document.getElementById("show-negated").checked = false;
+    showUnrelated = false;
+    unrelatedBox.checked = false;
+    focus = null;
+    search.value = "";
+    searchStatus.textContent = "";
+    period.from = 0;
+    period.to = Math.max(dates.length - 1, 0);
+    dateFrom.value = "0";
+    dateTo.value = String(period.to);
+    showPeriod();
+    network.unselectAll();
+    highlight(null);
+    showHint();
+    refreshFilters();
+  }
+  document.getElementById("reset").addEventListener("click", reset);
+  document.getElementById("fit").addEventListener("click", fitView);
+
+  // ---- labels: drawn on the canvas at a fixed screen size, best-connected actors first, none overlapping ----
+  // The selected, hovered and focused actors and the selected actor's neighbours come first; then the
+  // others by rank while they fit. Zooming in makes room, so more labels appear.
+  const CELL = 48;
+
+  function labelOrder() {
+    const first = [hoveredNode, focusedNode, focus && focus.node].filter((id) => id !== null && shownNodes.has(id));
+    if (highlighted) highlighted.forEach((id) => { if (shownNodes.has(id)) first.push(id); });
+    const seen = new Set(first);
+    return { first: first, seen: seen };
+  }
+
+  function drawLabels(context) {
+    const scale = network.getScale();
+    const container = document.getElementById("graph");
+    const width = container.clientWidth, height = container.clientHeight;
+    const topLeft = network.DOMtoCanvas({ x: 0, y: 0 });
+    const bottomRight = network.DOMtoCanvas({ x: width, y: height });
+    const occupied = new Map();
+    const taken = (box) => {
+      for (let cx = Math.floor(box.left / CELL); cx <= Math.floor(box.right / CELL); cx += 1) {
+        for (let cy = Math.floor(box.top / CELL); cy <= Math.floor(box.bottom / CELL); cy += 1) {
+          const boxes = occupied.get(cx + "," + cy);
+          if (boxes && boxes.some((other) => box.left < other.right && box.right > other.left
+            && box.top < other.bottom && box.bottom > other.top)) return true;
+        }
+      }
+      return false;
+    };
+    const take = (box) => {
+      for (let cx = Math.floor(box.left / CELL); cx <= Math.floor(box.right / CELL); cx += 1) {
+        for (let cy = Math.floor(box.top / CELL); cy <= Math.floor(box.bottom / CELL); cy += 1) {
+          const key = cx + "," + cy;
+          if (!occupied.has(key)) occupied.set(key, []);
+          occupied.get(key).push(box);
+        }
+      }
+    };
+    context.save();
+    context.font = (LABEL_FONT / scale) + "px system-ui, 'DejaVu Sans', Arial, sans-serif";
+    context.textAlign = "center";
+    context.textBaseline = "top";
+    context.lineJoin = "round";
+    context.lineWidth = 3 / scale;
+    context.strokeStyle = "#ffffff";
+    const order = labelOrder();
+    let drawn = 0;
+    const place = (node, forced) => {
+      const item = network.body.nodes[node.id];
+      if (!item) return;
+      const x = item.x, y = item.y + item.shape.height / 2 + 2 / scale;
+      if (x < topLeft.x || x > bottomRight.x || y < topLeft.y || y > bottomRight.y + 20 / scale) return;
+      const screenX = (x - topLeft.x) * scale, screenY = (y - topLeft.y) * scale;
+      const textWidth = context.measureText(node.label).width * scale;
+      const box = { left: screenX - textWidth / 2 - 2, right: screenX + textWidth / 2 + 2, top: screenY,
+        bottom: screenY + LABEL_FONT + 2 };
+      if (!forced && taken(box)) return;
+      take(box);
+      const dim = highlighted !== null && !highlighted.has(node.id);
+      context.fillStyle = dim ? DIMMED_TEXT : TEXT;
+      context.strokeText(node.label, x, y);
+      context.fillText(node.label, x, y);
+      drawn += 1;
+    };
+    order.first.forEach((id) => place(nodeById.get(id), true));
+    for (let i = 0; i < byRank.length && drawn < LABEL_LIMIT; i += 1) {
+      const node = byRank[i];
+      if (!order.seen.has(node.id) && shownNodes.has(node.id)) place(node, false);
+    }
+    drawEdgeLabels(context, scale);
+    context.restore();
+  }
+
+  // Relation names on the edges of the selected or hovered actor, on the selected edge, or on every
+  // edge of a small view.
+  function drawEdgeLabels(context, scale) {
+    const around = [focusedNode, hoveredNode].filter((id) => id !== null);
+    const selected = new Set(network.getSelectedEdges());
+    const every = shownEdges.size <= EDGE_LABELS_UP_TO;
+    if (!every && !around.length && !selected.size) return;
+    context.font = (11 / scale) + "px system-ui, 'DejaVu Sans', Arial, sans-serif";
+    context.textBaseline = "middle";
+    data.edges.forEach((edge) => {
+      if (!shownEdges.has(edge.id)) return;
+      if (!every && !selected.has(edge.id) && !around.includes(edge.from) && !around.includes(edge.to)) return;
+      const item = network.body.edges[edge.id];
+      if (!item || !item.from || !item.to) return;
+      const middle = item.edgeType.getPoint(0.5);
+      context.fillStyle = EDGE_TEXT;
+      context.strokeText(edgeLabel(edge), middle.x, middle.y);
+      context.fillText(edgeLabel(edge), middle.x, middle.y);
+    });
+  }
+  network.on("afterDrawing", drawLabels);
+
+  // ---- PNG export by graphkit view --format png: the graph alone, filling the page ----
+  function exportView() {
+    document.body.classList.add("export");
+    return new Promise((resolve) => {
+      requestAnimationFrame(() => {
+        network.setSize("100%", "100%");
+        network.redraw();
+        fitView();
+        network.once("afterDrawing", () => resolve(true));
+        network.redraw();
+      });
+    });
+  }
+
+  // ---- start: positions come with the data, so the first drawing is the final one ----
   const status = document.getElementById("status");
 
   function markReady() {
@@ -550,24 +879,19 @@
     document.body.dataset.ready = "true";
   }
 
-  network.on("stabilizationProgress", (params) => {
-    status.textContent = "Laying out the graph\u2026 " + Math.round((100 * params.iterations) / params.total) + "%";
-  });
-  network.once("stabilizationIterationsDone", () => {
-    network.setOptions({ physics: { enabled: false } });
-    network.fit({ animation: false });
-    network.once("afterDrawing", markReady);
-    network.redraw();
-  });
-
   drawLegend();
   summarise();
+  showFocus();
   network.setData({ nodes: visibleNodes, edges: visibleEdges });
+  fitView();
+  network.once("afterDrawing", markReady);
+  network.redraw();
   if (data.nodes.length === 0) markReady();
 
   window.graphkit = {
     network: network, nodes: nodes, edges: edges, visibleNodes: visibleNodes, visibleEdges: visibleEdges, data: data,
-    visibleCounts: visibleCounts, setPeriod: setPeriod, savePng: savePng,
+    visibleCounts: visibleCounts, setPeriod: setPeriod, savePng: savePng, reset: reset, focusOn: focusOn,
+    exportView: exportView, play: play, months: months,
     selectActor: selectActor, selectNode: selectNode, selectEdge: selectEdge, showEdge: showEdge, showNode: showNode,
   };
 })();
