@@ -76,9 +76,12 @@ def test_counts_match_the_graph(page, offline_page):
     # The DataSets hold everything; the view (and so the drawing) leaves negated edges out by default.
     assert page.evaluate("graphkit.nodes.length") == G.number_of_nodes()
     assert page.evaluate("graphkit.edges.length") == G.number_of_edges()
+    # The United Nations (no relation) and Ukraine (only a negated one) are not drawn at first.
     assert page.evaluate("graphkit.visibleEdges.length") == G.number_of_edges() - negated
-    assert page.evaluate(DRAWN) == {"nodes": G.number_of_nodes(), "edges": G.number_of_edges() - negated}
+    assert page.evaluate(DRAWN) == {"nodes": G.number_of_nodes() - 2, "edges": G.number_of_edges() - negated}
     page.check("#show-negated")
+    assert page.evaluate(DRAWN) == {"nodes": G.number_of_nodes() - 1, "edges": G.number_of_edges()}
+    page.check("#show-unrelated")
     assert page.evaluate(DRAWN) == {"nodes": G.number_of_nodes(), "edges": G.number_of_edges()}
     assert_clean(offline_page)
 
@@ -208,12 +211,15 @@ def big_graph(n_nodes: int = 150, n_edges: int = 300) -> nx.MultiDiGraph:
     return G
 
 
-def test_big_graph_settles_and_stops_physics(offline_page, tmp_path):
+def test_big_graph_is_drawn_where_python_placed_it(offline_page, tmp_path):
     G = big_graph()
     page = open_explorer(offline_page, G, tmp_path)
-    assert page.evaluate("graphkit.data.options.layout.improvedLayout") is False
     assert page.evaluate("graphkit.network.physics.options.enabled") is False
-    assert page.evaluate(DRAWN) == {"nodes": G.number_of_nodes(), "edges": G.number_of_edges()}
+    related = sum(1 for node in G if G.degree(node))
+    assert page.evaluate(DRAWN) == {"nodes": related, "edges": G.number_of_edges()}
+    placed = page.evaluate("graphkit.data.nodes.find((node) => node.degree > 0)")
+    drawn = page.evaluate("(id) => graphkit.network.getPositions([id])[id]", placed["id"])
+    assert drawn == {"x": placed["x"], "y": placed["y"]}
     assert_clean(offline_page)
 
 
@@ -241,8 +247,8 @@ def test_visible_counts_leave_negated_edges_out_by_default(page):
     G = sample_graph()
     assert page.is_checked("#show-negated") is False
     asserted_or_not = sum(1 for _u, _v, data in G.edges(data=True) if not data["negated"])
-    assert page.evaluate(COUNTS) == {"nodes": G.number_of_nodes(), "edges": asserted_or_not}
-    assert page.locator("#summary").inner_text().startswith(f"9 of 9 actors · {asserted_or_not} of 6 relations")
+    assert page.evaluate(COUNTS) == {"nodes": 7, "edges": asserted_or_not}
+    assert page.locator("#summary").inner_text().startswith(f"7 of 9 actors · {asserted_or_not} of 6 relations")
 
 
 @pytest.mark.parametrize("modality", ["hypothetical", "reported", "asserted"])
@@ -251,13 +257,16 @@ def test_modality_filter_hides_edges_with_no_other_statement(page, offline_page,
     page.uncheck(f"#modality-filter input[value='{modality}']")
     kept = [key for _u, _v, key, data in G.edges(keys=True, data=True)
             if any(item["modality"] != modality and not item["negated"] for item in data["evidence"])]
-    assert page.evaluate(COUNTS) == {"nodes": G.number_of_nodes(), "edges": len(kept)}
+    assert page.evaluate(COUNTS) == expected_counts(G, lambda _u, _v, item: item["modality"] != modality
+                                                    and not item["negated"])
+    assert page.evaluate(COUNTS)["edges"] == len(kept)
     assert sorted(page.evaluate("graphkit.visibleEdges.get().map((edge) => edge.relation)")) == sorted(kept)
     assert_clean(offline_page)
 
 
 def test_actor_type_filter_hides_actors_and_their_edges(page):
     G = sample_graph()
+    page.check("#show-unrelated")
     page.uncheck("#type-filter input[value='State']")
     others = {node for node, data in G.nodes(data=True) if data["type"] != "State"}
     edges = [(u, v) for u, v, data in G.edges(data=True) if {u, v} <= others and not data["negated"]]
@@ -280,7 +289,7 @@ def test_date_slider_shows_only_statements_in_the_period(page, offline_page):
     assert page.evaluate(COUNTS) == expected
     slide(page, "#date-from", "2024-10-20")
     slide(page, "#date-to", "2024-10-31")
-    assert page.evaluate(COUNTS) == {"nodes": G.number_of_nodes(), "edges": G.number_of_edges()}
+    assert page.evaluate(COUNTS) == {"nodes": G.number_of_nodes() - 1, "edges": G.number_of_edges()}  # not the UN
     assert_clean(offline_page)
 
 
@@ -334,6 +343,7 @@ def test_a_view_with_actors_left_out_says_how_many(offline_page, tmp_path):
     note = offline_page.page.locator("#left-out")
     assert note.is_visible()
     assert note.inner_text() == "Showing the 4 actors with most relations; 5 actors left out (graphkit view --max-nodes)"
+    offline_page.page.check("#show-unrelated")
     assert offline_page.page.evaluate(COUNTS)["nodes"] == 4
     assert_clean(offline_page)
 
@@ -358,6 +368,7 @@ def test_hostile_labels_and_ids_render_as_text(offline_page, tmp_path):
 
     G = sample_graph(hostile=HOSTILE_TEXT)
     page = open_explorer(offline_page, G, tmp_path)
+    page.check("#show-unrelated")
     assert page.evaluate(COUNTS)["nodes"] == G.number_of_nodes()
     page.evaluate("(id) => graphkit.selectNode(id)", iri("group"))
     assert G.nodes[iri("group")]["label"] in page.evaluate("document.getElementById('details').textContent")

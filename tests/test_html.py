@@ -12,8 +12,7 @@ import pytest
 from graph_fixtures import HOSTILE_SENTENCE, HOSTILE_TITLE, iri, sample_graph
 
 from graphkit.export.html import (
-    NEGATED_COLOUR, NEGATED_DASHES, STABILIZATION_ITERATIONS, UNASSERTED_DASHES, network_options, script_json,
-    write_html,
+    NEGATED_COLOUR, NEGATED_DASHES, QUAD_CLASS_COLOURS, UNASSERTED_DASHES, network_options, script_json, write_html,
 )
 
 DATA_SCRIPT = re.compile(r'<script type="application/json" id="graph-data">(.*?)</script>', re.DOTALL)
@@ -146,13 +145,49 @@ def test_node_styles(page):
     assert nodes[iri("russia")]["mentions"] == 6
 
 
-@pytest.mark.parametrize("n_nodes, improved", [(10, True), (100, True), (101, False), (5000, False)])
-def test_network_options_for_big_graphs(n_nodes, improved):
+@pytest.mark.parametrize("n_nodes", [10, 5000])
+def test_the_page_lays_nothing_out(n_nodes):
     options = network_options(n_nodes, 3 * n_nodes)
-    assert options["layout"]["improvedLayout"] is improved
-    assert options["physics"]["solver"] in {"barnesHut", "forceAtlas2Based"}
-    assert options["physics"]["stabilization"]["iterations"] == STABILIZATION_ITERATIONS <= 200
-    assert options["interaction"]["hideEdgesOnDrag"] is True
+    assert options["physics"] == {"enabled": False}
+    assert options["layout"]["improvedLayout"] is False
+    assert options["interaction"]["hideEdgesOnDrag"] is (n_nodes == 5000)
+
+
+def test_every_actor_has_a_position_and_a_label_rank(page):
+    nodes = page_data(page)["nodes"]
+    assert all(isinstance(node["x"], int) and isinstance(node["y"], int) for node in nodes)
+    assert len({(node["x"], node["y"]) for node in nodes}) == len(nodes)
+    assert sorted(node["rank"] for node in nodes) == list(range(len(nodes)))
+    ranked = sorted(nodes, key=lambda node: node["rank"])
+    assert ranked[0]["label"] == "Russia" and ranked[-1]["label"] == "United Nations"  # no relation: last
+
+
+def test_related_actors_sit_closer_than_strangers(page):
+    at = {node["label"]: (node["x"], node["y"]) for node in page_data(page)["nodes"]}
+    near = abs(complex(*at["Russia"]) - complex(*at["Korean People's Army"]))
+    far = abs(complex(*at["Russia"]) - complex(*at["Antony Blinken"]))
+    assert near < far
+
+
+def test_quad_classes_have_four_distinct_colours():
+    assert len(set(QUAD_CLASS_COLOURS.values())) == 4
+
+
+def test_legend_lists_only_what_the_graph_holds(page):
+    legend = page_data(page)["legend"]
+    assert [item["type"] for item in legend["types"]] == [
+        "State", "Person", "Organization", "ArmedForce", "NonStateArmedGroup"]  # no Location
+    assert [item["quad_class"] for item in legend["quad_classes"]] == [
+        "verbal_cooperation", "material_cooperation", "verbal_conflict", "material_conflict"]
+    assert legend["negated_color"] == NEGATED_COLOUR and legend["unasserted_dashes"] == UNASSERTED_DASHES
+
+
+def test_legend_of_a_graph_of_one_family(tmp_path):
+    G = sample_graph()
+    G.remove_edges_from([(u, v, key) for u, v, key in list(G.edges(keys=True)) if key != "trains"])
+    legend = page_data(write_html(G, tmp_path / "g.html").read_text(encoding="utf-8"))["legend"]
+    assert [item["quad_class"] for item in legend["quad_classes"]] == ["material_cooperation"]
+    assert legend["negated_color"] is None and legend["unasserted_dashes"] is None
 
 
 def test_empty_graph(tmp_path):
