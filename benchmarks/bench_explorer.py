@@ -41,9 +41,11 @@ import argparse
 import os
 import random
 import re
+import subprocess
 import sys
 import tempfile
 import time
+import types
 from contextlib import contextmanager
 from itertools import accumulate
 from pathlib import Path
@@ -61,6 +63,8 @@ COUNTRIES = ["USA", "RUS", "CHN", "UKR", "PRK", "KOR", "ISR", "IRN", "TUR", "FRA
 WORDS = ("officials said the talks on security and the border continued on Tuesday amid warnings from "
          "ministers about troops drills aid sanctions and a ceasefire in the region").split()
 VIEWPORT = {"width": 1400, "height": 900}
+REPO = Path(__file__).resolve().parent.parent
+PREVIOUS = "526003627c7b"  # main before issue 15: physics laid the graph out in the page
 
 # Runs before any page script: catches vis-network as it defines itself and wraps vis.Network so
 # that every network records when its layout finishes, when it comes to rest and when it is clicked.
@@ -69,6 +73,10 @@ HOOK = """
   const bench = window.__bench = {events: {}, clicks: []};
   const stamp = (name) => { if (!(name in bench.events)) bench.events[name] = performance.now(); };
   window.addEventListener("load", () => stamp("load"));
+  // graphkit's pages set body[data-ready] once the graph is drawn; a page without physics has no layout events.
+  new MutationObserver(() => {
+    if (document.body && document.body.dataset.ready === "true") stamp("ready");
+  }).observe(document, {attributes: true, subtree: true, attributeFilter: ["data-ready"]});
   document.addEventListener("pointerdown", () => { bench.pointerdown = performance.now(); }, true);
   let visObject;
   Object.defineProperty(window, "vis", {configurable: true, enumerable: true, get: () => visObject, set: (value) => {
@@ -169,6 +177,20 @@ def working_directory(path: Path):
         os.chdir(before)
 
 
+def previous_writer(commit: str = PREVIOUS):
+    """``write_html`` of graphkit at ``commit`` (the explorer before issue 15), read with ``git show``."""
+    def show(path: str) -> str:
+        return subprocess.run(["git", "show", f"{commit}:{path}"], cwd=REPO, check=True, capture_output=True,
+                              text=True).stdout
+
+    source = show("graphkit/export/html.py").replace("from ..vocabulary import", "from graphkit.vocabulary import")
+    module = types.ModuleType("graphkit_previous_html")
+    exec(compile(source, f"{commit}:graphkit/export/html.py", "exec"), module.__dict__)
+    texts = {name: show(f"graphkit/export/{name}") for name in ("explorer.html", "explorer.js")}
+    module._package_text = texts.__getitem__
+    return module.write_html
+
+
 def write_pyvis_default(G: nx.MultiDiGraph, directory: Path) -> Path:
     """pyvis's default page for G, with its vis-network URLs pointed at the lib/ it copies next to it."""
     from pyvis.network import Network
@@ -208,7 +230,8 @@ def measure(browser, page_path: Path, container: str, timeout_s: float) -> dict:
     result = {"blocked": blocked, "errors": errors, "timeout": False}
     try:
         page.goto(page_path.as_uri(), timeout=timeout_s * 1000, wait_until="commit")
-        page.wait_for_function("() => window.__bench && 'layout_done' in window.__bench.events",
+        page.wait_for_function("() => window.__bench && ('layout_done' in window.__bench.events"
+                               " || 'ready' in window.__bench.events)",
                                timeout=_left(started, timeout_s), polling=100)
         # Click until one is handled: pyvis's faded loading bar still covers the canvas for 0.5 s.
         while not page.evaluate("() => window.__bench.clicks.length"):
@@ -220,7 +243,8 @@ def measure(browser, page_path: Path, container: str, timeout_s: float) -> dict:
             except Exception:
                 if _left(started, timeout_s) <= 1.0:
                     raise
-        page.wait_for_function("() => 'stabilized' in window.__bench.events || 'physics_off' in window.__bench.events",
+        page.wait_for_function("() => 'stabilized' in window.__bench.events || 'physics_off' in window.__bench.events"
+                               " || ('ready' in window.__bench.events && !window.__bench.network.physics.options.enabled)",
                                timeout=_left(started, timeout_s), polling=100)
     except Exception as error:  # Playwright's TimeoutError, or a page that died
         result["timeout"] = "Timeout" in type(error).__name__
@@ -229,16 +253,19 @@ def measure(browser, page_path: Path, container: str, timeout_s: float) -> dict:
     try:
         bench = page.evaluate("""() => ({events: window.__bench.events, clicks: window.__bench.clicks,
             progress: window.__bench.progress || null,
+            physics: window.__bench.network ? window.__bench.network.physics.options.enabled : null,
             nodes: window.__bench.network ? window.__bench.network.body.nodeIndices.length : null,
             edges: window.__bench.network ? window.__bench.network.body.edgeIndices.length : null})""")
     except Exception:  # the page never answered
         bench = {"events": {}, "clicks": [], "progress": None, "nodes": None, "edges": None}
     context.close()
     events = {name: at / 1000 for name, at in bench["events"].items()}
+    static = "layout_done" not in events and "ready" in events and not bench.get("physics")
     result.update(
-        load=events.get("load"), layout_done=events.get("layout_done"),
+        load=events.get("load"), layout_done=events.get("layout_done", events.get("ready") if static else None),
         interactive=bench["clicks"][0] / 1000 if bench["clicks"] else None,
-        at_rest=min((events[name] for name in ("stabilized", "physics_off") if name in events), default=None),
+        at_rest=min((events[name] for name in ("stabilized", "physics_off", "ready" if static else "") if name in events),
+                    default=None),
         nodes=bench["nodes"], edges=bench["edges"], progress=bench["progress"], wall=time.monotonic() - started,
     )
     return result
@@ -253,6 +280,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--nodes", type=int, default=5000)
     parser.add_argument("--edges", type=int, default=15000)
     parser.add_argument("--timeout", type=float, default=300, help="cap per page, seconds")
+    parser.add_argument("--previous", default=PREVIOUS, help="commit of the page to compare with (git show)")
+    parser.add_argument("--no-previous", action="store_true", help="leave the previous page out")
     parser.add_argument("--out", type=Path, default=None, help="keep the pages here (default: a temporary folder)")
     args = parser.parse_args(argv)
     from playwright.sync_api import sync_playwright
@@ -267,10 +296,15 @@ def main(argv: list[str] | None = None) -> int:
     clock = time.perf_counter()
     ours = write_html(G, out / "graph.html", title="bench")
     ours_write = time.perf_counter() - clock
+    pages = [("graphkit graph.html", ours, "#graph", ours_write)]
+    if not args.no_previous:
+        write_previous = previous_writer(args.previous)
+        clock = time.perf_counter()
+        before = write_previous(G, out / "previous.html", title="bench")
+        pages.append((f"graphkit {args.previous[:7]}", before, "#graph", time.perf_counter() - clock))
     clock = time.perf_counter()
     theirs = write_pyvis_default(G, out)
-    theirs_write = time.perf_counter() - clock
-    pages = [("graphkit graph.html", ours, "#graph", ours_write), ("pyvis default", theirs, "#mynetwork", theirs_write)]
+    pages.append(("pyvis default", theirs, "#mynetwork", time.perf_counter() - clock))
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS, headless=True)
         print(f"chromium {browser.version}, viewport {VIEWPORT['width']}x{VIEWPORT['height']}, "
@@ -298,13 +332,14 @@ def _print_table(results: list, timeout_s: float) -> None:
     for row in rows:
         print("  ".join(cell.ljust(width) for cell, width in zip(row, widths)))
     print("seconds from navigation start; write = Python time to write the page")
-    (_, _, _, ours), (_, _, _, theirs) = results
-    for label, key in (("interactive", "interactive"), ("at rest", "at_rest")):
-        if ours[key] and theirs[key]:
-            print(f"{label}: pyvis default / graphkit = {theirs[key] / ours[key]:.1f}x")
-        elif ours[key]:
-            print(f"{label}: pyvis default did not get there within {timeout_s:.0f} s; graphkit took {ours[key]:.1f} s "
-                  f"(ratio > {timeout_s / ours[key]:.1f}x)")
+    ours = results[0][3]
+    for other, _path, _write, theirs in results[1:]:
+        for label, key in (("interactive", "interactive"), ("at rest", "at_rest")):
+            if ours[key] and theirs[key]:
+                print(f"{label}: {other} / graphkit = {theirs[key] / ours[key]:.1f}x")
+            elif ours[key]:
+                print(f"{label}: {other} did not get there within {timeout_s:.0f} s; graphkit took {ours[key]:.1f} s "
+                      f"(ratio > {timeout_s / ours[key]:.1f}x)")
     for name, _path, _write, r in results:
         if r["layout_done"] is None and r["progress"]:
             print(f"{name}: layout had done {r['progress'][0]} of {r['progress'][1]} stabilisation iterations "

@@ -605,12 +605,9 @@
     setPeriod(0, dates.length - 1);
     showMonth(0);
     playing.timer = setInterval(() => {
-      if (playing.month + 1 >= months.length) {
-        stopPlay();
-        return;
-      }
       playing.month += 1;
       showMonth(playing.month);
+      if (playing.month + 1 >= months.length) stopPlay();
     }, PLAY_STEP_MS);
   }
   playButton.disabled = months.length < 2;
@@ -766,6 +763,7 @@
   // The selected, hovered and focused actors and the selected actor's neighbours come first; then the
   // others by rank while they fit. Zooming in makes room, so more labels appear.
   const CELL = 48;
+  let labelled = [];  // actors labelled in the last drawing
 
   function labelOrder() {
     const first = [hoveredNode, focusedNode, focus && focus.node].filter((id) => id !== null && shownNodes.has(id));
@@ -809,6 +807,7 @@
     context.strokeStyle = "#ffffff";
     const order = labelOrder();
     let drawn = 0;
+    labelled = [];
     const place = (node, forced) => {
       const item = network.body.nodes[node.id];
       if (!item) return;
@@ -824,6 +823,7 @@
       context.fillStyle = dim ? DIMMED_TEXT : TEXT;
       context.strokeText(node.label, x, y);
       context.fillText(node.label, x, y);
+      labelled.push(node.id);
       drawn += 1;
     };
     order.first.forEach((id) => place(nodeById.get(id), true));
@@ -891,7 +891,7 @@
   window.graphkit = {
     network: network, nodes: nodes, edges: edges, visibleNodes: visibleNodes, visibleEdges: visibleEdges, data: data,
     visibleCounts: visibleCounts, setPeriod: setPeriod, savePng: savePng, reset: reset, focusOn: focusOn,
-    exportView: exportView, play: play, months: months,
+    exportView: exportView, play: play, months: months, labelled: () => labelled.slice(),
     selectActor: selectActor, selectNode: selectNode, selectEdge: selectEdge, showEdge: showEdge, showNode: showNode,
   };
 })();
