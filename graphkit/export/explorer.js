@@ -16,6 +16,7 @@
   const EDGE_TEXT = "#333333";
   const DIMMED_TEXT = "#c8c8c8";
   const SVG = "http://www.w3.org/2000/svg";
+  const FIT_MARGIN = 0.9;
   const LABEL_FONT = 12;  // px on screen, whatever the zoom
   const LABEL_LIMIT = 250;  // labels drawn at most, best-connected actors first
   const EDGE_LABELS_UP_TO = 60;  // shown relations up to which every edge carries its relation's name
@@ -473,8 +474,10 @@
     if (fit !== false) fitView();
   }
 
+  // Fit what is shown, with a margin for the labels under the outermost actors.
   function fitView() {
     network.fit({ animation: false, maxZoomLevel: 1.5 });
+    network.moveTo({ scale: network.getScale() * FIT_MARGIN });
   }
 
   // ---- focus: one actor's neighbourhood only ----
@@ -767,9 +770,9 @@
 
   function labelOrder() {
     const first = [hoveredNode, focusedNode, focus && focus.node].filter((id) => id !== null && shownNodes.has(id));
-    if (highlighted) highlighted.forEach((id) => { if (shownNodes.has(id)) first.push(id); });
-    const seen = new Set(first);
-    return { first: first, seen: seen };
+    const near = highlighted ? byRank.filter((node) => highlighted.has(node.id) && shownNodes.has(node.id))
+      .map((node) => node.id) : [];
+    return { first: first, near: near, seen: new Set(first.concat(near)) };
   }
 
   function drawLabels(context) {
@@ -827,17 +830,18 @@
       drawn += 1;
     };
     order.first.forEach((id) => place(nodeById.get(id), true));
+    order.near.forEach((id) => { if (!order.first.includes(id)) place(nodeById.get(id), false); });
     for (let i = 0; i < byRank.length && drawn < LABEL_LIMIT; i += 1) {
       const node = byRank[i];
       if (!order.seen.has(node.id) && shownNodes.has(node.id)) place(node, false);
     }
-    drawEdgeLabels(context, scale);
+    drawEdgeLabels(context, scale, topLeft, taken, take);
     context.restore();
   }
 
   // Relation names on the edges of the selected or hovered actor, on the selected edge, or on every
   // edge of a small view.
-  function drawEdgeLabels(context, scale) {
+  function drawEdgeLabels(context, scale, topLeft, taken, take) {
     const around = [focusedNode, hoveredNode].filter((id) => id !== null);
     const selected = new Set(network.getSelectedEdges());
     const every = shownEdges.size <= EDGE_LABELS_UP_TO;
@@ -850,9 +854,15 @@
       const item = network.body.edges[edge.id];
       if (!item || !item.from || !item.to) return;
       const middle = item.edgeType.getPoint(0.5);
+      const text = edgeLabel(edge);
+      const screenX = (middle.x - topLeft.x) * scale, screenY = (middle.y - topLeft.y) * scale;
+      const half = context.measureText(text).width * scale / 2 + 1;
+      const box = { left: screenX - half, right: screenX + half, top: screenY - 6, bottom: screenY + 6 };
+      if (!selected.has(edge.id) && taken(box)) return;
+      take(box);
       context.fillStyle = EDGE_TEXT;
-      context.strokeText(edgeLabel(edge), middle.x, middle.y);
-      context.fillText(edgeLabel(edge), middle.x, middle.y);
+      context.strokeText(text, middle.x, middle.y);
+      context.fillText(text, middle.x, middle.y);
     });
   }
   network.on("afterDrawing", drawLabels);

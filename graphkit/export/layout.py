@@ -26,6 +26,7 @@ EXACT_MAX_NODES = 1500  # above this, each step repels from a sample of the acto
 SAMPLE = 500
 EXACT_FINISH = 2  # exact steps that end a sampled layout, to spread out what the sample missed
 CHUNK = 512
+PAIR_LENGTH = 1.5  # two actors alone: room for both labels side by side
 GAP = 1.5  # between packed components, in edge lengths
 ASPECT = 1.6  # width over height of the packed components: screens are wide
 LONER_SPACING = 0.9  # grid step for actors with no relation, in edge lengths
@@ -51,7 +52,7 @@ def layout_positions(G: nx.MultiDiGraph, seed: int = SEED) -> dict[str, tuple[fl
 def _component_layout(simple: nx.Graph, nodes: list[str], seed: int) -> dict[str, tuple[float, float]]:
     """Positions in edge lengths, with the component's box starting at (0, 0)."""
     if len(nodes) <= 2:
-        xy = np.array([[0.0, 0.0], [1.0, 0.0]][: len(nodes)])
+        xy = np.array([[0.0, 0.0], [PAIR_LENGTH, 0.0]][: len(nodes)])
     else:
         index = {node: i for i, node in enumerate(nodes)}
         edges = np.array([(index[u], index[v]) for u, v in simple.subgraph(nodes).edges()], dtype=np.int64)
