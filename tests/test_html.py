@@ -16,6 +16,7 @@ from graphkit.export.html import (
 )
 
 DATA_SCRIPT = re.compile(r'<script type="application/json" id="graph-data">(.*?)</script>', re.DOTALL)
+EVIDENCE_SCRIPT = re.compile(r'<script type="application/json" id="evidence-data">(.*?)</script>', re.DOTALL)
 # Anything that would make the page fetch from elsewhere.
 EXTERNAL = [
     r"<script[^>]*\ssrc\s*=", r"<link\b[^>]*\shref\s*=", r"@import", r"url\(\s*['\"]?\s*(https?:)?//",
@@ -30,7 +31,11 @@ def page(tmp_path_factory) -> str:
 
 
 def page_data(page: str) -> dict:
-    return json.loads(DATA_SCRIPT.search(page).group(1))
+    """The page's graph data, each edge with its evidence (which the page keeps in a script of its own)."""
+    data = json.loads(DATA_SCRIPT.search(page).group(1))
+    for edge, evidence in zip(data["edges"], json.loads(EVIDENCE_SCRIPT.search(page).group(1)), strict=True):
+        edge["evidence"] = evidence
+    return data
 
 
 def edge_by_relation(data: dict, relation: str) -> dict:

@@ -4,6 +4,16 @@
   "use strict";
 
   const data = JSON.parse(document.getElementById("graph-data").textContent);
+  // The statements of every edge (most of the file) are parsed when first needed: a click, or a
+  // filter on modality or period.
+  let evidenceLoaded = false;
+
+  function loadEvidence() {
+    if (evidenceLoaded) return;
+    evidenceLoaded = true;
+    const lists = JSON.parse(document.getElementById("evidence-data").textContent);
+    data.edges.forEach((edge, i) => { edge.evidence = lists[i]; });
+  }
   const nodeById = new Map(data.nodes.map((node) => [node.id, node]));
   const edgeById = new Map(data.edges.map((edge) => [edge.id, edge]));
   const relationOn = new Map(data.relations.map((relation) => [relation.name, true]));
@@ -17,8 +27,10 @@
   const DIMMED_TEXT = "#c8c8c8";
   const SVG = "http://www.w3.org/2000/svg";
   const FIT_MARGIN = 0.9;
+  const ARROWS_UP_TO = 2000;  // edges; above this, arrows only on the selected actor's edges
   const LABEL_FONT = 12;  // px on screen, whatever the zoom
   const LABEL_LIMIT = 250;  // labels drawn at most, best-connected actors first
+  const LABEL_CANDIDATES = 3000;  // actors tried, by rank; hover or select any other to see its label
   const EDGE_LABELS_UP_TO = 60;  // shown relations up to which every edge carries its relation's name
   let showNegated = false;
   let showUnrelated = false;
@@ -43,10 +55,9 @@
     return element;
   }
 
+  // vis-network sets a string title as text (innerText), never as markup.
   function tooltip(lines) {
-    const box = el("div");
-    lines.filter((line) => line).forEach((line) => box.appendChild(el("div", line)));
-    return box;
+    return lines.filter((line) => line).join("\n");
   }
 
   function safeUrl(url) {
@@ -93,11 +104,14 @@
       color: node.color,
       value: Math.max(data.size_by === "degree" ? node.degree : node.mentions, 1),
       opacity: 1,
-      title: tooltip([
-        node.label, [node.type, node.country].filter(Boolean).join(" \u00b7 "),
-        node.mentions + " mentions \u00b7 " + node.degree + (node.degree === 1 ? " relation" : " relations"),
-      ]),
     };
+  }
+
+  function nodeTitle(node) {
+    return tooltip([
+      node.label, [node.type, node.country].filter(Boolean).join(" \u00b7 "),
+      node.mentions + " mentions \u00b7 " + node.degree + (node.degree === 1 ? " relation" : " relations"),
+    ]);
   }
 
   function edgeColour(edge, opacity) {
@@ -114,30 +128,37 @@
       : words(edge.relation)) + " " + edge.to_label;
   }
 
+  // Lean items: vis-network parses every option of every edge, so defaults are left out, widths are
+  // given rather than scaled, and tooltips are added on hover. In a big graph only the selected
+  // actor's edges carry arrows (drawing 15,000 arrowheads makes every redraw slow).
+  const bigGraph = data.edges.length > ARROWS_UP_TO;
+
+  function edgeWidth(count) {
+    return Math.min(1 + Math.log2(count), 6);
+  }
+
   function edgeItem(edge) {
-    return {
-      id: edge.id,
-      from: edge.from,
-      to: edge.to,
-      relation: edge.relation,
-      negated: edge.negated,
-      arrows: { to: { enabled: !edge.symmetric, scaleFactor: 0.6 } },
-      color: edgeColour(edge, 1),
-      dashes: edge.dashes,
-      smooth: edge.smooth,
-      value: edge.count,
-      title: tooltip([
-        edgeSentence(edge),
-        edge.count + (edge.count === 1 ? " statement" : " statements"),
-        edge.negated ? "negated" : edge.asserted ? "" : "not asserted (hypothetical, planned or reported)",
-      ]),
-    };
+    const item = { id: edge.id, from: edge.from, to: edge.to, relation: edge.relation, color: edgeColour(edge, 1),
+      width: edgeWidth(edge.count) };
+    if (edge.symmetric || bigGraph) item.arrows = { to: { enabled: false } };
+    if (edge.dashes) item.dashes = edge.dashes;
+    if (edge.smooth) item.smooth = edge.smooth;
+    return item;
+  }
+
+  function edgeTitle(edge) {
+    return tooltip([
+      edgeSentence(edge),
+      edge.count + (edge.count === 1 ? " statement" : " statements"),
+      edge.negated ? "negated" : edge.asserted ? "" : "not asserted (hypothetical, planned or reported)",
+    ]);
   }
 
   // ---- what the filters let through ----
   // An edge is shown when its relation and both actors' types are on and at least one of its
   // statements passes the statement filters (modality, negation, period).
   function statements(edge) {
+    loadEvidence();
     if (edge.evidence.length) return edge.evidence;
     return [{ modality: edge.asserted ? "asserted" : null, negated: edge.negated, date: edge.first_date }];
   }
@@ -156,9 +177,16 @@
       && (showNegated || !item.negated) && inPeriod(item.date);
   }
 
+  // With every modality on over the whole period, a statement shows unless it is negated, and an edge is
+  // negated when all its statements are: no need to read the statements.
+  function statementsShown(edge) {
+    if (wholePeriod() && Array.from(modalityOn.values()).every(Boolean)) return showNegated || !edge.negated;
+    return statements(edge).some(statementShown);
+  }
+
   function edgeShown(edge) {
     return relationOn.get(edge.relation) && typeOn.get(nodeById.get(edge.from).type)
-      && typeOn.get(nodeById.get(edge.to).type) && statements(edge).some(statementShown);
+      && typeOn.get(nodeById.get(edge.to).type) && statementsShown(edge);
   }
 
   // The actors within `depth` shown relations of `start`, either direction.
@@ -225,13 +253,12 @@
     const keep = new Set(nodeId === null ? nodes.getIds() : network.getConnectedNodes(nodeId).concat([nodeId]));
     const touching = new Set(nodeId === null ? edges.getIds() : network.getConnectedEdges(nodeId));
     highlighted = nodeId === null ? null : keep;
-    nodes.update(nodes.getIds().map((id) => ({
-      id: id, opacity: keep.has(id) ? 1 : DIMMED, font: { color: keep.has(id) ? TEXT : DIMMED_TEXT },
-    })));
-    edges.update(data.edges.map((edge) => ({
-      id: edge.id, color: edgeColour(edge, touching.has(edge.id) ? 1 : DIMMED),
-      font: { color: touching.has(edge.id) ? EDGE_TEXT : DIMMED_TEXT },
-    })));
+    nodes.update(nodes.getIds().map((id) => ({ id: id, opacity: keep.has(id) ? 1 : DIMMED })));
+    edges.update(data.edges.map((edge) => {
+      const update = { id: edge.id, color: edgeColour(edge, touching.has(edge.id) ? 1 : DIMMED) };
+      if (bigGraph && !edge.symmetric) update.arrows = { to: { enabled: touching.has(edge.id) && nodeId !== null } };
+      return update;
+    }));
   }
 
   // ---- details panel ----
@@ -262,6 +289,7 @@
   function showNode(nodeId) {
     const node = nodeById.get(nodeId);
     if (!node) return;
+    loadEvidence();
     clear(details);
     details.dataset.kind = "node";
     details.dataset.id = nodeId;
@@ -323,6 +351,7 @@
   function showEdge(edgeId) {
     const edge = edgeById.get(edgeId);
     if (!edge) return;
+    loadEvidence();
     clear(details);
     details.dataset.kind = "edge";
     details.dataset.id = edgeId;
@@ -388,7 +417,11 @@
 
   network.on("hoverNode", (params) => {
     hoveredNode = params.node;
+    if (nodes.get(params.node).title === undefined) nodes.update({ id: params.node, title: nodeTitle(nodeById.get(params.node)) });
     network.redraw();
+  });
+  network.on("hoverEdge", (params) => {
+    if (edges.get(params.edge).title === undefined) edges.update({ id: params.edge, title: edgeTitle(edgeById.get(params.edge)) });
   });
   network.on("blurNode", () => {
     hoveredNode = null;
@@ -524,12 +557,8 @@
     relationOn);
   checkboxFilter(document.getElementById("type-filter"),
     data.types.map((type) => [type.name, type.name, type.actors]), typeOn);
-  const statementCounts = new Map();
-  data.edges.forEach((edge) => edge.evidence.forEach((item) => {
-    statementCounts.set(item.modality, (statementCounts.get(item.modality) || 0) + 1);
-  }));
   checkboxFilter(document.getElementById("modality-filter"),
-    data.modalities.map((name) => [name, name, statementCounts.get(name)]), modalityOn);
+    data.modalities.map((name) => [name, name, data.statement_counts[name]]), modalityOn);
 
   function setAllRelations(on) {
     relationFilter.querySelectorAll("input").forEach((box) => {
@@ -831,7 +860,7 @@
     };
     order.first.forEach((id) => place(nodeById.get(id), true));
     order.near.forEach((id) => { if (!order.first.includes(id)) place(nodeById.get(id), false); });
-    for (let i = 0; i < byRank.length && drawn < LABEL_LIMIT; i += 1) {
+    for (let i = 0; i < byRank.length && i < LABEL_CANDIDATES && drawn < LABEL_LIMIT; i += 1) {
       const node = byRank[i];
       if (!order.seen.has(node.id) && shownNodes.has(node.id)) place(node, false);
     }

@@ -71,11 +71,14 @@ def render_html(G: nx.MultiDiGraph, title: str = "graphkit", left_out: int = 0) 
     """The explorer page for ``G`` as a string."""
     vis_js = _inline_script(_vis_text("vis-network.min.js"))
     app_js = _inline_script(_package_text("explorer.js"))
+    data = graph_data(G, left_out)
+    evidence = [edge.pop("evidence") for edge in data["edges"]]  # the bulk; the page parses it when first needed
     values = {
         "CSP": _content_security_policy([vis_js, app_js]),
         "TITLE": html.escape(title),
         "VIS_CSS": _vis_text("vis-network.css").replace("</style", "<\\/style"),
-        "GRAPH_DATA": script_json(graph_data(G, left_out)),
+        "GRAPH_DATA": script_json(data),
+        "EVIDENCE_DATA": script_json(evidence),
         "VIS_JS": vis_js,
         "APP_JS": app_js,
     }
@@ -97,6 +100,7 @@ def graph_data(G: nx.MultiDiGraph, left_out: int = 0) -> dict:
         "relations": _relation_counts(edges),
         "types": _type_counts(nodes),
         "modalities": _modalities(records),
+        "statement_counts": _statement_counts(records),
         "dates": sorted({item["date"] for edge in records for item in edge["evidence"] if item.get("date")}),
         "size_by": "mentions" if any(node["mentions"] for node in nodes) else "degree",
         "left_out": left_out,
@@ -113,10 +117,9 @@ def network_options(n_nodes: int, n_edges: int) -> dict:
         "physics": {"enabled": False},
         "interaction": {"hover": True, "tooltipDelay": 150, "hideEdgesOnDrag": n_edges >= HIDE_EDGES_ON_ZOOM_MIN_EDGES,
                         "hideEdgesOnZoom": n_edges >= HIDE_EDGES_ON_ZOOM_MIN_EDGES, "multiselect": False},
-        "nodes": {"borderWidth": 1.5, "scaling": {"min": 10, "max": 40, "label": {"enabled": False}},
-                  "font": {"size": 14, "color": "#222222", "strokeWidth": 3, "strokeColor": "#ffffff"}},
-        "edges": {"smooth": False, "selectionWidth": 2, "scaling": {"min": 1, "max": 6, "label": {"enabled": False}},
-                  "font": {"size": 11, "color": "#333333", "strokeWidth": 3, "strokeColor": "#ffffff"}},
+        # Labels are drawn by the page itself (explorer.js, drawLabels), not by vis-network.
+        "nodes": {"borderWidth": 1.5, "scaling": {"min": 10, "max": 40}},
+        "edges": {"smooth": False, "selectionWidth": 2, "arrows": {"to": {"enabled": True, "scaleFactor": 0.6}}},
     }
 
 
@@ -220,6 +223,14 @@ def _modalities(edges: list[dict]) -> list[str]:
     """The modalities the statements have, in the vocabulary's order; others (if any) after."""
     present = {item.get("modality") or "asserted" for edge in edges for item in edge["evidence"]}
     return [name for name in MODALITIES if name in present] + sorted(present - set(MODALITIES))
+
+
+def _statement_counts(edges: list[dict]) -> dict[str, int]:
+    counts: dict[str, int] = defaultdict(int)
+    for edge in edges:
+        for item in edge["evidence"]:
+            counts[item.get("modality") or "asserted"] += 1
+    return dict(sorted(counts.items()))
 
 
 def _relation_counts(edges: list[tuple]) -> list[dict]:
