@@ -544,3 +544,13 @@ def test_png_export_shows_the_graph_alone(page, offline_page):
     assert (box["x"], box["y"], box["width"], box["height"]) == (0, 0, 1400, 900)
     assert page.evaluate(ON_SCREEN)
     assert_clean(offline_page)
+
+
+def test_search_for_an_actor_in_no_relation_says_how_to_show_it(page):
+    page.fill("#search", "United Nations")
+    page.press("#search", "Enter")
+    assert page.locator("#search-status").inner_text() == (
+        "United Nations is in no relation: tick “Show actors with no relation” to see it")
+    page.check("#show-unrelated")
+    page.press("#search", "Enter")
+    assert page.evaluate("graphkit.network.getSelectedNodes()") == [iri("un")]

@@ -469,7 +469,10 @@
     searchStatus.textContent = nodeId ? "" : "No actor matches \u201c" + query.trim() + "\u201d";
     if (!nodeId) return null;
     if (!shownNodes.has(nodeId)) {
-      searchStatus.textContent = nodeById.get(nodeId).label + " is hidden by the filters";
+      const node = nodeById.get(nodeId);
+      searchStatus.textContent = node.degree === 0 && !showUnrelated && focus === null
+        ? node.label + " is in no relation: tick \u201cShow actors with no relation\u201d to see it"
+        : node.label + " is hidden by the filters";
       showNode(nodeId);
       return null;
     }
