@@ -44,6 +44,8 @@ UNASSERTED_DASHES = [8, 6]  # hypothetical, planned or reported only
 NEGATED_DASHES = [2, 6]  # every statement denies the relation
 
 HIDE_EDGES_ON_ZOOM_MIN_EDGES = 500
+NODE_SIZE_MIN = 12  # radius of the least-mentioned actor, in drawing units
+NODE_SIZE_PER_EXTENT = 160  # at least 1/160 of the layout's extent, so about 5 px at the first fit
 PARALLEL_EDGE_BEND = 0.4  # roundness step between edges joining the same two actors
 
 _VIS_DIR = "templates/lib/vis-9.1.2"
@@ -105,12 +107,17 @@ def graph_data(G: nx.MultiDiGraph, left_out: int = 0) -> dict:
         "size_by": "mentions" if any(node["mentions"] for node in nodes) else "degree",
         "left_out": left_out,
         "legend": _legend(nodes, records),
-        "options": network_options(G.number_of_nodes(), G.number_of_edges()),
+        "options": network_options(len(nodes), len(records), _extent(nodes)),  # G.number_of_edges() walks every node
     }
 
 
-def network_options(n_nodes: int, n_edges: int) -> dict:
-    """vis-network options: positions come from the page data, so physics stays off and nothing moves."""
+def network_options(n_nodes: int, n_edges: int, extent: float = 0.0) -> dict:
+    """vis-network options: positions come from the page data, so physics stays off and nothing moves.
+
+    Actors are sized in drawing units; ``extent`` (the width or height of the related actors'
+    layout, whichever is larger) scales them up so the first view of a big graph shows them.
+    """
+    smallest = max(NODE_SIZE_MIN, round(extent / NODE_SIZE_PER_EXTENT))
     return {
         "autoResize": True,
         "layout": {"randomSeed": 7, "improvedLayout": False},
@@ -118,9 +125,17 @@ def network_options(n_nodes: int, n_edges: int) -> dict:
         "interaction": {"hover": True, "tooltipDelay": 150, "hideEdgesOnDrag": n_edges >= HIDE_EDGES_ON_ZOOM_MIN_EDGES,
                         "hideEdgesOnZoom": n_edges >= HIDE_EDGES_ON_ZOOM_MIN_EDGES, "multiselect": False},
         # Labels are drawn by the page itself (explorer.js, drawLabels), not by vis-network.
-        "nodes": {"borderWidth": 1.5, "scaling": {"min": 10, "max": 40}},
+        "nodes": {"borderWidth": 1.5, "scaling": {"min": smallest, "max": 4 * smallest}},
         "edges": {"smooth": False, "selectionWidth": 2, "arrows": {"to": {"enabled": True, "scaleFactor": 0.6}}},
     }
+
+
+def _extent(nodes: list[dict]) -> float:
+    related = [node for node in nodes if node["degree"]]
+    if not related:
+        return 0.0
+    xs, ys = [node["x"] for node in related], [node["y"] for node in related]
+    return float(max(max(xs) - min(xs), max(ys) - min(ys)))
 
 
 def script_json(value: object) -> str:
