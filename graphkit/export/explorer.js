@@ -140,7 +140,7 @@
   function edgeItem(edge) {
     const item = { id: edge.id, from: edge.from, to: edge.to, relation: edge.relation, color: edgeColour(edge, 1),
       width: edgeWidth(edge.count) };
-    if (edge.symmetric || bigGraph) item.arrows = { to: { enabled: false } };
+    item.arrows = { to: { enabled: !edge.symmetric && !bigGraph, scaleFactor: 0.8 } };
     if (edge.dashes) item.dashes = edge.dashes;
     if (edge.smooth) item.smooth = edge.smooth;
     return item;
@@ -256,7 +256,9 @@
     nodes.update(nodes.getIds().map((id) => ({ id: id, opacity: keep.has(id) ? 1 : DIMMED })));
     edges.update(data.edges.map((edge) => {
       const update = { id: edge.id, color: edgeColour(edge, touching.has(edge.id) ? 1 : DIMMED) };
-      if (bigGraph && !edge.symmetric) update.arrows = { to: { enabled: touching.has(edge.id) && nodeId !== null } };
+      if (bigGraph && !edge.symmetric) {
+        update.arrows = { to: { enabled: touching.has(edge.id) && nodeId !== null, scaleFactor: 0.8 } };
+      }
       return update;
     }));
   }
@@ -886,13 +888,14 @@
       const item = network.body.edges[edge.id];
       if (!item || !item.from || !item.to) return;
       const middle = item.edgeType.getPoint(0.5);
+      const dim = focusedNode !== null && edge.from !== focusedNode && edge.to !== focusedNode && !selected.has(edge.id);
       const text = edgeLabel(edge);
       const screenX = (middle.x - topLeft.x) * scale, screenY = (middle.y - topLeft.y) * scale;
       const half = context.measureText(text).width * scale / 2 + 1;
       const box = { left: screenX - half, right: screenX + half, top: screenY - 6, bottom: screenY + 6 };
       if (!selected.has(edge.id) && taken(box)) return;
       take(box);
-      context.fillStyle = EDGE_TEXT;
+      context.fillStyle = dim ? DIMMED_TEXT : EDGE_TEXT;
       context.strokeText(text, middle.x, middle.y);
       context.fillText(text, middle.x, middle.y);
     });

@@ -126,7 +126,7 @@ def network_options(n_nodes: int, n_edges: int, extent: float = 0.0) -> dict:
                         "hideEdgesOnZoom": n_edges >= HIDE_EDGES_ON_ZOOM_MIN_EDGES, "multiselect": False},
         # Labels are drawn by the page itself (explorer.js, drawLabels), not by vis-network.
         "nodes": {"borderWidth": 1.5, "scaling": {"min": smallest, "max": 4 * smallest}},
-        "edges": {"smooth": False, "selectionWidth": 2, "arrows": {"to": {"enabled": True, "scaleFactor": 0.6}}},
+        "edges": {"smooth": False, "selectionWidth": 2},  # arrows per edge: none on symmetric relations
     }
 
 
