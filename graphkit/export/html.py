@@ -20,23 +20,23 @@ from .layout import layout_positions
 # Colours from the Okabe-Ito palette, which readers with any common colour-vision deficiency tell apart.
 # Actor type -> (vis-network shape, colour); the shape tells types apart in greyscale too.
 TYPE_STYLES = {
-    "State": ("dot", "#0072B2"),
-    "Person": ("diamond", "#E69F00"),
-    "Organization": ("square", "#009E73"),
-    "ArmedForce": ("triangle", "#D55E00"),
-    "NonStateArmedGroup": ("star", "#CC79A7"),
+    "State": ("dot", "#0072b2"),
+    "Person": ("diamond", "#e69f00"),
+    "Organization": ("square", "#009e73"),
+    "ArmedForce": ("triangle", "#d55e00"),
+    "NonStateArmedGroup": ("star", "#cc79a7"),
     "Location": ("hexagon", "#999999"),
 }
-OTHER_TYPE_STYLE = ("dot", "#BBBBBB")
+OTHER_TYPE_STYLE = ("dot", "#bbbbbb")
 OTHER_TYPE = "Other"
 MODALITIES = ("asserted", "planned", "hypothetical", "reported")
 
 # Edge families, one hue each: cooperation blue and green, conflict orange and vermilion.
 QUAD_CLASS_COLOURS = {
-    "verbal_cooperation": "#56B4E9",
-    "material_cooperation": "#009E73",
-    "verbal_conflict": "#E69F00",
-    "material_conflict": "#D55E00",
+    "verbal_cooperation": "#56b4e9",
+    "material_cooperation": "#009e73",
+    "verbal_conflict": "#e69f00",
+    "material_conflict": "#d55e00",
 }
 OTHER_EDGE_COLOUR = "#999999"
 NEGATED_COLOUR = "#000000"
