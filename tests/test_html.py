@@ -223,3 +223,18 @@ def test_node_degree_sizes_actors_when_nothing_counts_mentions(tmp_path):
 def test_actors_left_out_by_a_view_reach_the_page(tmp_path):
     data = page_data(write_html(sample_graph(), tmp_path / "g.html", left_out=4200).read_text(encoding="utf-8"))
     assert data["left_out"] == 4200
+
+
+def test_actors_with_no_relation_sit_in_a_grid_under_the_rest(page):
+    nodes = page_data(page)["nodes"]
+    lowest_related = max(node["y"] for node in nodes if node["degree"])
+    assert all(node["y"] > lowest_related for node in nodes if not node["degree"])
+
+
+def test_layout_is_seeded_and_independent_of_insertion_order():
+    from graph_fixtures import reordered
+
+    from graphkit.export.layout import layout_positions
+
+    G = sample_graph()
+    assert layout_positions(G) == layout_positions(reordered(G)) == layout_positions(G.copy())

@@ -4,15 +4,23 @@
   "use strict";
 
   const data = JSON.parse(document.getElementById("graph-data").textContent);
-  // The statements of every edge (most of the file) are parsed when first needed: a click, or a
-  // filter on modality or period.
+  // The statements of every edge (most of the file) come after this script, so the graph is drawn
+  // before the browser has read them; they are parsed when first needed (a click, or a filter on
+  // modality or period) once the document is complete. Until then an edge stands for one statement.
   let evidenceLoaded = false;
+  let evidenceWanted = false;
+  data.edges.forEach((edge) => { edge.evidence = []; });
 
   function loadEvidence() {
-    if (evidenceLoaded) return;
+    if (evidenceLoaded) return true;
+    if (document.readyState === "loading") {
+      evidenceWanted = true;
+      return false;
+    }
     evidenceLoaded = true;
     const lists = JSON.parse(document.getElementById("evidence-data").textContent);
     data.edges.forEach((edge, i) => { edge.evidence = lists[i]; });
+    return true;
   }
   const nodeById = new Map(data.nodes.map((node) => [node.id, node]));
   const edgeById = new Map(data.edges.map((edge) => [edge.id, edge]));
@@ -417,17 +425,16 @@
     showNode(nodeId);
   }
 
+  // vis-network redraws on hover by itself; the labels follow hoveredNode then.
   network.on("hoverNode", (params) => {
     hoveredNode = params.node;
     if (nodes.get(params.node).title === undefined) nodes.update({ id: params.node, title: nodeTitle(nodeById.get(params.node)) });
-    network.redraw();
   });
   network.on("hoverEdge", (params) => {
     if (edges.get(params.edge).title === undefined) edges.update({ id: params.edge, title: edgeTitle(edgeById.get(params.edge)) });
   });
   network.on("blurNode", () => {
     hoveredNode = null;
-    network.redraw();
   });
 
   function selectEdge(edgeId) {
@@ -915,6 +922,13 @@
       });
     });
   }
+
+  document.addEventListener("DOMContentLoaded", () => {
+    if (!evidenceWanted) return;
+    loadEvidence();
+    refreshFilters(false);
+    if (details.dataset.kind === "edge") showEdge(details.dataset.id);
+  });
 
   // ---- start: positions come with the data, so the first drawing is the final one ----
   const status = document.getElementById("status");
