@@ -554,3 +554,25 @@ def test_search_for_an_actor_in_no_relation_says_how_to_show_it(page):
     page.check("#show-unrelated")
     page.press("#search", "Enter")
     assert page.evaluate("graphkit.network.getSelectedNodes()") == [iri("un")]
+
+
+def test_a_big_graph_strokes_its_straight_edges_in_batches(offline_page, tmp_path):
+    G = big_graph(1200, 2500)
+    page = open_explorer(offline_page, G, tmp_path)
+    assert page.evaluate("graphkit.batched.size") == page.evaluate(
+        "graphkit.data.edges.filter((edge) => !edge.smooth).length") > 2000
+    assert page.evaluate(DRAWN)["edges"] == G.number_of_edges()  # vis still holds them, for clicks
+    best = page.evaluate("graphkit.data.nodes.find((node) => node.rank === 0).id")
+    point = node_point(page, best)
+    page.mouse.click(point["x"], point["y"])
+    assert page.evaluate("graphkit.network.getSelectedNodes()") == [best]
+    arrows = page.evaluate("""(id) => graphkit.network.getConnectedEdges(id)
+      .filter((edge) => !graphkit.data.edges.find((item) => item.id === edge).symmetric)
+      .map((edge) => graphkit.edges.get(edge).arrows.to.enabled)""", best)
+    assert arrows and all(arrows)  # the selected actor's edges get their arrows
+    with page.expect_download() as download:
+        page.click("#save-png")
+    saved = tmp_path / "big.png"
+    download.value.save_as(saved)
+    assert saved.stat().st_size > 20_000
+    assert_clean(offline_page)

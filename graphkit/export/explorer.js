@@ -145,9 +145,15 @@
     return Math.min(1 + Math.log2(count), 6);
   }
 
+  // In a big graph the page strokes the straight edges itself, a few paths in all (drawEdgeBatches):
+  // vis-network keeps them for clicks and hover, and draws only the selected actor's edges and any
+  // selected or hovered edge (skipBatchedEdges).
+  const batched = new Set(bigGraph ? data.edges.filter((edge) => !edge.smooth).map((edge) => edge.id) : []);
+  let touchingEdges = new Set();
+
   function edgeItem(edge) {
-    const item = { id: edge.id, from: edge.from, to: edge.to, relation: edge.relation, color: edgeColour(edge, 1),
-      width: edgeWidth(edge.count) };
+    const item = { id: edge.id, from: edge.from, to: edge.to, relation: edge.relation,
+      color: edgeColour(edge, 1), width: edgeWidth(edge.count) };
     item.arrows = { to: { enabled: !edge.symmetric && !bigGraph, scaleFactor: 0.8 } };
     if (edge.dashes) item.dashes = edge.dashes;
     if (edge.smooth) item.smooth = edge.smooth;
@@ -261,6 +267,7 @@
     const keep = new Set(nodeId === null ? nodes.getIds() : network.getConnectedNodes(nodeId).concat([nodeId]));
     const touching = new Set(nodeId === null ? edges.getIds() : network.getConnectedEdges(nodeId));
     highlighted = nodeId === null ? null : keep;
+    touchingEdges = nodeId === null ? new Set() : touching;
     nodes.update(nodes.getIds().map((id) => ({ id: id, opacity: keep.has(id) ? 1 : DIMMED })));
     edges.update(data.edges.map((edge) => {
       const update = { id: edge.id, color: edgeColour(edge, touching.has(edge.id) ? 1 : DIMMED) };
@@ -909,6 +916,54 @@
   }
   network.on("afterDrawing", drawLabels);
 
+  function drawEdgeBatches(context) {
+    if (!batched.size || !network.renderer || typeof network.renderer._drawEdges !== "function") return;
+    const scale = network.getScale();
+    const at = network.body.nodes;
+    const groups = new Map();
+    data.edges.forEach((edge) => {
+      if (!batched.has(edge.id) || !shownEdges.has(edge.id) || touchingEdges.has(edge.id)) return;
+      const key = edge.color + "|" + (edge.dashes ? edge.dashes.join(",") : "") + "|" + edgeWidth(edge.count);
+      if (!groups.has(key)) groups.set(key, []);
+      groups.get(key).push(edge);
+    });
+    context.save();
+    context.globalAlpha = highlighted ? DIMMED : 1;
+    Array.from(groups.keys()).sort().forEach((key) => {
+      const [colour, dashes, width] = key.split("|");
+      context.strokeStyle = colour;
+      context.lineWidth = Math.max(Number(width), 0.5 / scale);
+      context.setLineDash(dashes ? dashes.split(",").map(Number) : []);
+      context.beginPath();
+      groups.get(key).forEach((edge) => {
+        const from = at[edge.from], to = at[edge.to];
+        if (!from || !to) return;
+        context.moveTo(from.x, from.y);
+        context.lineTo(to.x, to.y);
+      });
+      context.stroke();
+    });
+    context.restore();
+  }
+  network.on("beforeDrawing", drawEdgeBatches);
+
+  // vis-network 9.1.2 (the copy pyvis 0.3.2 ships) draws edges in renderer._drawEdges; without it,
+  // vis draws every edge as well, which is slower but correct.
+  function skipBatchedEdges() {
+    const renderer = network.renderer;
+    if (!batched.size || !renderer || typeof renderer._drawEdges !== "function") return;
+    renderer._drawEdges = function (context) {
+      const all = this.body.edges;
+      this.body.edgeIndices.forEach((id) => {
+        const edge = all[id];
+        if (edge.connected && (!batched.has(id) || touchingEdges.has(id) || edge.selected || edge.hover)) {
+          edge.draw(context);
+        }
+      });
+    };
+  }
+  skipBatchedEdges();
+
   // ---- PNG export by graphkit view --format png: the graph alone, filling the page ----
   function exportView() {
     document.body.classList.add("export");
@@ -950,7 +1005,7 @@
   window.graphkit = {
     network: network, nodes: nodes, edges: edges, visibleNodes: visibleNodes, visibleEdges: visibleEdges, data: data,
     visibleCounts: visibleCounts, setPeriod: setPeriod, savePng: savePng, reset: reset, focusOn: focusOn,
-    exportView: exportView, play: play, months: months, labelled: () => labelled.slice(),
+    exportView: exportView, play: play, months: months, labelled: () => labelled.slice(), batched: batched,
     selectActor: selectActor, selectNode: selectNode, selectEdge: selectEdge, showEdge: showEdge, showNode: showNode,
   };
 })();
