@@ -16,7 +16,7 @@ from . import (
 )
 from .attributes import location, quantity
 from .compounds import compound_frame
-from .confidence import confidence
+from .confidence import calibrated_base, confidence, modality_factor
 from .context import statement_context
 from .endpoints import Endpoints
 from .noun_rules import noun_frame, spoken_frame
@@ -124,7 +124,7 @@ def statements(
         end = max(source.end_char, target.end_char, trigger.token.idx + len(trigger.token.text))
         target_token = sent.doc.char_span(target.start_char, target.end_char, alignment_mode="expand").root
         pattern = "symmetric" if reciprocal else candidate.pattern
-        base = base_confidence(pattern)
+        base = calibrated_base(candidate.rule, base_confidence(pattern)) * modality_factor(context.modality)
         yield Relation(
             source=source.actor, relation=rel.name, target=target.actor,
             evidence=Evidence(article.doc_id, sentence_index, sent.text.strip(), (start, end), article.date, article.title, article.url),
