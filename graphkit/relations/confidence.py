@@ -6,7 +6,6 @@ from collections.abc import Callable
 from functools import lru_cache
 
 import yaml
-
 from spacy.tokens import Token
 
 from ..descriptions import PRONOUNS
