@@ -64,7 +64,11 @@ from graphkit.resources import ontology_file
 
 log = logging.getLogger(__name__)
 
-BUILTIN_LISTS = ("actors/states.json", "actors/organisations.yaml", "actors/armed_groups.yaml", "actors/people.yaml")
+BUILTIN_LISTS = ("actors/states.json", "actors/organisations.yaml", "actors/armed_groups.yaml", "actors/people.yaml",
+                 "actors/institutions.yaml", "actors/us_congress.yaml")
+# Generated or domestic lists that name people and bodies of the lists before them (Donald Trump
+# is in people.yaml and in us_congress.yaml): their records merge into an actor of the same name.
+_MERGING_LISTS = frozenset({"actors/institutions.yaml", "actors/us_congress.yaml"})
 _TITLES_FILE = "actors/titles.yaml"
 _CAMEO_FILE = "actors/cameo.yaml"
 
@@ -964,9 +968,14 @@ def _build(extra: tuple, builtin: bool) -> KnowledgeBase:
     loaded = []
     if builtin:
         for name, records in records_by_file.items():
+            merged = 0
             for n, record in enumerate(records):
-                builder.add(_draft_from_record(record, f"{name} record {n + 1}", titles))
-            loaded.append(LoadedList(name, "builtin", len(records), len(records), 0))
+                draft = _draft_from_record(record, f"{name} record {n + 1}", titles)
+                if name in _MERGING_LISTS:
+                    merged += builder.add_user(draft)
+                else:
+                    builder.add(draft)
+            loaded.append(LoadedList(name, "builtin", len(records), len(records) - merged, merged))
     cameo = _Cameo(cameo_data)
     for path in map(Path, extra):
         if not path.is_file():
