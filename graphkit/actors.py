@@ -26,9 +26,11 @@ Rules, applied to each sentence in order (earlier rules win a token):
 
 from __future__ import annotations
 
+from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
+from . import actor_filters
 from .knowledge import normalise_name
 from .models import Actor, Article, Mention, Role, actor_iri
 from .nlp import ACTOR_LABELS
@@ -112,6 +114,9 @@ class _Resolver:
         self._states_with_forces: set[str] | None = None
         self.deferred: list[tuple[Actor, int, int]] = []
         self.deferred_nested: list[tuple[Actor, int, int]] = []
+        # Surnames of people named in full ("Chris Christie"): a lone "Christie" the tagger calls
+        # an organisation is that person.
+        self.article_surnames = {e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) >= 2}
         self.sentence_of = {}
         for index, sent in enumerate(doc.sents):
             for token in sent:
@@ -165,6 +170,10 @@ class _Resolver:
             return True  # "Prigozhin" tagged as an organisation
         if ent.label_ in {"ORG", "GPE", "NORP"} and self.surname_recurs(ent):
             return True  # "Maria Harlan ... Harlan said": a name whose surname stands alone later
+        if len(ent) == 1 and ent.text in self.article_surnames:
+            return True  # "Christie" (tagged ORG) after "Chris Christie"
+        if ent.label_ in _NAME_LABELS and _is_not_a_person_name(ent.text):
+            return False  # "Samsung Electronics", "North Dakota" tagged as people
         return ent.label_ in _NAME_LABELS
 
     def surname_recurs(self, ent: Span) -> bool:
@@ -191,7 +200,7 @@ class _Resolver:
         fuzzy = self.kb.fuzzy_person(name)
         if fuzzy is not None:
             return fuzzy
-        if len(name.split()) == 1:
+        if len(name.split()) == 1 or actor_filters.not_actor_reason(name):
             return None
         return Actor(id=actor_iri("Person", name), label=name, type="Person")
 
@@ -270,9 +279,19 @@ class _Resolver:
         if demonym_state is not None:
             self.resolve_demonym(ent, demonym_state)
             return
-        if ent.label_ == "ORG" and not _is_title_fragment(ent):
-            label = _strip_determiner(ent.text)
+        if (ent.label_ == "ORG" or ent.label_ == "PERSON" and _is_not_a_person_name(ent.text)) and not _is_title_fragment(ent):
+            label = actor_filters.strip_possessive(_strip_determiner(ent.text))
+            if actor_filters.not_actor_reason(label) or self.is_quoted_source(ent, label):
+                return  # "American Health Care Act", "GMT", "told Reuters": not actors
             self.add(Actor(id=actor_iri("Organization", label), label=label, type="Organization"), *_with_determiner(ent))
+
+    def is_quoted_source(self, ent: Span, label: str) -> bool:
+        """A news outlet as the source of a report: "told Reuters", "ABC News reported"."""
+        if not actor_filters.is_media_outlet(label):
+            return False
+        root = ent.root
+        preceding = self.doc[max(ent.sent.start, ent.start - 4): ent.start].text
+        return actor_filters.is_reporting_context(root.head.lemma_, root.dep_, preceding)
 
     def named_body(self, ent: Span) -> Actor | None:
         """A known organisation named by a state word and its noun: "the South Korean secret service"."""
@@ -520,7 +539,19 @@ def resolve_mentions(doc: Doc, article: Article, kb, event_nouns: frozenset[str]
             resolver.add_nested(actor, start, end)
     for token in doc:
         resolver.resolve_reference(token)
-    return sorted(resolver.mentions, key=lambda m: (m.start_char, m.end_char))
+    return sorted((_mark_names(m, kb) for m in resolver.mentions), key=lambda m: (m.start_char, m.end_char))
+
+
+def _mark_names(mention: Mention, kb) -> Mention:
+    """Whether the mention's words may become an alias of its actor: not a pronoun ("herself"),
+    not another known actor's name ("US" as the words for US Armed Forces)."""
+    words = _strip_determiner(_strip_possessive(mention.text))
+    if words.lower() in PERSON_PRONOUNS | THING_PRONOUNS | PLURAL_PRONOUNS:
+        return replace(mention, names_actor=False)
+    known = kb.lookup(words)
+    if known and mention.actor.id not in {a.id for a in known}:
+        return replace(mention, names_actor=False)
+    return mention
 
 
 def _resolve_single_names_again(resolver: _Resolver, ents: list[Span]) -> None:
@@ -539,6 +570,12 @@ def _resolve_single_names_again(resolver: _Resolver, ents: list[Span]) -> None:
 
 
 # -- small helpers on tokens ---------------------------------------------------------------------
+def _is_not_a_person_name(name: str) -> bool:
+    """An organisation's or a place's name the tagger took for a person's."""
+    name = _strip_possessive(name)
+    return actor_filters.is_organisation_name(name) or actor_filters.not_actor_reason(name) == "place"
+
+
 def _lemma(token: Token) -> str:
     return token.lemma_.lower()
 

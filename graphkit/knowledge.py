@@ -336,6 +336,8 @@ class KnowledgeBase:
         if affiliation is None and draft.type != "State" and draft.country:
             affiliation = state_labels.get(draft.country)
         aliases = {a for a in (*draft.aliases, *draft.acronyms, draft.official_name) if a and a != label}
+        if draft.type == "State":  # capitals and seats of government are names of the state too
+            aliases |= {m[4:] if m.lower().startswith("the ") else m for m in draft.metonyms} - {label}
         surnames = draft.surnames or ([draft.label.split()[-1]] if draft.type == "Person" else [])
         if draft.type == "Person":  # one-word aliases are surname spellings: Zelenskyy, Selenskyj
             surnames = [*surnames, *(a for a in sorted(draft.aliases) if " " not in a.strip())]

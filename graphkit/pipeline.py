@@ -19,7 +19,7 @@ import networkx as nx
 
 from . import __version__, engines
 from .actors import national_forces, resolve_mentions
-from .graph import add_mentions, add_relation, filter_confidence, new_graph
+from .graph import add_mentions, add_relation, filter_confidence, finish_graph, new_graph
 from .ingest import read_articles
 from .knowledge import load_knowledge_base
 from .models import Actor, Article, Mention, Relation, Skipped
@@ -222,6 +222,7 @@ def build(
         result.statements += len(article_result.relations)
         if on_article:
             on_article(article_result)
+    finish_graph(G, known=lambda node: extractor.knowledge_base.by_id(node) is not None)
     G.graph["articles"] = G.graph.get("articles", 0) + result.articles
     G.graph["documents"] = sorted(documents)
     return result

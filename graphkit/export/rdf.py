@@ -170,6 +170,7 @@ def _actor_triples(node: Any, data: dict) -> Iterator[Triple]:
     yield from _optional(actor, GK.iso3, data.get("country"), Literal)
     yield from _optional(actor, GK.affiliation, data.get("affiliation"), Literal)
     yield from _optional(actor, GK.mentionCount, data.get("mentions"), _integer)
+    yield from _optional(actor, GK.mentionOnly, data.get("mention_only"), _boolean)
     for index, role in enumerate(data.get("roles") or ()):
         role_node = URIRef(f"{actor}/role/{index}")
         yield actor, GK.role, role_node
@@ -469,6 +470,7 @@ def _actor_attributes(rdf: Graph, node: URIRef, actor_type: str) -> dict:
         "type": actor_type,
         "aliases": sorted(str(alias) for alias in rdf.objects(node, SKOS.altLabel)),
         "mentions": _int(_one(rdf, node, GK.mentionCount)),
+        "mention_only": _bool(_one(rdf, node, GK.mentionOnly)),
         "country": _text(_one(rdf, node, GK.iso3)),
         "affiliation": _text(_one(rdf, node, GK.affiliation)),
         "wikidata": same_as[0][len(WIKIDATA):] if same_as else None,
