@@ -38,7 +38,7 @@ def is_reference_alias(alias: str) -> bool:
     """A pronoun or possessive form ("herself", "his country", "Russia's"), not a name."""
     lower = alias.lower()
     words = lower.split()
-    return lower in PRONOUNS or (bool(words) and words[0] in PRONOUNS) or lower.endswith(("'s", "’s", " s"))
+    return bool(words) and (alias.split()[0] != "US" and words[0] in PRONOUNS or lower.endswith(("'s", "’s", " s")))
 
 
 def measure(G) -> dict:

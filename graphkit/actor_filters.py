@@ -38,6 +38,7 @@ class Filters:
     reporting_prepositions: tuple[str, ...]
     places: frozenset[str]
     bad_last_words: frozenset[str]
+    person_cues: frozenset[str]
 
 
 def _folded(values) -> frozenset[str]:
@@ -55,6 +56,7 @@ def load_filters() -> Filters:
         reporting_verbs=_folded(media.get("reporting_verbs")),
         reporting_prepositions=tuple(sorted(_folded(media.get("reporting_prepositions")), key=len, reverse=True)),
         places=_folded(data.get("places")), bad_last_words=_folded(data.get("bad_last_words")),
+        person_cues=_folded(data.get("person_cues")),
     )
 
 
@@ -76,12 +78,12 @@ def not_actor_reason(name: str) -> str | None:
         return "empty"
     if _DIGIT.search(text):
         return "number"  # "Cruz 14.5 percent", "4:16-cv-00106", "Rung Ra 2"
-    if _ODD_CHARACTERS.search(text) or text.count('"') or text.endswith((".", ",", "-")) and not words[-1][:-1].isalpha():
-        return "fragment"  # "@realDonaldTrump : - Our", "Iraqi) court"
     if folded in filters.names:
         return "time or thing"
     if folded in filters.places:
         return "place"
+    if _ODD_CHARACTERS.search(text) or text.count('"') or text.endswith((".", ",", "-")) and not words[-1][:-1].isalpha():
+        return "fragment"  # "@realDonaldTrump : - Our", "Iraqi) court"
     if not words[0][:1].isupper():
         return "fragment"  # "don t.", "shi ite", "council s"
     if words[-1].casefold() in filters.bad_last_words or (len(words) > 1 and words[-1].islower() and len(words[-1]) <= 3):
@@ -95,6 +97,11 @@ def is_organisation_name(name: str) -> bool:
     """A name that ends like an organisation's ("Samsung Electronics", "Freedom Caucus")."""
     words = name.split()
     return len(words) > 1 and words[-1].casefold() in load_filters().organisation_words
+
+
+def is_person_cue(word: str) -> bool:
+    """A title or honorific that vouches for the name after it: "Senator", "Mr.", "leader"."""
+    return word.casefold() in load_filters().person_cues
 
 
 def is_media_outlet(name: str) -> bool:

@@ -26,13 +26,17 @@ Rules, applied to each sentence in order (earlier rules win a token):
 
 from __future__ import annotations
 
+import functools
 from dataclasses import replace
+
+import yaml
 
 from spacy.tokens import Doc, Span, Token
 
 from . import actor_filters
 from .knowledge import normalise_name
 from .models import Actor, Article, Mention, Role, actor_iri
+from .resources import ontology_file
 from .nlp import ACTOR_LABELS
 
 MILITARY_NOUNS = {
@@ -168,6 +172,10 @@ class _Resolver:
             return any(actor.type == "Person" for actor in known)
         if len(ent) == 1 and self.kb.people_with_surname(ent.text):
             return True  # "Prigozhin" tagged as an organisation
+        if ent.label_ in {"ORG", "GPE", "NORP"} and (_is_not_a_person_name(ent.text) or actor_filters.is_media_outlet(ent.text)):
+            return False  # "AK Party", "ABC News": "Party" or "News" alone later is no surname
+        if ent.label_ in {"ORG", "NORP"} and self.titled_name(ent):
+            return True  # "FPO leader Heinz-Christian Strache" tagged as an organisation
         if ent.label_ in {"ORG", "GPE", "NORP"} and self.surname_recurs(ent):
             return True  # "Maria Harlan ... Harlan said": a name whose surname stands alone later
         if len(ent) == 1 and ent.text in self.article_surnames:
@@ -175,6 +183,13 @@ class _Resolver:
         if ent.label_ in _NAME_LABELS and _is_not_a_person_name(ent.text):
             return False  # "Samsung Electronics", "North Dakota" tagged as people
         return ent.label_ in _NAME_LABELS
+
+    def titled_name(self, ent: Span) -> bool:
+        """A two- or three-word proper name right after a title or honorific."""
+        words = [t for t in ent if t.text != "-"]  # "Heinz-Christian Strache"
+        if not 2 <= len(words) <= 3 or ent.start == 0 or any(not t.text[:1].isupper() or not t.is_alpha for t in words):
+            return False
+        return actor_filters.is_person_cue(self.doc[ent.start - 1].text)
 
     def surname_recurs(self, ent: Span) -> bool:
         """A two- or three-word proper name whose last word appears alone elsewhere in the article."""
@@ -192,11 +207,9 @@ class _Resolver:
             if actor.type == "Person":
                 return actor
         if len(name.split()) == 1:
-            if surname in self.people_by_surname:
-                return self.people_by_surname[surname]
-            known = [a for a in self.kb.people_with_surname(name) if a.type == "Person"]
-            if len(known) == 1:
-                return known[0]
+            named = self.person_for_surname(name)
+            if named is not None:
+                return named
         fuzzy = self.kb.fuzzy_person(name)
         if fuzzy is not None:
             return fuzzy
@@ -308,12 +321,57 @@ class _Resolver:
         title = self.kb.canonical_title(ent.text)
         return title is not None and _lemma(ent.root) in TITLE_HEADS
 
+    def full_names_with_surname(self, surname: str) -> list[Actor]:
+        """Different people named in full in the article so far whose surname is ``surname``."""
+        key = surname.lower()
+        return list({m.actor.id: m.actor for m in self.mentions if m.actor.type == "Person" and " " in m.actor.label and m.actor.label.split()[-1].lower() == key}.values())
+
+    def in_office(self, people: list[Actor]) -> list[Actor]:
+        """The people who hold one of their known roles on the article date."""
+        return [a for a in people if any(role.holds_on(self.date) for role in a.roles)]
+
+    def person_for_surname(self, surname: str) -> Actor | None:
+        """A lone surname: the one person of that surname named in full in the article, else the one
+        known person of that surname (in office on the article date, when the knowledge base
+        knows their roles). Two candidates and no way to choose: None, never a guess."""
+        in_article = self.full_names_with_surname(surname)
+        if len(in_article) == 1:
+            return in_article[0]
+        if len(in_article) > 1:
+            serving = self.in_office(in_article)
+            return serving[0] if len(serving) == 1 else None
+        if surname.lower() in self.people_by_surname:
+            return self.people_by_surname[surname.lower()]
+        known = [a for a in self.kb.people_with_surname(surname) if a.type == "Person"]
+        if len(known) > 1:  # "Scott": Tim or Rick? the one serving, if only one is
+            known = self.in_office(known)
+        return known[0] if len(known) == 1 else None
+
     def resolve_lone_surnames(self) -> None:
-        """"Harlan said" where the tagger saw no name: a surname of someone already named in full."""
-        full = {a.label.split()[-1]: a for a in self.people_by_surname.values() if " " in a.label}
+        """"Harlan said", "Trump urged", "pressed Mattis", "cleric Gulen" where the tagger saw no
+        name (or another kind of name): the surname of someone named in full in the article, or
+        of the one known person of that surname in office on the article date."""
         for token in self.doc:
-            if token.i not in self.taken and token.pos_ == "PROPN" and token.text in full and token.ent_type_ in {"", "PERSON", "ORG", "GPE", "NORP"}:
-                self.add(full[token.text], token.i, token.i + 1)
+            if token.i in self.taken or token.pos_ not in {"PROPN", "NOUN"} or not token.text[:1].isupper() or not token.text.isalpha():
+                continue
+            if token.pos_ == "NOUN" and token.dep_ not in {"nsubj", "nsubjpass", "dobj", "pobj", "poss"}:
+                continue  # "Trump urged" is often tagged a common noun at the start of a sentence
+            if token.ent_type_ not in {"", "PERSON", "ORG", "GPE", "NORP"} or _inside_longer_name(token):
+                continue
+            person = self.full_names_with_surname(token.text)
+            if len(person) != 1:
+                if token.ent_type_ not in {"", "PERSON", "ORG"} or any(a.type != "Person" for a in self.kb.lookup(token.text)):
+                    continue  # "in Jordan" is the country, never Representative Jim Jordan
+                known = [a for a in self.kb.people_with_surname(token.text) if a.type == "Person"]
+                person = self.in_office(known) if len(person) == 0 else []
+            if len(person) == 1:
+                self.add(person[0], token.i, token.i + 1)
+
+    def other_state_near(self, token: Token, state: Actor) -> bool:
+        """Whether this sentence or the one before names a state other than ``state`` (or its bodies)."""
+        sentence = self.sentence_of[token.i]
+        return any(m.actor.type == "State" and m.actor.id != state.id or (m.actor.country and m.actor.country != state.country)
+                   for m in self.mentions if 0 <= sentence - m.sentence_index <= 1 and m.start_char < token.idx)
 
     def is_place_use(self, ent: Span, state: Actor) -> bool:
         """A capital after "in", "at", "near" names the city, and so does one that owns a part of
@@ -381,6 +439,8 @@ class _Resolver:
                 self.add(state, *_noun_phrase(head, ent))
             elif lemma in self.event_nouns:
                 self.add(state, ent.start, ent.end)  # "the American strikes": the state acts
+            elif lemma in _dateline_bodies()["legislature_nouns"] and legislature_of(self.kb, state) is not None:
+                self.add(legislature_of(self.kb, state), *_noun_phrase(head, ent))  # "Iraqi lawmakers"
             elif lemma in ORGANISATION_NOUNS:
                 self.add(national_body(state, self.doc[ent.start: head.i + 1].text), *_noun_phrase(head, ent))
             else:
@@ -537,9 +597,75 @@ def resolve_mentions(doc: Doc, article: Article, kb, event_nouns: frozenset[str]
     for actor, start, end in resolver.deferred_nested:
         if resolver.add(actor, start, end) is None:
             resolver.add_nested(actor, start, end)
+    _resolve_dateline_bodies(resolver)
     for token in doc:
         resolver.resolve_reference(token)
     return sorted((_mark_names(m, kb) for m in resolver.mentions), key=lambda m: (m.start_char, m.end_char))
+
+
+@functools.lru_cache(maxsize=1)
+def _dateline_bodies() -> dict:
+    return yaml.safe_load(ontology_file("actors/dateline_bodies.yaml").read_text(encoding="utf-8"))
+
+
+def legislature_of(kb, state: Actor) -> Actor | None:
+    """The knowledge base's legislature of a state ("US Congress"), if dateline_bodies.yaml names one."""
+    label = (_dateline_bodies().get("legislatures") or {}).get(state.country)
+    return next(iter(kb.lookup(label)), None) if label else None
+
+
+def dateline_state(doc: Doc, kb) -> Actor | None:
+    """The state of the city an article is filed from: "ANKARA (Reuters) -" is Turkey; a city that
+    is no capital or seat of government ("MANCHESTER") gives None."""
+    words = []
+    for token in doc[:6]:
+        if token.text in {"(", ",", "-", "–", "—"}:
+            break
+        if not (token.is_upper and token.is_alpha) and token.text not in {".", "'"}:
+            return None
+        words.append(token.text_with_ws)
+    name = "".join(words).strip()
+    return next((a for a in kb.lookup(name) if a.type == "State"), None) if name else None
+
+
+def _resolve_dateline_bodies(resolver: _Resolver) -> None:
+    """"the government", "the administration" and "lawmakers" standing alone are the dateline
+    state's government and legislature, when the sentence and the one before name no other state."""
+    state = dateline_state(resolver.doc, resolver.kb)
+    if state is None:
+        return
+    data = _dateline_bodies()
+    legislature = legislature_of(resolver.kb, state)
+    for token in resolver.doc:
+        lemma = _lemma(token)
+        if token.i in resolver.taken or token.pos_ != "NOUN":
+            continue
+        if lemma in data["government_nouns"] and token.tag_ == "NN":
+            actor, start = state, _bare_definite_start(token)
+        elif lemma in data["legislature_nouns"] and token.tag_ == "NNS" and legislature is not None:
+            actor, start = legislature, _bare_plural_start(token)
+        else:
+            continue
+        if start is None or resolver.other_state_near(token, state):
+            continue
+        resolver.add(actor, start, token.i + 1)
+
+
+def _bare_definite_start(token: Token) -> int | None:
+    """"the government" with nothing else before it and no "of"/"in" after it: where it starts."""
+    lefts = list(token.lefts)
+    if len(lefts) != 1 or lefts[0].lower_ != "the" or any(c.dep_ in {"prep", "acl", "relcl"} for c in token.rights):
+        return None
+    return lefts[0].i
+
+
+def _bare_plural_start(token: Token) -> int | None:
+    """"lawmakers", "some lawmakers": no adjective, name or owner in front, nothing after."""
+    if any(c.dep_ not in {"det", "amod"} or (c.dep_ == "amod" and c.lower_ not in {"many", "several", "some"}) for c in token.lefts):
+        return None
+    if any(c.dep_ in {"prep", "acl", "relcl"} for c in token.rights):
+        return None
+    return min([token.i, *(c.i for c in token.lefts)])
 
 
 def _mark_names(mention: Mention, kb) -> Mention:
@@ -555,12 +681,13 @@ def _mark_names(mention: Mention, kb) -> Mention:
 
 
 def _resolve_single_names_again(resolver: _Resolver, ents: list[Span]) -> None:
-    """A surname met before the full name ("Blinken ... Antony Blinken") joins the full name."""
-    full_names = {a.label.split()[-1].lower(): a for a in resolver.people_by_surname.values() if " " in a.label}
+    """A surname met before the full name ("Blinken ... Antony Blinken") joins the full name,
+    when only one person of that surname is named in full."""
     for index, mention in enumerate(resolver.mentions):
         actor = mention.actor
-        if actor.type == "Person" and " " not in actor.label and actor.label.lower() in full_names:
-            better = full_names[actor.label.lower()]
+        full_names = resolver.full_names_with_surname(actor.label) if actor.type == "Person" and " " not in actor.label else []
+        if len(full_names) == 1:
+            better = full_names[0]
             if better.id != actor.id:
                 replacement = Mention(better, mention.text, mention.start_char, mention.end_char, mention.sentence_index)
                 resolver.mentions[index] = replacement
@@ -570,6 +697,12 @@ def _resolve_single_names_again(resolver: _Resolver, ents: list[Span]) -> None:
 
 
 # -- small helpers on tokens ---------------------------------------------------------------------
+def _inside_longer_name(token: Token) -> bool:
+    """"Trump" in "Trump Tower", "King" in "Martin Luther King": part of another name."""
+    doc = token.doc
+    return any(0 <= i < len(doc) and doc[i].pos_ == "PROPN" and doc[i].text[:1].isupper() for i in (token.i - 1, token.i + 1))
+
+
 def _is_not_a_person_name(name: str) -> bool:
     """An organisation's or a place's name the tagger took for a person's."""
     name = _strip_possessive(name)
@@ -623,7 +756,8 @@ def _is_credit(ent: Span) -> bool:
     if before != "(" or len(after) < 2 or after[0].text != ")" or after[1].text not in {"-", "–", "—", "--"}:
         return False
     opening = doc[ent.sent.start: ent.start - 1]
-    return all(token.is_upper or token.is_punct or token.is_space for token in opening)
+    # "SEOUL (Reuters) -", "MANCHESTER, England (Reuters) -", "SAN JUAN, Puerto Rico (Reuters) -"
+    return len(opening) <= 8 and (len(opening) == 0 or opening[0].is_upper)
 
 
 def _is_coordinated(ent: Span) -> bool:

@@ -133,6 +133,8 @@ def merge_graphs(G: nx.MultiDiGraph, delta: nx.MultiDiGraph) -> nx.MultiDiGraph:
             continue
         old = G.nodes[node]
         old["mentions"] = (old.get("mentions") or 0) + (data.get("mentions") or 0)
+        if "mention_only" in old or "mention_only" in data:  # G may hold only the part ``delta`` touches
+            old["mention_only"] = bool(old.get("mention_only", True) and data.get("mention_only", True))
         old["aliases"] = sorted({*old.get("aliases", ()), *data.get("aliases", ())})
         for key in ("country", "affiliation", "wikidata"):
             if old.get(key) is None:
@@ -148,7 +150,9 @@ def merge_graphs(G: nx.MultiDiGraph, delta: nx.MultiDiGraph) -> nx.MultiDiGraph:
         keys = {_evidence_key(item) for item in old["evidence"]}
         old["evidence"] = sorted([*old["evidence"], *(item for item in data["evidence"] if _evidence_key(item) not in keys)], key=_evidence_key)
         summarise_edge(old)
-    return finish_graph(G)
+    for u, v, _key in delta.edges(keys=True):
+        G.nodes[u]["mention_only"] = G.nodes[v]["mention_only"] = False
+    return G
 
 
 def mark_mention_only(G: nx.MultiDiGraph) -> None:
@@ -176,9 +180,16 @@ def unify_types(G: nx.MultiDiGraph, known: Callable[[str], bool] = lambda node: 
             not known(n), not (G.nodes[n].get("roles") or G.nodes[n].get("wikidata")),
             -G.degree(n), -(G.nodes[n].get("mentions") or 0),
             _TYPE_PREFERENCE.index(G.nodes[n]["type"]) if G.nodes[n].get("type") in _TYPE_PREFERENCE else 99, n))
+        keep = ranked[0]
         for other in ranked[1:]:
-            merge_node(G, ranked[0], other)
+            if (known(keep) and known(other)) or _different_wikidata(G.nodes[keep], G.nodes[other]):
+                continue  # two different known actors that share a name stay two
+            merge_node(G, keep, other)
     return G
+
+
+def _different_wikidata(a: dict, b: dict) -> bool:
+    return bool(a.get("wikidata") and b.get("wikidata") and a["wikidata"] != b["wikidata"])
 
 
 def merge_node(G: nx.MultiDiGraph, keep: str, drop: str) -> None:
