@@ -117,6 +117,7 @@ class _Resolver:
         self.people_by_title: dict[tuple[str, str | None], Actor] = {}
         self._states_with_forces: set[str] | None = None
         self.deferred: list[tuple[Actor, int, int]] = []
+        self._dateline: Actor | None | bool = False  # not looked up yet
         self.deferred_nested: list[tuple[Actor, int, int]] = []
         # Surnames of people named in full ("Chris Christie"): a lone "Christie" the tagger calls
         # an organisation is that person.
@@ -282,6 +283,8 @@ class _Resolver:
             self.resolve_demonym(ent, demonym_state)
             return
         if candidates and candidates[0].type != "State":
+            if self.is_foreign_namesake(ent, candidates[0]):
+                return  # "the ruling Democratic Party" in a ROME story is not the American one
             self.add(candidates[0], *_with_determiner(ent))
             return
         if state is not None:
@@ -366,6 +369,15 @@ class _Resolver:
                 person = self.in_office(known) if len(person) == 0 else []
             if len(person) == 1:
                 self.add(person[0], token.i, token.i + 1)
+
+    def is_foreign_namesake(self, ent: Span, actor: Actor) -> bool:
+        """A national body's bare name ("Congress", "Democratic Party") in a story filed from the
+        capital of another state, which has a body of that name of its own."""
+        if normalise_name(_strip_determiner(ent.text)) not in _national_names() or not actor.country:
+            return False
+        if self._dateline is False:
+            self._dateline = dateline_state(self.doc, self.kb)
+        return self._dateline is not None and self._dateline.country != actor.country
 
     def other_state_near(self, token: Token, state: Actor) -> bool:
         """Whether this sentence or the one before names a state other than ``state`` (or its bodies)."""
@@ -606,6 +618,11 @@ def resolve_mentions(doc: Doc, article: Article, kb, event_nouns: frozenset[str]
 @functools.lru_cache(maxsize=1)
 def _dateline_bodies() -> dict:
     return yaml.safe_load(ontology_file("actors/dateline_bodies.yaml").read_text(encoding="utf-8"))
+
+
+@functools.lru_cache(maxsize=1)
+def _national_names() -> frozenset[str]:
+    return frozenset(normalise_name(name) for name in _dateline_bodies().get("national_names") or ())
 
 
 def legislature_of(kb, state: Actor) -> Actor | None:

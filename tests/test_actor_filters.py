@@ -30,6 +30,8 @@ NOISE = [
     ("Oval Office", "time or thing"),
     ("EpiPen", "time or thing"),
     ("Dodd-Frank", "time or thing"),
+    ("FTA", "time or thing"),
+    ("TPP", "time or thing"),
     ("American Health Care Act", "law, programme or structure"),
     ("Jones Act", "law, programme or structure"),
     ("Dakota Access Pipeline", "law, programme or structure"),
@@ -208,6 +210,18 @@ def test_the_dateline_state_only_when_nothing_closer(text):
     mentions = _mentions(text)
     assert not [m for m in mentions if m[0].lower().endswith("government") and m[1] != "Japan"]
     assert "Reuters" not in {m[1] for m in mentions}
+
+
+@pytest.mark.parametrize("text, label", [
+    ("ROME (Reuters) - The new voting law is backed by the ruling Democratic Party and Forza Italia.", "Democratic Party"),
+    ("LIMA (Reuters) - Congress, dominated by the Popular Force party, ousted the cabinet.", "US Congress"),
+])
+def test_another_states_namesake_body_is_not_the_american_one(text, label):
+    assert label not in {m[1] for m in _mentions(text)}
+
+
+def test_the_american_body_in_an_american_story():
+    assert ("Congress", "US Congress", "Organization") in _mentions("WASHINGTON (Reuters) - Congress passed the bill on Friday.")
 
 
 def test_media_quoted_as_sources_are_not_actors():
