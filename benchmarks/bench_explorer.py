@@ -53,7 +53,7 @@ import networkx as nx
 from graphkit.export.html import write_html
 from graphkit.export.png import CHROMIUM_ARGS, LOCAL_SCHEMES, chromium_path
 from graphkit.models import actor_iri
-from graphkit.vocabulary import default_vocabulary
+from graphkit.relation_types import default_vocabulary
 
 TYPES = {"State": 0.15, "Person": 0.35, "Organization": 0.2, "ArmedForce": 0.15, "NonStateArmedGroup": 0.15}
 MODALITIES = {"asserted": 0.7, "reported": 0.15, "planned": 0.08, "hypothetical": 0.07}

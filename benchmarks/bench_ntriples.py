@@ -25,7 +25,7 @@ from pathlib import Path
 import networkx as nx
 
 from graphkit.models import actor_iri
-from graphkit.vocabulary import default_vocabulary
+from graphkit.relation_types import default_vocabulary
 
 STATES = 500
 STATEMENTS_PER_EDGE = 20

@@ -39,33 +39,18 @@ from .models import Actor, Article, Mention, Role, actor_iri
 from .resources import ontology_file
 from .nlp import ACTOR_LABELS
 
-MILITARY_NOUNS = {
-    "soldier", "troop", "force", "army", "military", "unit", "serviceman", "servicemen", "marine",
-    "navy", "airforce", "battalion", "brigade", "division", "regiment", "fighter", "commando",
-    "paratrooper", "infantry", "sailor", "personnel", "mercenary", "contingent", "conscript",
-    "reservist", "recruit", "instructor", "gunman", "gunmen", "militant", "warplane", "warship",
-    "jet", "aircraft", "bomber", "helicopter", "drone", "submarine", "fleet", "tank", "artillery",
-    "frigate", "destroyer", "vessel", "pilot",
-}
-GOVERNMENT_NOUNS = {
-    "government", "official", "diplomat", "authority", "leadership", "delegation", "administration",
-    "negotiator", "envoy", "leader", "regime", "cabinet", "state", "embassy", "ministry",
-    "spokesman", "spokeswoman", "spokesperson", "side", "counterpart", "president", "junta",
-}
-TITLE_HEADS = {
-    "president", "minister", "secretary", "chancellor", "ambassador", "premier", "leader",
-    "king", "queen", "emir", "envoy", "chief", "general", "prime", "spokesman", "spokeswoman",
-    "representative", "commissioner", "chairman", "head", "prince",
-}
-ALLY_NOUNS = {"ally", "partner", "backer", "supporter"}
+from .descriptions import GOVERNMENT_NOUNS, MILITARY_NOUNS, TITLE_HEADS, is_country_noun
+from .lexicons import words
+
+ALLY_NOUNS = words("ally_nouns")
 # "German police", "Chinese banks": a body of that state, named by what it is.
-ORGANISATION_NOUNS = {"police", "bank", "company", "firm", "court", "prosecutor", "media", "parliament", "lawmaker", "legislature", "opposition", "intelligence", "agency", "coastguard", "guard", "customs", "judiciary", "industry", "manufacturer", "carrier", "airline"}
-ARRIVAL_VERBS = {"arrive", "land"}
-CITY_PARTS = {"suburb", "outskirt", "outskirts", "centre", "center", "street", "district", "neighbourhood", "neighborhood", "airport", "port", "downtown"}
-LOCATIVE_PREPOSITIONS = {"in", "at", "near", "outside", "around", "across", "inside", "into", "towards", "toward"}
-PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
-THING_PRONOUNS = {"it", "its", "itself"}
-PLURAL_PRONOUNS = {"they", "them", "their", "themselves"}
+ORGANISATION_NOUNS = words("organisation_nouns")
+ARRIVAL_VERBS = words("arrival_verbs")
+CITY_PARTS = words("city_parts")
+LOCATIVE_PREPOSITIONS = words("locative_prepositions")
+PERSON_PRONOUNS = words("person_pronouns")
+THING_PRONOUNS = words("thing_pronouns")
+PLURAL_PRONOUNS = words("plural_pronouns")
 _NAME_LABELS = {"PERSON"}
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 _COREF_WINDOW = {"person": 3, "thing": 1, "plural": 1}
@@ -128,7 +113,7 @@ class _Resolver:
                 self.sentence_of[token.i] = index
 
     # -- bookkeeping -------------------------------------------------------------------------
-    def add(self, actor: Actor, start: int, end: int) -> Mention | None:
+    def add(self, actor: Actor, start: int, end: int, how: str = "name") -> Mention | None:
         if any(i in self.taken for i in range(start, end)):
             return None
         for ent in self.doc.ents:
@@ -139,7 +124,7 @@ class _Resolver:
                 if inner is not None and inner.id != actor.id:
                     self.add_nested(inner, ent.start, ent.end)
         span = self.doc[start:end]
-        mention = Mention(actor, span.text, span.start_char, span.end_char, self.sentence_of[start])
+        mention = Mention(actor, span.text, span.start_char, span.end_char, self.sentence_of[start], how=how)
         for i in range(start, end):
             self.taken[i] = mention
         self.mentions.append(mention)
@@ -361,6 +346,9 @@ class _Resolver:
                 continue  # "Trump urged" is often tagged a common noun at the start of a sentence
             if token.ent_type_ not in {"", "PERSON", "ORG", "GPE", "NORP"} or _inside_longer_name(token):
                 continue
+            ent = self.ent_of(token) if token.ent_type_ else None
+            if ent is not None and len(ent) > 1:
+                continue  # "State" in "US Secretary of State": a word of a longer name
             person = self.full_names_with_surname(token.text)
             if len(person) != 1:
                 if token.ent_type_ not in {"", "PERSON", "ORG"} or any(a.type != "Person" for a in self.kb.lookup(token.text)):
@@ -537,18 +525,18 @@ class _Resolver:
         """A pronoun, or "its troops" for a state's armed forces, or "his allies" for its allies."""
         head = token.head
         if token.dep_ == "poss" and _lemma(head) in MILITARY_NOUNS and actor.type == "State":
-            self.add(national_forces(self.kb, actor), token.i, head.i + 1)
+            self.add(national_forces(self.kb, actor), token.i, head.i + 1, how="pronoun")
         elif token.dep_ == "poss" and _lemma(head) in ALLY_NOUNS:
             state = actor if actor.type == "State" else self.kb.state(actor.country) if actor.country else None
             if state is not None:
-                self.add(allies_of(state), token.i, head.i + 1)
+                self.add(allies_of(state), token.i, head.i + 1, how="pronoun")
         else:
-            self.add(actor, token.i, token.i + 1)
+            self.add(actor, token.i, token.i + 1, how="pronoun")
 
     def country_noun(self, token: Token) -> Token | None:
         """"country" in "his country"."""
         head = token.head
-        if token.dep_ == "poss" and head.lower_ in {"country", "nation", "government"}:
+        if token.dep_ == "poss" and is_country_noun(head):
             return head
         return None
 

@@ -12,7 +12,7 @@ label or any of their mention texts) with the passage's gold actors, places excl
 Real-news gold records carry an article ``id`` and ``sha256`` instead of ``text``
 (graphkit.gold); ``texts`` resolves them from a corpus, and a record that cannot be resolved is
 skipped with a line that says why. Beyond the three levels the report gives precision per rule
-(the extraction record's ``pattern``), so a rule that is mostly wrong shows up, and precision by
+(the extraction record's ``rule``), so a rule that is mostly wrong shows up, and precision by
 confidence bucket, so ``--min-confidence`` can be chosen from evidence.
 """
 
@@ -241,7 +241,7 @@ def score_passage(report: EvaluationReport, passage: GoldPassage, records: list[
     cameo = {rel.name: rel.cameo for rel in vocabulary}
     predicted = [
         {"source": matcher.endpoint(r["source"]), "target": matcher.endpoint(r["target"]), "relation": r["relation"], "negated": r["negated"],
-         "modality": r["modality"], "rule": r.get("pattern") or "?", "confidence": r.get("confidence", 0.0)}
+         "modality": r["modality"], "rule": r.get("rule") or r.get("pattern") or "?", "confidence": r.get("confidence", 0.0)}
         for r in records
     ]
     gold = passage.relations

@@ -7,8 +7,9 @@ from dataclasses import asdict
 
 import networkx as nx
 
+from .descriptions import PRONOUNS
 from .models import Actor, Mention, Relation
-from .vocabulary import Vocabulary
+from .relation_types import Vocabulary
 
 
 def new_graph(**graph_attributes) -> nx.MultiDiGraph:
@@ -69,7 +70,9 @@ def _surface(text: str) -> str:
 def add_mentions(G: nx.MultiDiGraph, mentions: Iterable[Mention]) -> None:
     for mention in mentions:
         surface = _surface(mention.text)
-        keep = getattr(mention, "names_actor", True) and is_name(surface)
+        # A pronoun ("he", "its troops") or a description is never an alias of the actor it
+        # stands for, nor another actor's name ("US" in "US troops"), nor a possessive.
+        keep = mention.how not in {"pronoun", "description"} and mention.names_actor and surface.lower() not in PRONOUNS and is_name(surface)
         add_actor(G, mention.actor, surface if keep else None, mentions=1)
 
 

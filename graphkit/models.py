@@ -78,6 +78,13 @@ class Mention:
     # The words are a name of this actor, fit to be an alias ("Pyongyang" for North Korea). False
     # for pronouns and descriptions, and for another actor's name ("US" in "US troops").
     names_actor: bool = True
+    # How the words were resolved: one of RESOLUTIONS. A pronoun's words never become an alias.
+    how: str = "name"
+
+
+# "name" (a known name or alias), "title" ("President Biden"), "demonym" ("Russian troops"),
+# "pronoun" ("he", "its troops"), "description" ("his office", "the government in Kyiv").
+RESOLUTIONS = ("name", "title", "demonym", "pronoun", "description")
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,7 +115,8 @@ class Relation:
     quantity: str | None = None
     confidence: float = 0.5
     trigger: str = ""  # the words that triggered the relation
-    pattern: str = ""  # which rule fired, for confidence and debugging
+    pattern: str = ""  # how the statement was found (the rule, or how its source was found): sets the base confidence
+    rule: str = ""  # the registered rule whose candidate won (graphkit.relations.registry)
 
 
 ACTOR_NAMESPACE = "https://w3id.org/graphkit/actor/"

@@ -18,14 +18,15 @@ from pathlib import Path
 import networkx as nx
 
 from . import __version__, engines
-from .actors import national_forces, resolve_mentions
+from .actors import resolve_mentions
+from .descriptions import ActorKnowledge
 from .graph import add_mentions, add_relation, filter_confidence, finish_graph, new_graph
 from .ingest import read_articles
 from .knowledge import load_knowledge_base
 from .models import Actor, Article, Mention, Relation, Skipped
 from .nlp import DEFAULT_MODEL, load_pipeline, model_description
 from .relations import extract_relations, relation_record
-from .vocabulary import Vocabulary, default_vocabulary
+from .relation_types import Vocabulary, default_vocabulary
 
 OUTPUT_FILES = ("graph.ttl", "graph.jsonld", "graph.graphml", "graph.html", "relations.csv", "actors.csv",
                 "graph.nt", "graph.nq", "graph.gexf", "graph.json", "events.csv")
@@ -44,6 +45,7 @@ class Extractor:
     def __init__(self, model: str = DEFAULT_MODEL, actor_files: Sequence[str | os.PathLike] = (), vocabulary: Vocabulary | None = None):
         self.knowledge_base = load_knowledge_base(actor_files)
         self.vocabulary = vocabulary or default_vocabulary()
+        self.knowledge = ActorKnowledge(self.knowledge_base)
         self.nlp = load_pipeline(model, self.knowledge_base)
         self.model = model_description(self.nlp)
         self.event_nouns = frozenset(self.vocabulary.noun_index)
@@ -58,23 +60,8 @@ class Extractor:
 
     def analyse(self, doc, article: Article) -> ArticleResult:
         mentions = resolve_mentions(doc, article, self.knowledge_base, self.event_nouns)
-        relations = list(extract_relations(
-            doc, mentions, article, self.vocabulary,
-            known=self.knowledge_base.is_known, demonym_state=self.knowledge_base.state_for_demonym,
-            forces_of=self.forces_of, affiliation_of=self.affiliation_of,
-        ))
+        relations = list(extract_relations(doc, mentions, article, self.vocabulary, self.knowledge))
         return ArticleResult(article, mentions, relations)
-
-    def forces_of(self, actor: Actor) -> Actor | None:
-        """A state's armed forces; for a person, those of their state."""
-        state = actor if actor.type == "State" else self.knowledge_base.state(actor.country) if actor.country and actor.type == "Person" else None
-        return national_forces(self.knowledge_base, state) if state is not None else None
-
-    def affiliation_of(self, person: Actor) -> Actor | None:
-        """The known organisation or state a person works for ("his office")."""
-        if not person.affiliation:
-            return None
-        return next((a for a in self.knowledge_base.lookup(person.affiliation) if a.type != "Person"), None)
 
     def record(self, relation: Relation) -> dict:
         return relation_record(relation, self.vocabulary)

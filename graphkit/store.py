@@ -35,7 +35,7 @@ from rdflib.namespace import PROV, RDF
 
 from .export.rdf import BASE, PREFIXES, iter_triples, rdf_to_graph
 from .graph import merge_graphs, new_graph
-from .vocab import GK, relation_name, relation_property
+from .ontology_terms import GK, relation_name, relation_property
 
 STORE_DIRECTORY = "graph.oxigraph"
 # Above this size, a graph.ttl in the output directory is moved into a store the first time it

@@ -17,7 +17,7 @@ from difflib import get_close_matches
 import networkx as nx
 
 from .graph import filter_confidence, keep_statements
-from .vocabulary import default_vocabulary
+from .relation_types import default_vocabulary
 
 # A date bound is a prefix of an ISO date: a year, a month or a day.
 _DATE_BOUND = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")

@@ -4,9 +4,9 @@
 
 Reads the verb synonym blocks of CAMEO.2.0.txt (``--- NAME [code] ---`` headers, one verb a line
 with an optional own ``[code]``, multi-word verbs as ``+LASH_OUT`` or ``WIRE_+TAP``), maps each
-verb's code to a graphkit relation by the longest prefix in ``ontologies/lexicons/cameo_map.yaml``
+verb's code to a graphkit relation by the longest prefix in ``ontologies/cameo/cameo_map.yaml``
 (whose ``verbs`` section moves or drops single verbs that mislead as triggers),
-and writes ``ontologies/lexicons/cameo_verbs.yaml``: per relation, single-word verb lemmas and
+and writes ``ontologies/cameo/cameo_verbs.yaml``: per relation, single-word verb lemmas and
 multi-word verb phrases. The phrase patterns (``- * TALKS WITH $``) are not converted: they code
 a verb by its object, which our rules do with nouns and light verbs. Verbs without a code (``---``)
 do not generate events in PETRARCH either, and are left out. The MIT notice and the source
@@ -24,8 +24,8 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE = ROOT.parent / "shared" / "dictionaries" / "petrarch" / "CAMEO.2.0.txt"
-MAP = ROOT / "ontologies" / "lexicons" / "cameo_map.yaml"
-OUT = ROOT / "ontologies" / "lexicons" / "cameo_verbs.yaml"
+MAP = ROOT / "ontologies" / "cameo" / "cameo_map.yaml"
+OUT = ROOT / "ontologies" / "cameo" / "cameo_verbs.yaml"
 ORIGIN = "openeventdata/petrarch2, commit 676801cd9cb2924bbbad09f86d15c9323e7097bf, petrarch2/data/dictionaries/CAMEO.2.0.txt"
 
 HEADER = re.compile(r"^---\s+(.+?)\s+\[([^\]]*)\]")

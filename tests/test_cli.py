@@ -39,7 +39,7 @@ BLINKEN = "Russia had trained the North Korean soldiers for artillery battles, B
 RECORD_KEYS = {
     "doc_id", "date", "sentence_index", "sentence", "char_span", "relation", "cameo", "plover",
     "source", "target", "negated", "modality", "attributed_to", "location", "quantity", "confidence",
-} | {"trigger", "pattern"}
+} | {"trigger", "pattern", "rule"}
 ACTOR_KEYS = {"id", "label", "type", "text"}
 OPTIONAL_ACTOR_KEYS = {"country", "affiliation"}
 

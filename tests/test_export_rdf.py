@@ -18,7 +18,7 @@ from rdflib.namespace import OWL, RDF, RDFS, SKOS
 
 from graphkit.export.rdf import graph_to_rdf, rdf_to_graph, read_jsonld, read_turtle, write_jsonld, write_turtle
 from graphkit.models import actor_iri
-from graphkit.vocab import GK, QUAD_CLASSES, terms
+from graphkit.ontology_terms import GK, QUAD_CLASSES, terms
 
 from graph_fixtures import sample_graph, snapshot
 
@@ -356,7 +356,7 @@ def test_ontology_defines_each_gold_relation(relation, cameo, plover):
 
 
 def test_ontology_relations_match_relations_yaml():
-    vocabulary = pytest.importorskip("graphkit.vocabulary")
+    vocabulary = pytest.importorskip("graphkit.relation_types")
     if not (ROOT / "ontologies" / "relations.yaml").exists():
         pytest.skip("ontologies/relations.yaml not written yet")
     onto = _ontology()
@@ -375,7 +375,7 @@ def test_ontology_relations_match_relations_yaml():
 def test_round_trip_of_a_graph_from_build_graph(tmp_path):
     graph = pytest.importorskip("graphkit.graph")
     from graphkit.models import Actor, Evidence, Mention, Relation, Role
-    from graphkit.vocabulary import default_vocabulary
+    from graphkit.relation_types import default_vocabulary
 
     russia = Actor(RUSSIA, "Russia", "State", "RUS", wikidata="Q159", aliases=("Moscow",))
     forces = Actor(DPRK_FORCES, "North Korean armed forces", "ArmedForce", "PRK", "North Korea")
@@ -400,7 +400,7 @@ def test_round_trip_of_a_graph_from_build_graph(tmp_path):
 
 
 def test_each_relation_concept_is_under_its_cameo_root_and_quad_class():
-    from graphkit.vocabulary import default_vocabulary
+    from graphkit.relation_types import default_vocabulary
 
     onto = _ontology()
     for rel in default_vocabulary():

@@ -15,7 +15,7 @@ import pytest
 from graphkit.graph import filter_confidence
 from graphkit.models import Article
 from graphkit.pipeline import build
-from graphkit.vocabulary import default_vocabulary
+from graphkit.relation_types import default_vocabulary
 
 import helpers
 from helpers import analyse, triples

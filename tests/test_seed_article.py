@@ -9,7 +9,7 @@ from graphkit.ingest import parse_text
 from graphkit.knowledge import normalise_name
 from graphkit.models import Article
 from graphkit.pipeline import build
-from graphkit.vocabulary import default_vocabulary
+from graphkit.relation_types import default_vocabulary
 
 import helpers
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import networkx as nx
 
-from ..vocabulary import default_vocabulary
+from ..relation_types import default_vocabulary
 
 # Actor type -> (vis-network shape, colour). Shapes draw their label underneath.
 TYPE_STYLES = {

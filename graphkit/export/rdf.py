@@ -39,7 +39,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SDO, SKOS, XSD
 
 from ..models import slugify
-from ..vocab import ACTOR_CLASSES, GK, QUAD_CLASSES, cameo_concept, relation_concept, relation_name, relation_property
+from ..ontology_terms import ACTOR_CLASSES, GK, QUAD_CLASSES, cameo_concept, relation_concept, relation_name, relation_property
 from .files import write_utf8
 
 BASE = "https://w3id.org/graphkit/"

@@ -194,5 +194,5 @@ def _relation_term(local_name: str, relation: str) -> URIRef:
     except AttributeError:
         raise ValueError(
             f"relation {relation!r} is not in the ontology; add gk:{relation} and "
-            f"gk:rel-{relation} to ontologies/graphkit.ttl and graphkit/vocab.py"
+            f"gk:rel-{relation} to ontologies/graphkit.ttl and graphkit/ontology_terms.py"
         ) from None

@@ -1,8 +1,8 @@
-"""The relation vocabulary: relations, their event codes and their trigger words, read from ontologies/."""
+"""The relation types: each relation's event codes, trigger words and behaviours, read from ontologies/relations.yaml."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -12,6 +12,9 @@ from .resources import ontology_file
 
 QUAD_CLASSES = ("verbal_cooperation", "material_cooperation", "verbal_conflict", "material_conflict")
 _DETERMINERS = {"a", "an", "the"}
+
+
+BEHAVIOURS = ("speech_act", "asset_target", "unrealised_object", "own_forces", "embedded_target", "answers_clause", "claim_target", "hosts_events", "compound_modifier")
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,6 +32,33 @@ class RelationType:
     phrases: tuple[tuple[str, ...], ...]  # words of each phrase, determiners dropped
     speaker_phrases: tuple[tuple[str, ...], ...] = ()  # the speaker acts on the phrase's subject
     mutual: bool = False  # directed, but binding both parties: "X signed a deal with Y" gives both
+    # Behaviours the rules read (see the header of ontologies/relations.yaml); never the name.
+    speech_act: bool = False
+    asset_target: bool = False
+    unrealised_object: bool = False
+    own_forces: bool = False
+    embedded_target: bool = False
+    answers_clause: bool = False
+    claim_target: bool = False
+    hosts_events: bool = False
+    compound_modifier: bool = False
+    frames: tuple[Frame, ...] = ()
+    # "Trump attacked Comey": with these verbs and no armed party on either side, the attack is
+    # verbal and the statement is ``verbal_form`` (ANNOTATION.md: a verbal attack is criticizes)
+    verbal_form: str | None = None
+    verbal_verbs: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """A governed frame that triggers a relation: ``verb`` complementing one of ``governors``
+    ("ordered X to leave"), or hanging from a noun of ``through`` that one of them governs
+    ("gave him 72 hours to leave")."""
+
+    verb: str
+    governors: frozenset[str]
+    through: frozenset[str] = frozenset()
+    name: str = "frame"  # the rule name its statements carry
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +66,9 @@ class Vocabulary:
     relations: dict[str, RelationType]
     verb_index: dict[str, str]  # verb lemma -> relation name
     noun_index: dict[str, str]  # noun lemma -> relation name
+    # Candidate verbs from the event-data community's CAMEO dictionary (ontologies/cameo/), lemma ->
+    # relation, for verbs our own lists do not have: triggers of lower confidence, never overriding ours.
+    dictionary_index: dict[str, str] = field(default_factory=dict)
 
     def __getitem__(self, name: str) -> RelationType:
         try:
@@ -87,7 +120,18 @@ def _relation_type(name: str, entry: dict) -> RelationType:
         phrases=tuple(_phrase_words(p) for p in entry.get("phrases") or ()),
         speaker_phrases=tuple(_phrase_words(p) for p in entry.get("speaker_phrases") or ()),
         mutual=bool(entry.get("mutual", False)),
+        frames=tuple(_frame(name, frame) for frame in entry.get("frames") or ()),
+        verbal_form=entry.get("verbal_form"),
+        verbal_verbs=frozenset(entry.get("verbal_verbs") or ()),
+        **{behaviour: bool(entry.get(behaviour, False)) for behaviour in BEHAVIOURS},
     )
+
+
+def _frame(name: str, entry: dict) -> Frame:
+    unknown = set(entry) - {"verb", "governors", "through", "name"}
+    if unknown or "verb" not in entry or not entry.get("governors"):
+        raise ValueError(f"relation {name!r}: a frame needs verb and governors (and may have through); got {sorted(entry)}")
+    return Frame(entry["verb"], frozenset(entry["governors"]), frozenset(entry.get("through") or ()), entry.get("name", "frame"))
 
 
 def _first_wins(relations: dict[str, RelationType], field: str) -> dict[str, str]:
@@ -98,13 +142,27 @@ def _first_wins(relations: dict[str, RelationType], field: str) -> dict[str, str
     return index
 
 
-def read_vocabulary(path: str | Path) -> Vocabulary:
+def read_dictionary_verbs(path: str | Path, relations: dict[str, RelationType], taken: set[str]) -> dict[str, str]:
+    """Verb lemma -> relation from a converted CAMEO verb file (scripts/convert_cameo_verbs.py),
+    leaving out relations the vocabulary lacks and lemmas it already has."""
+    with open(path, encoding="utf-8") as handle:
+        entries = yaml.safe_load(handle) or {}
+    return {verb: name for name, entry in entries.items() if name in relations for verb in entry.get("verbs") or () if verb not in taken}
+
+
+def read_vocabulary(path: str | Path, dictionary: str | Path | None = None) -> Vocabulary:
+    """The vocabulary of a relations file; ``dictionary`` adds candidate verbs (CAMEO)."""
     with open(path, encoding="utf-8") as handle:
         entries = yaml.safe_load(handle)
     relations = {name: _relation_type(name, entry) for name, entry in entries.items()}
-    return Vocabulary(relations, _first_wins(relations, "verbs"), _first_wins(relations, "nouns"))
+    for rel in relations.values():
+        if rel.verbal_form is not None and rel.verbal_form not in relations:
+            raise ValueError(f"relation {rel.name!r}: verbal_form {rel.verbal_form!r} is not a relation of the vocabulary")
+    verbs, nouns = _first_wins(relations, "verbs"), _first_wins(relations, "nouns")
+    extra = read_dictionary_verbs(dictionary, relations, set(verbs) | set(nouns)) if dictionary is not None else {}
+    return Vocabulary(relations, verbs, nouns, extra)
 
 
 @lru_cache(maxsize=1)
 def default_vocabulary() -> Vocabulary:
-    return read_vocabulary(ontology_file("relations.yaml"))
+    return read_vocabulary(ontology_file("relations.yaml"), ontology_file("cameo/cameo_verbs.yaml"))

@@ -1,0 +1,111 @@
+"""Rules for nominal events ("a meeting with X", "Russia's attack on X", "sanctions on Iran by
+the EU") and speaker phrases; registered in ``registry`` like the verb rules."""
+
+from __future__ import annotations
+
+from ..models import Mention
+from ..relation_types import Vocabulary
+from . import syntax
+from .context import statement_context
+from .endpoints import Endpoints
+from .registry import Candidate, rule
+from .rules import RECIPIENT_VERBS, Frame
+from .subjects import governing_speaker, inherited_subjects
+from .triggers import LIGHT_VERBS, Trigger
+
+
+def noun_frame(trigger: Trigger, vocab: Vocabulary, actors: Endpoints) -> Frame:
+    """The sources of a nominal event: its owner, "by" agent or the subject of its light verb."""
+    noun, rel = trigger.token, vocab[trigger.relation]
+    node = noun.head if noun.dep_ == "compound" and noun.head.pos_ in syntax.NOMINAL else noun
+    # "talks on Ukraine's peace plan" name a topic; "an attack on Kyiv" a target
+    preps = set(rel.preps) | {"with", "against"} if rel.symmetric else set(rel.preps) | {"on", "against"}
+    if trigger.prep is not None:
+        preps = {trigger.prep.lower_}
+    sources = actors.at_all(syntax.possessors(node))
+    sources += [m for m in actors.owners(node) if m not in sources]
+    # "an invitation by Congress", "criticism from the UN"; but "withdrawal from Syria" names the target
+    sources += actors.at_all(syntax.prep_objects(node, {"by"} | ({"from"} - set(rel.preps))))
+    sources += [m for verb in syntax.participles(node) for m in actors.at_all(syntax.agent_tokens(verb))]
+    pattern = "noun"
+    # "Iran is the main supplier of drones to Russia": the copula's subject is the source
+    governor = syntax.governing_verb(node) or (node.head if node.dep_ == "attr" and node.head.pos_ in syntax.VERBAL else None)
+    other_event = governor is not None and syntax.lemma(governor) not in LIGHT_VERBS and vocab.verb_index.get(syntax.lemma(governor), rel.name) != rel.name
+    if not sources and governor is not None and governor.pos_ in syntax.VERBAL and not other_event:
+        # but "investigating ... over the transfer of children": the investigator did not transfer them
+        sources, _ = inherited_subjects(governor, actors)
+        sources = sources or actors.at_all(syntax.agent_tokens(governor))
+        pattern = "noun" if syntax.lemma(governor) in LIGHT_VERBS else "inherited"
+    return Frame(trigger, rel, vocab, actors, node, sources, pattern, preps, [], governor=governor)
+
+
+@rule("recipient", 0.75, "noun", 0, overrides=True)
+def recipient(f: Frame):
+    """"Sweden won the backing of the US": the event goes from the "of" object to the subject."""
+    governor, node = f.governor, f.node
+    if governor is None or syntax.lemma(governor) not in RECIPIENT_VERBS or node.dep_ not in syntax.OBJECT_DEPS:
+        return None
+    givers = f.actors.at_all(syntax.prep_objects(node, {"of", "from"})) + f.actors.at_all(syntax.possessors(node))
+    receivers, _ = inherited_subjects(governor, f.actors)
+    return [Candidate(givers, receivers, "noun")] if givers and receivers else None
+
+
+def _noun_preposition_targets(f: Frame) -> list[Mention]:
+    targets = f.at(syntax.prep_objects(f.node, f.preps))
+    return targets + [m for verb in syntax.participles(f.node) for m in f.at(syntax.prep_objects(verb, f.preps))]
+
+
+@rule("phrase_object", 0.75, "noun", 10)
+def phrase_object(f: Frame):
+    """"hold talks with Iran": the object of the preposition a phrase ends with."""
+    if f.trigger.prep is None:
+        return None
+    return f.candidate(f.at(syntax.pobjs(f.trigger.prep), assets=False) or _noun_preposition_targets(f))
+
+
+@rule("noun_preposition", 0.75, "noun", 20)
+def noun_preposition(f: Frame):
+    """"an attack on Kyiv", "sanctions imposed on Iran": the noun's or its participle's preposition."""
+    return f.candidate(_noun_preposition_targets(f))
+
+
+@rule("light_verb", 0.75, "noun", 30)
+def light_verb(f: Frame):
+    """"held talks with Iran", "gave Ukraine aid": the light verb's preposition or indirect object."""
+    governor = f.governor
+    if governor is None or syntax.lemma(governor) not in LIGHT_VERBS:
+        return None
+    return f.candidate(f.at(syntax.prep_objects(governor, f.preps), assets=False) + f.at(syntax.children(governor, syntax.INDIRECT_OBJECT_DEPS), assets=False))
+
+
+@rule("between", 0.75, "noun", 40, when=lambda rel: rel.symmetric)
+def between(f: Frame):
+    """"talks between Israel and Hamas"."""
+    return f.candidate(f.at(syntax.prep_objects(f.node, {"between", "among"}), assets=False))
+
+
+@rule("attribute", 0.75, "noun", 50)
+def attribute(f: Frame):
+    """"China was the top supplier of machine tools to Russia": the parser hangs "to" on "was"."""
+    if f.node.dep_ != "attr" or f.governor is None:
+        return None
+    return f.candidate(f.at(syntax.prep_objects(f.governor, set(f.rel.preps))))
+
+
+@rule("reciprocal_noun", 0.6, "noun", 60, fallback=True)
+def reciprocal_noun(f: Frame):
+    """"would come to each other's aid"."""
+    return [Candidate(f.sources, [], "reciprocal")] if any(syntax.is_reciprocal(c) for c in syntax.possessors(f.node)) else None
+
+
+@rule("speaker", 0.6, "spoken", 0)
+def speaker(f: Frame):
+    """"they would become legitimate targets," said Blinken: Blinken warns them."""
+    token = f.trigger.token
+    said_by = statement_context(token, f.actors).attributed_to or governing_speaker(token, f.actors)
+    subjects = f.actors.at_all(syntax.subject_tokens(token, syntax.ANY_SUBJECT_DEPS))
+    return [Candidate([said_by], subjects, "speaker")] if said_by is not None and subjects else []
+
+
+def spoken_frame(trigger: Trigger, vocab: Vocabulary, actors: Endpoints) -> Frame:
+    return Frame(trigger, vocab[trigger.relation], vocab, actors, trigger.token, [], "speaker", set(), [])

@@ -1,0 +1,149 @@
+"""From parsed sentences to statements: find triggers, run every rule, resolve, pair endpoints."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import replace
+
+from spacy.tokens import Doc, Span
+
+from ..descriptions import ActorKnowledge, names_own_country
+from ..models import Article, Evidence, Mention, Relation
+from ..relation_types import RelationType, Vocabulary
+from . import syntax
+from . import noun_rules  # noqa: F401  (registers the noun and speaker rules)
+from .attributes import location, quantity
+from .compounds import compound_frame
+from .confidence import confidence
+from .context import statement_context
+from .endpoints import Endpoints
+from .noun_rules import noun_frame, spoken_frame
+from .registry import Candidate, base_confidence, resolve, rules_for
+from .rules import Frame, verb_frame
+from .subjects import note_claims
+from .triggers import Trigger, find_triggers
+
+
+def extract_relations(doc: Doc, mentions: list[Mention], article: Article, vocab: Vocabulary, knowledge: ActorKnowledge | None = None) -> Iterator[Relation]:
+    """Relations stated in a parsed article, sentence by sentence, in text order.
+
+    ``knowledge`` is what the actors stage knows (known actors, demonyms, a state's forces, a
+    person's organisation); without it every actor counts as known and no description resolves.
+    """
+    knowledge = knowledge or ActorKnowledge()
+    actors = Endpoints(doc, mentions, knowledge, vocab.noun_index)
+    for sentence_index, sent in enumerate(doc.sents):
+        actors.sentence_index = sentence_index
+        seen: set[tuple] = set()
+        triggers = find_triggers(sent, vocab)
+        trigger_verbs = {t.token.i: t.relation for t in triggers if t.token.pos_ == "VERB"}
+        for trigger in triggers:
+            other_events = frozenset(i for i, name in trigger_verbs.items() if name != trigger.relation)
+            for candidate in candidates(trigger, vocab, actors):
+                for relation in statements(trigger, candidate, vocab, actors, article, sentence_index, sent, knowledge, other_events):
+                    key = (relation.source.id, relation.relation, relation.target.id, relation.negated, relation.modality)
+                    if key not in seen:
+                        seen.add(key)
+                        yield relation
+        note_claims(sent, actors)
+
+
+def trigger_kind(trigger: Trigger) -> str:
+    if trigger.kind == "compound":
+        return "compound"
+    return "spoken" if trigger.spoken else "verb" if trigger.is_verb else "noun"
+
+
+def frame_of(trigger: Trigger, vocab: Vocabulary, actors: Endpoints) -> Frame | None:
+    kind = trigger_kind(trigger)
+    if kind == "compound":
+        return compound_frame(trigger, vocab, actors)
+    if kind == "spoken":
+        return spoken_frame(trigger, vocab, actors)
+    return verb_frame(trigger, vocab, actors) if kind == "verb" else noun_frame(trigger, vocab, actors)
+
+
+def candidates(trigger: Trigger, vocab: Vocabulary, actors: Endpoints) -> list[Candidate]:
+    """Every rule of the trigger's kind runs on it; ``registry.resolve`` picks the winner."""
+    frame = frame_of(trigger, vocab, actors)
+    if frame is None:
+        return []
+    found = [(r, named(r.function(frame), r.name)) for r in rules_for(trigger_kind(trigger), frame.rel)]
+    default = [] if frame.pattern == "speaker" else [Candidate(frame.sources, [], frame.pattern, "sources_only")]
+    return resolve(found, default)
+
+
+def named(found: list[Candidate] | None, rule: str) -> list[Candidate] | None:
+    """The candidates of one rule, each naming the rule (records and evaluate report it)."""
+    return None if found is None else [c if c.rule else replace(c, rule=rule) for c in found]
+
+
+def pairs(sources: list[Mention], targets: list[Mention], symmetric: bool, mutual: bool = False, reciprocal: bool = False) -> Iterator[tuple[Mention, Mention, bool]]:
+    """(source, target, reciprocal) for each conjoined source and target."""
+    if reciprocal and not targets:  # "X and Y accused each other": each did it to the other
+        for i, source in enumerate(sources):
+            for j, target in enumerate(sources):
+                if i != j and not (symmetric and j < i):  # "fought each other": one symmetric statement
+                    yield source, target, True
+        return
+    if targets:
+        for source in sources:
+            for target in targets:
+                yield source, target, False
+                if mutual:  # "signed an agreement with X": both parties agree
+                    yield target, source, True
+    elif symmetric and len(sources) > 1 or mutual and len(sources) == 2:
+        # "A and B signed a deal": each agrees with the other; but the co-signers of a pact
+        # signed by three or more do not act on each other (ANNOTATION.md)
+        for i, source in enumerate(sources):
+            for target in sources[i + 1:]:
+                yield source, target, True
+                if mutual:
+                    yield target, source, True
+
+
+def statements(trigger: Trigger, candidate: Candidate, vocab: Vocabulary, actors: Endpoints, article: Article, sentence_index: int, sent: Span, knowledge: ActorKnowledge, other_events: frozenset[int]) -> Iterator[Relation]:
+    stated = vocab[trigger.relation]
+    context = None
+    for source, target, reciprocal in pairs(candidate.sources, candidate.targets, stated.symmetric, stated.mutual, candidate.pattern == "reciprocal"):
+        if source.actor.id == target.actor.id or is_own_state(source, target):
+            continue
+        rel = verbal_variant(stated, trigger, source, target, vocab)
+        context = context or statement_context(trigger.token, actors, other_events)
+        start = min(source.start_char, target.start_char, trigger.token.idx)
+        end = max(source.end_char, target.end_char, trigger.token.idx + len(trigger.token.text))
+        target_token = sent.doc.char_span(target.start_char, target.end_char, alignment_mode="expand").root
+        pattern = "symmetric" if reciprocal else candidate.pattern
+        yield Relation(
+            source=source.actor, relation=rel.name, target=target.actor,
+            evidence=Evidence(article.doc_id, sentence_index, sent.text.strip(), (start, end), article.date, article.title, article.url),
+            source_text=source.text, target_text=target.text,
+            negated=context.negated, modality=context.modality,
+            attributed_to=context.attributed_to.actor if context.attributed_to else None,
+            location=location(trigger.token, actors), quantity=quantity(target_token),
+            confidence=confidence(base_confidence(pattern) * (DICTIONARY_FACTOR if trigger.dictionary else 1.0), trigger.token, source, target, knowledge.is_known),
+            trigger=trigger.text, pattern=pattern, rule=f"cameo:{candidate.rule}" if trigger.dictionary else candidate.rule,
+        )
+
+
+# A verb only the CAMEO dictionary knows is a candidate, not an edge: its statements start lower,
+# and their rule is reported as "cameo:<rule>" so evaluate shows what the dictionary adds.
+DICTIONARY_FACTOR = 0.8
+ARMED_TYPES = frozenset({"State", "ArmedForce", "NonStateArmedGroup"})
+
+
+def verbal_variant(rel: RelationType, trigger: Trigger, source: Mention, target: Mention, vocab: Vocabulary) -> RelationType:
+    """"Trump attacked Comey": an attack verb between two unarmed actors (people, organisations)
+    is a verbal attack, stated as the relation's ``verbal_form``; "Russia attacked Ukraine" is not."""
+    if rel.verbal_form is None or syntax.lemma(trigger.token) not in rel.verbal_verbs or trigger.kind != "verb":
+        return rel
+    if source.actor.type in ARMED_TYPES or target.actor.type in ARMED_TYPES:
+        return rel
+    return vocab[rel.verbal_form]
+
+
+def is_own_state(source: Mention, target: Mention) -> bool:
+    """"Nebenzya defended his country's cooperation with North Korea": an official's own state,
+    named as his, is what he speaks for, not someone he supports."""
+    return (source.actor.type == "Person" and target.actor.type == "State" and source.actor.country == target.actor.country
+            and names_own_country(target.text))

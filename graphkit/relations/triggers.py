@@ -1,0 +1,176 @@
+"""Trigger words: the verbs, nouns, phrases and governed frames that name a relation's event."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Span, Token
+
+from ..lexicons import words
+from ..relation_types import Frame, Vocabulary
+from . import syntax
+
+LIGHT_VERBS = words("light_verbs")
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    token: Token  # the verb or noun that names the event
+    relation: str
+    kind: str  # "verb", "noun", "phrase" or "frame"
+    prep: Token | None = None  # the preposition a phrase ends with ("on" in "impose sanctions on")
+    last: Token | None = None  # last word of a phrase
+    spoken: bool = False  # a speaker phrase: the speaker is the source, the subject the target
+    frame: str | None = None  # the name of the governed frame that made it ("expulsion")
+    dictionary: bool = False  # a candidate verb from the CAMEO dictionary, not from our own lists
+
+    @property
+    def is_verb(self) -> bool:
+        return self.token.pos_ in syntax.VERBAL
+
+    def tokens(self) -> list[Token]:
+        doc = self.token.doc
+        end = self.last.i if self.last is not None else self.token.i
+        return [doc[i] for i in range(self.token.i, end + 1)]
+
+    @property
+    def text(self) -> str:
+        return " ".join(t.text for t in self.tokens()) if self.kind == "phrase" else self.token.text
+
+
+def word_matches(token: Token, word: str) -> bool:
+    return token.lower_ == word or token.lemma_.lower() == word or token.lower_ in inflections(word)
+
+
+@lru_cache(maxsize=4096)
+def inflections(word: str) -> frozenset[str]:
+    """Regular forms of a phrase word, since the lemmatiser sometimes errs ("hoping" -> "hop")."""
+    stem = word[:-1] if word.endswith("e") else word
+    return frozenset({word + "s", word + "es", stem + "ed", stem + "ing", word + "d"})
+
+
+def match_phrase(sent: Span, start: int, phrase: tuple[str, ...]) -> list[Token] | None:
+    """Phrase words in order from ``start``, allowing determiners and adjectives between them."""
+    doc, i, matched = sent.doc, start, []
+    for position, word in enumerate(phrase):
+        while position and i < sent.end and doc[i].dep_ in syntax.PHRASE_GAP_DEPS and not word_matches(doc[i], word):
+            i += 1
+        if i >= sent.end or not word_matches(doc[i], word):
+            return None
+        matched.append(doc[i])
+        i += 1
+    return matched
+
+
+def find_triggers(sent: Span, vocab: Vocabulary) -> list[Trigger]:
+    """Every event trigger in a sentence: phrases first, then governed frames, then single verbs
+    and nouns; a word belongs to one trigger."""
+    covered: set[int] = set()
+    triggers = list(_phrase_triggers(sent, vocab, covered))
+    triggers += _frame_triggers(sent, vocab, covered)
+    for token in sent:
+        if token.i in covered:
+            continue
+        compound = compound_relation(token, vocab)
+        if compound is not None:
+            triggers.append(Trigger(token, compound, "compound"))
+            continue
+        lemma = token.lemma_.lower()
+        if token.pos_ == "VERB" and lemma in vocab.verb_index and not is_light_verb_use(token, vocab):
+            triggers.append(Trigger(token, vocab.verb_index[lemma], "verb"))
+        elif token.pos_ in syntax.NOMINAL and lemma in vocab.noun_index and token.ent_type_ not in syntax.ACTOR_ENTITIES:
+            if not is_object_of_other_event(token, vocab):
+                triggers.append(Trigger(token, vocab.noun_index[lemma], "noun"))
+        elif token.pos_ == "VERB" and lemma in vocab.dictionary_index:
+            triggers.append(Trigger(token, vocab.dictionary_index[lemma], "verb", dictionary=True))
+    return triggers
+
+
+def compound_relation(token: Token, vocab: Vocabulary) -> str | None:
+    """The relation a hyphenated modifier names: "U.S.-backed" (one token) or "Turkey - backed"
+    (split, the verb an ``amod`` with the name as its modifier), for relations that allow it."""
+    if token.dep_ not in syntax.MODIFIER_DEPS:
+        return None
+    if "-" in token.text[1:-1]:
+        verb = token.text.rsplit("-", 1)[1].lower()
+    elif token.pos_ == "VERB" and any(c.tag_ == "HYPH" for c in token.lefts) and syntax.compound_namers(token):
+        verb = token.lower_
+    else:
+        return None
+    for lemma, relation in vocab.verb_index.items():
+        if vocab[relation].compound_modifier and (verb == lemma or verb in inflections(lemma)):
+            return relation
+    return None
+
+
+def _phrase_triggers(sent: Span, vocab: Vocabulary, covered: set[int]) -> list[Trigger]:
+    found = []
+    phrases = tuple(vocab.phrases())
+    by_first_word = _phrases_by_first_word(phrases)
+    for token in sent:
+        candidates = by_first_word.get(token.lower_, ()) + by_first_word.get(token.lemma_.lower(), ())
+        for phrase, relation, spoken in (phrases[n] for n in sorted(set(candidates))):
+            if not word_matches(token, phrase[0]):
+                continue
+            matched = match_phrase(sent, token.i, phrase)
+            if matched and not covered.intersection(t.i for t in matched):
+                head = next((t for t in matched if t.pos_ in syntax.TRIGGER_HEAD_POS), matched[0])
+                prep = matched[-1] if matched[-1].pos_ == "ADP" or matched[-1].dep_ in {"prep", "prt", "agent"} else None
+                found.append(Trigger(head, relation, "phrase", prep, matched[-1], spoken))
+                covered.update(t.i for t in matched)
+                break
+    return found
+
+
+def _frame_triggers(sent: Span, vocab: Vocabulary, covered: set[int]) -> list[Trigger]:
+    found = []
+    for rel in vocab:
+        for token in sent if rel.frames else ():
+            governor, frame = frame_governor(token, rel.frames)
+            if governor is not None and not covered.intersection({governor.i, token.i}):
+                found.append(Trigger(governor, rel.name, "frame", frame=frame.name))
+                covered.update({governor.i, token.i})
+    return found
+
+
+@lru_cache(maxsize=8)
+def _phrases_by_first_word(phrases: tuple) -> dict[str, tuple[int, ...]]:
+    """Positions of the phrases each word form may start, so that a token is tried only against
+    the phrases it can open (the vocabulary has hundreds) and still in the vocabulary's order."""
+    index: dict[str, list[int]] = {}
+    for position, (phrase, _, _) in enumerate(phrases):
+        for form in {phrase[0], *inflections(phrase[0])}:
+            index.setdefault(form, []).append(position)
+    return {form: tuple(positions) for form, positions in index.items()}
+
+
+def frame_governor(token: Token, frames: tuple[Frame, ...]) -> tuple[Token | None, Frame | None]:
+    """The verb that makes ``token`` one of the frames: "ordered the ambassador to leave" (the
+    verb complements a governor), "gave him 72 hours to leave" (through a noun of ``through``)."""
+    if token.pos_ != "VERB":
+        return None, None
+    head = token.head
+    for frame in frames:
+        if token.lemma_.lower() != frame.verb:
+            continue
+        if not frame.through and token.dep_ == "xcomp" and head.lemma_.lower() in frame.governors:
+            return head, frame
+        if frame.through and token.dep_ in syntax.FRAME_DEPS and head.lemma_.lower() in frame.through and head.head.lemma_.lower() in frame.governors:
+            return head.head, frame
+    return None, None
+
+
+def is_light_verb_use(verb: Token, vocab: Vocabulary) -> bool:
+    """"held talks", "provided aid": the noun names the event, not the verb."""
+    return verb.lemma_.lower() in LIGHT_VERBS and any(child.dep_ in syntax.OBJECT_DEPS and child.lemma_.lower() in vocab.noun_index for child in verb.children)
+
+
+def is_object_of_other_event(noun: Token, vocab: Vocabulary) -> bool:
+    """"pledged military aid": the pledge is the event; the aid is what was pledged."""
+    node = noun.head if noun.dep_ == "compound" else noun
+    governor = syntax.governing_verb(node)
+    if governor is None or governor.lemma_.lower() in LIGHT_VERBS:
+        return False
+    relation = vocab.verb_index.get(governor.lemma_.lower())
+    return relation is not None and vocab[relation].unrealised_object and relation != vocab.noun_index[noun.lemma_.lower()] and node.dep_ in syntax.OBJECT_DEPS | {"pobj"}
