@@ -68,6 +68,15 @@ def strip_possessive(name: str) -> str:
     return name
 
 
+_LOST_APOSTROPHE = re.compile(r"(?<=[A-Za-z]) s(?= [A-Z])")
+
+
+def restore_apostrophes(name: str) -> str:
+    """"Office of Brazil s Prosecutor-General" -> "Office of Brazil's Prosecutor-General" (the
+    worldnews texts lost their apostrophes); only a lone "s" between two words of a name."""
+    return _LOST_APOSTROPHE.sub("'s", name)
+
+
 def not_actor_reason(name: str) -> str | None:
     """Why an unknown name is not an actor ("number", "time or thing", ...), or None if it may be one."""
     filters = load_filters()

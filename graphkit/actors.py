@@ -281,7 +281,7 @@ class _Resolver:
             self.resolve_demonym(ent, demonym_state)
             return
         if (ent.label_ == "ORG" or ent.label_ == "PERSON" and _is_not_a_person_name(ent.text)) and not _is_title_fragment(ent):
-            label = actor_filters.strip_possessive(_strip_determiner(ent.text))
+            label = actor_filters.restore_apostrophes(actor_filters.strip_possessive(_strip_determiner(ent.text)))
             if actor_filters.not_actor_reason(label) or self.is_quoted_source(ent, label):
                 return  # "American Health Care Act", "GMT", "told Reuters": not actors
             self.add(Actor(id=actor_iri("Organization", label), label=label, type="Organization"), *_with_determiner(ent))

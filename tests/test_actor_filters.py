@@ -90,6 +90,14 @@ def test_possessives_are_stripped_from_names(name, expected):
     assert actor_filters.strip_possessive(name) == expected
 
 
+@pytest.mark.parametrize("name, expected", [
+    ("Office of Brazil s Prosecutor-General", "Office of Brazil's Prosecutor-General"),
+    ("Cambodian People s Party", "Cambodian People's Party"), ("Carlos Curbelo", "Carlos Curbelo"), ("Wells Fargo", "Wells Fargo"),
+])
+def test_lost_apostrophes_inside_names_come_back(name, expected):
+    assert actor_filters.restore_apostrophes(name) == expected
+
+
 # ---------------------------------------------------------------- aliases are names
 @pytest.mark.parametrize("surface, expected", [
     ("Pyongyang", True), ("U.S. Senate", True), ("al-Qaeda", True), ("Islamic State of Iraq and the Levant", True),
