@@ -106,7 +106,10 @@ class _Resolver:
         self.deferred_nested: list[tuple[Actor, int, int]] = []
         # Surnames of people named in full ("Chris Christie"): a lone "Christie" the tagger calls
         # an organisation is that person.
-        self.article_surnames = {e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) >= 2}
+        full_names = [_whole_name(e) for e in doc.ents if e.label_ == "PERSON" and len(e) >= 2]
+        self.article_surnames = {e[-1].text for e in full_names}
+        # ... and the ends of those names: "Le Pen" after "Marine Le Pen", "Pena Nieto"
+        self.article_name_tails = {e[i:].text for e in full_names for i in range(1, len(e))}
         self.sentence_of = {}
         for index, sent in enumerate(doc.sents):
             for token in sent:
@@ -164,8 +167,8 @@ class _Resolver:
             return True  # "FPO leader Heinz-Christian Strache" tagged as an organisation
         if ent.label_ in {"ORG", "GPE", "NORP"} and self.surname_recurs(ent):
             return True  # "Maria Harlan ... Harlan said": a name whose surname stands alone later
-        if len(ent) == 1 and ent.text in self.article_surnames:
-            return True  # "Christie" (tagged ORG) after "Chris Christie"
+        if _strip_possessive(ent.text) in self.article_name_tails:
+            return True  # "Christie" or "Le Pen" (tagged ORG) after "Chris Christie", "Marine Le Pen"
         if ent.label_ in _NAME_LABELS and _is_not_a_person_name(ent.text):
             return False  # "Samsung Electronics", "North Dakota" tagged as people
         return ent.label_ in _NAME_LABELS
@@ -196,6 +199,10 @@ class _Resolver:
             named = self.person_for_surname(name)
             if named is not None:
                 return named
+        else:
+            longer = self.full_names_ending_with(name)
+            if len(longer) == 1:
+                return longer[0]  # "Pena Nieto" after "Enrique Pena Nieto"
         fuzzy = self.kb.fuzzy_person(name)
         if fuzzy is not None:
             return fuzzy
@@ -313,6 +320,11 @@ class _Resolver:
         """Different people named in full in the article so far whose surname is ``surname``."""
         key = surname.lower()
         return list({m.actor.id: m.actor for m in self.mentions if m.actor.type == "Person" and " " in m.actor.label and m.actor.label.split()[-1].lower() == key}.values())
+
+    def full_names_ending_with(self, name: str) -> list[Actor]:
+        """Different people named in the article so far whose name ends with ``name`` and is longer."""
+        tail = " " + name.lower()
+        return list({m.actor.id: m.actor for m in self.mentions if m.actor.type == "Person" and m.actor.label.lower().endswith(tail)}.values())
 
     def in_office(self, people: list[Actor]) -> list[Actor]:
         """The people who hold one of their known roles on the article date."""
@@ -580,7 +592,7 @@ def resolve_mentions(doc: Doc, article: Article, kb, event_nouns: frozenset[str]
     """
     resolver = _Resolver(doc, article, kb, event_nouns)
     ents = [e for e in doc.ents if e.label_ in ACTOR_LABELS]
-    ents = [e for e in ents if not _is_dateline(e, kb) and not _is_credit(e)]
+    ents = [_whole_name(e) for e in ents if not _is_dateline(e, kb) and not _is_credit(e)]
     people = [e for e in ents if resolver.names_person(e)]
     for ent in people:
         # Names first, so "Blinken" later in the text finds "Antony Blinken".
@@ -690,11 +702,18 @@ def _resolve_single_names_again(resolver: _Resolver, ents: list[Span]) -> None:
     when only one person of that surname is named in full."""
     for index, mention in enumerate(resolver.mentions):
         actor = mention.actor
-        full_names = resolver.full_names_with_surname(actor.label) if actor.type == "Person" and " " not in actor.label else []
+        if actor.type != "Person":
+            continue
+        if " " not in actor.label:
+            full_names = resolver.full_names_with_surname(actor.label)
+        elif not resolver.kb.is_known(actor):  # "Pena Nieto ... Enrique Pena Nieto"; never one known person into another
+            full_names = resolver.full_names_ending_with(actor.label)
+        else:
+            full_names = []
         if len(full_names) == 1:
             better = full_names[0]
             if better.id != actor.id:
-                replacement = Mention(better, mention.text, mention.start_char, mention.end_char, mention.sentence_index)
+                replacement = replace(mention, actor=better)
                 resolver.mentions[index] = replacement
                 for i, taken in list(resolver.taken.items()):
                     if taken is mention:
@@ -702,6 +721,18 @@ def _resolve_single_names_again(resolver: _Resolver, ents: list[Span]) -> None:
 
 
 # -- small helpers on tokens ---------------------------------------------------------------------
+def _whole_name(ent: Span) -> Span:
+    """A person's name the tagger cut short ("Enrique Pena" + "Nieto"): the capitalised proper
+    nouns right after it that no entity claims belong to it (two at most)."""
+    if ent.label_ != "PERSON":
+        return ent
+    end = ent.end
+    doc = ent.doc
+    while end < min(len(doc), ent.end + 2) and doc[end].pos_ == "PROPN" and doc[end].ent_iob_ == "O" and doc[end].is_alpha and doc[end].is_title:
+        end += 1
+    return ent if end == ent.end else Span(doc, ent.start, end, label=ent.label_)
+
+
 def _inside_longer_name(token: Token) -> bool:
     """"Trump" in "Trump Tower", "King" in "Martin Luther King": part of another name."""
     doc = token.doc

@@ -184,6 +184,17 @@ def test_names_the_tagger_misses_or_mistypes(text, expected):
     assert expected in _mentions(text)
 
 
+@pytest.mark.parametrize("text, short", [
+    ("Mexican President Enrique Pena Nieto met Trump. Pena Nieto said the wall was a bad idea.", "Pena Nieto"),  # NER cut "Nieto" off
+    ("Pena Nieto said the wall was bad. President Enrique Pena Nieto spoke.", "Pena Nieto"),  # short form first, tagged ORG
+    ("Marine Le Pen spoke. Le Pen said France must leave.", "Le Pen"),
+])
+def test_a_short_form_of_a_full_name_in_the_article_is_that_person(text, short):
+    mentions = _mentions(text)
+    full = {label for _, label, kind in mentions if kind == "Person" and label.endswith(short) and label != short}
+    assert len(full) == 1 and (short, full.pop(), "Person") in mentions
+
+
 def test_a_lone_surname_with_two_candidates_is_left_alone():
     mentions = _mentions("Senator Tim Scott and Senator Rick Scott met. Scott said the bill would pass.", date="2024-05-01")
     assert not [m for m in mentions if m[0] == "Scott"]
