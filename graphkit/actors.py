@@ -455,6 +455,8 @@ class _Resolver:
                 self.add(legislature_of(self.kb, state), *_noun_phrase(head, ent))  # "Iraqi lawmakers"
             elif lemma in ORGANISATION_NOUNS:
                 self.add(national_body(state, self.doc[ent.start: head.i + 1].text), *_noun_phrase(head, ent))
+            elif self.kb.agent_type(lemma) is not None:  # a role noun of the PETRARCH agents dictionary
+                self.add(self.agent_of(state, self.kb.agent_type(lemma), self.doc[ent.start: head.i + 1].text), *_noun_phrase(head, ent))
             else:
                 self.add_nested(state, ent.start, ent.end)  # "Russian uniforms": a mention, never an actor that acts
             return
@@ -462,6 +464,19 @@ class _Resolver:
             forces = national_forces(self.kb, state)
             actor = forces if self.speaks_of_forces(state) or _has_number(ent.root) else state
             self.add(actor, *_with_determiner(ent))
+
+    def agent_of(self, state: Actor, actor_type: str, words: str) -> Actor:
+        """"Afghan soldiers" (the state's forces), "Iraqi policemen" (a body of the state), "Syrian
+        rebels" (an armed group of that country, not affiliated to its state), "Iraqi diplomats"
+        (the state), by the type agent_codes.yaml gives the noun's code."""
+        if actor_type == "ArmedForce":
+            return national_forces(self.kb, state)
+        if actor_type == "State":
+            return state
+        if actor_type == "NonStateArmedGroup":
+            label = words[0].upper() + words[1:]
+            return Actor(id=actor_iri(actor_type, label), label=label, type=actor_type, country=state.country)
+        return national_body(state, words)
 
     def speaks_of_forces(self, state: Actor) -> bool:
         """Whether the article names this state's soldiers, troops or forces anywhere."""

@@ -243,6 +243,38 @@ def test_the_american_body_in_an_american_story():
     assert ("Congress", "US Congress", "Organization") in _mentions("WASHINGTON (Reuters) - Congress passed the bill on Friday.")
 
 
+AGENTS = helpers.SHARED / "dictionaries" / "petrarch" / "Phoenix.agents.txt"
+
+
+@pytest.fixture(scope="module")
+def agents_extractor():
+    if not AGENTS.is_file():
+        pytest.skip(f"{AGENTS} is not here")
+    from graphkit.pipeline import Extractor
+    return Extractor(actor_files=[AGENTS])
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Syrian rebels attacked the Iraqi police on Monday.", ("Syrian rebels", "Syrian rebels", "NonStateArmedGroup")),
+    ("Afghan insurgents killed two Afghan policemen.", ("two Afghan policemen", "Afghan policemen", "Organization")),
+    ("Afghan insurgents killed two Afghan policemen.", ("Afghan insurgents", "Afghan insurgents", "NonStateArmedGroup")),
+])
+def test_role_nouns_of_the_petrarch_agents_dictionary(agents_extractor, text, expected):
+    from graphkit.models import Article
+    result = next(agents_extractor.process([Article("a", text, date="2017-05-01")]))
+    assert expected in [(m.text, m.actor.label, m.actor.type) for m in result.mentions]
+
+
+def test_the_agents_dictionary_is_read_not_taken_for_actors():
+    if not AGENTS.is_file():
+        pytest.skip(f"{AGENTS} is not here")
+    from graphkit.knowledge import load_knowledge_base
+    kb = load_knowledge_base([AGENTS])
+    assert kb.agent_type("rebel") == "NonStateArmedGroup" and kb.agent_type("policemen") == "Organization"
+    assert kb.agent_type("student") is None  # civilians name no actor
+    assert len(kb) == len(load_knowledge_base()) and kb.loaded[-1].format == "agents"
+
+
 def test_media_quoted_as_sources_are_not_actors():
     labels = {m[1] for m in _mentions("Russia attacked Ukraine, a spokesman told ABC News. According to Bloomberg News, Kiev protested.")}
     assert not labels & {"ABC News", "Bloomberg News"}
