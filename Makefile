@@ -1,6 +1,6 @@
 # Two commands on a fresh machine with Python 3.10+ and pip:
 #   make demo   install into .venv and build the graph of examples/ into outputs/
-#   make test   install into .venv (with test, dask and store extras) and run the whole test suite
+#   make test   install into .venv (with test, dask and store extras), lint with ruff, run the whole test suite
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
@@ -19,6 +19,7 @@ demo: install
 	$(BIN)/graphkit build examples/ -o outputs/ --fresh
 
 test: install
+	$(BIN)/ruff check .
 	$(BIN)/python -m pytest -q
 
 evaluate: install

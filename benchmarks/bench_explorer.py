@@ -296,7 +296,7 @@ def _print_table(results: list, timeout_s: float) -> None:
                      _seconds(r["interactive"], r["timeout"]), _seconds(r["at_rest"], r["timeout"])))
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
     for row in rows:
-        print("  ".join(cell.ljust(width) for cell, width in zip(row, widths)))
+        print("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)))
     print("seconds from navigation start; write = Python time to write the page")
     (_, _, _, ours), (_, _, _, theirs) = results
     for label, key in (("interactive", "interactive"), ("at rest", "at_rest")):

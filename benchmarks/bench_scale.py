@@ -178,8 +178,8 @@ def store(options) -> None:
 
     import graphkit
     from graphkit.export.rdf import write_turtle
-    from graphkit.load import read_graph
     from graphkit.graph import merge_graphs
+    from graphkit.load import read_graph
     from graphkit.store import GraphStore
 
     sys.path.insert(0, str(Path(__file__).parent))

@@ -21,6 +21,7 @@ try:  # recent Typer carries its own copy of click
 except ImportError:
     from click.exceptions import NoArgsIsHelpError, UsageError
 
+from .display import printable
 from .graph import filter_confidence
 from .models import Skipped
 from .nlp import DEFAULT_MODEL, ModelNotFound
@@ -43,12 +44,26 @@ SchedulerOption = typer.Option(None, "--scheduler", help="Dask scheduler address
 
 
 def fail(message: str) -> None:
-    err.print(f"[bold red]error:[/] {escape(message)}", soft_wrap=True)
+    err.print(f"[bold red]error:[/] {escape(printable(message, None))}", soft_wrap=True)
     raise typer.Exit(EXIT_FATAL)
 
 
 def report_skip(item: Skipped) -> None:
-    err.print(f"skipped {item}", soft_wrap=True, markup=False)
+    err.print(f"skipped {printable(item, None)}", soft_wrap=True, markup=False)
+
+
+def _hold_output(output: Path) -> None:
+    """Lock the output directory until this command ends (graphkit.outputs); one line if another build holds it."""
+    try:  # recent Typer carries its own copy of click
+        from typer._click.globals import get_current_context
+    except ImportError:
+        from click import get_current_context
+    from .outputs import OutputBusy, output_lock
+
+    try:
+        get_current_context().with_resource(output_lock(output))
+    except OutputBusy as error:
+        fail(str(error))
 
 
 def _extractor(model: str, actors: Optional[List[Path]]):
@@ -87,16 +102,16 @@ def _summary(kg, G, written: dict[str, Path]) -> None:
     table.add_row("relations (edges)", str(G.number_of_edges()))
     table.add_row("statements", str(sum(d["count"] for _, _, d in G.edges(data=True))))
     top = sorted(G.nodes(data=True), key=lambda n: (-G.degree(n[0]), n[1]["label"]))[:5]
-    table.add_row("top actors", escape(", ".join(f"{d['label']} ({G.degree(n)})" for n, d in top)))
+    table.add_row("top actors", escape(", ".join(f"{printable(d['label'], 80)} ({G.degree(n)})" for n, d in top)))
     relations = Counter(d["relation"] for _, _, d in G.edges(data=True))
     table.add_row("top relations", ", ".join(f"{name} ({count})" for name, count in relations.most_common(5)))
     for name, path in written.items():
-        table.add_row(name, escape(str(path)))
+        table.add_row(name, escape(printable(path)))
     out.print(table)
     if kg.skipped:
         out.print(f"skipped {len(kg.skipped)} input(s):")
         for item in kg.skipped:
-            out.print(f"  {item}", markup=False, soft_wrap=True)
+            out.print(f"  {printable(item, None)}", markup=False, soft_wrap=True)
 
 
 @app.command()
@@ -111,6 +126,7 @@ def build(
     engine: str = EngineOption,
     scheduler: Optional[str] = SchedulerOption,
     store: str = typer.Option("auto", "--store", help="memory (read graph.ttl, write every file), oxigraph (add to graph.oxigraph on disk, write only that) or auto (oxigraph when graph.oxigraph exists or graph.ttl is over 50 MiB)."),
+    excel_safe: bool = typer.Option(False, "--excel-safe", help="Put a ' before CSV text cells starting with = + - @ so spreadsheets do not run them as formulas."),
 ) -> None:
     """Build the knowledge graph and write Turtle, JSON-LD, GraphML, HTML and CSV files.
 
@@ -125,8 +141,9 @@ def build(
         check_writable(output)
     except OSError as error:
         fail(str(error))
+    _hold_output(output)
     store_path = _store_path(store, output, fresh, min_confidence)
-    stored = None if fresh or store_path else _stored_graph(output)
+    stored, sources = (None, {}) if fresh or store_path else _stored_graph(output)
     known: list = []
     extractor = _extractor(model, actors)
     with _progress() as progress:
@@ -142,7 +159,7 @@ def build(
         try:
             if store_path:
                 _build_in_store(store_path, inputs, extractor, fresh, options, known)
-            kg = build_graph(inputs, extractor=extractor, graph=stored, **options)
+            kg = build_graph(inputs, extractor=extractor, graph=stored, known_sources=sources, **options)
         except (ValueError, ImportError, OSError) as error:
             fail(str(error))
     code = _exit_code(kg.articles + len(known), kg.skipped)
@@ -153,7 +170,7 @@ def build(
         fail(f"no usable article in {', '.join(inputs)}; nothing written")
     G = kg.graph if min_confidence <= 0 else filter_confidence(kg.graph, min_confidence)
     try:
-        written = write_outputs(G, output)
+        written = write_outputs(G, output, kg.sources, excel_safe=excel_safe)
     except OSError as error:
         fail(str(error))
     _summary(kg, G, written)
@@ -177,14 +194,13 @@ def _store_path(store: str, output: Path, fresh: bool, min_confidence: float) ->
 
 def _build_in_store(path: Path, inputs: List[str], extractor, fresh: bool, options: dict, known: list) -> None:
     """Add the new articles to the store at ``path`` and print what it holds; exits."""
-    from .load import read_graph
     from .store import GraphStore, replacing
 
     turtle = path.parent / "graph.ttl"
     with replacing(path) if fresh else GraphStore(path) as store:
         if not fresh and not store.documents() and turtle.is_file():
             out.print(f"moving {escape(str(turtle))} into the store {escape(str(path))} (once)")
-            store.add(read_graph(turtle))
+            store.add(_stored_graph(path.parent)[0])  # verified against its manifest first
         kg = store.build(inputs, extractor, **options)
         code = _exit_code(kg.articles + len(known), kg.skipped)
         if code == EXIT_FATAL:
@@ -201,15 +217,13 @@ def _build_in_store(path: Path, inputs: List[str], extractor, fresh: bool, optio
 
 
 def _stored_graph(output: Path):
-    """The graph in ``output/graph.ttl``, to add new articles to; None when there is none."""
-    from .load import read_graph
+    """The graph in ``output/graph.ttl`` verified against its manifest, and its articles' sources; (None, {}) when there is none."""
+    from .outputs import stored_graph
 
-    if not (output / "graph.ttl").is_file():
-        return None
     try:
-        return read_graph(output / "graph.ttl")
+        return stored_graph(output)
     except ValueError as error:
-        fail(f"{error}; or pass --fresh to start a new graph in {output}")
+        fail(str(error))
 
 
 @app.command()
@@ -251,6 +265,8 @@ def validate(
 def query(
     file: List[str] = typer.Argument(..., help="RDF file(s) (.ttl, .jsonld, .nt, .nq) or an output directory, then the query."),
     output_format: str = typer.Option("table", "--format", help="table, csv or json."),
+    timeout: Optional[float] = typer.Option(None, "--timeout", min=0.001, help="Stop the query after this many seconds."),
+    allow_remote: bool = typer.Option(False, "--allow-remote", help="Let SERVICE and FROM reach other endpoints and files (refused by default)."),
 ) -> None:
     """Run a SPARQL query over RDF files; prefixes gk, rdfs, skos, prov, dcterms, schema, xsd are predefined.
 
@@ -266,7 +282,7 @@ def query(
         fail("give a file and a query: graphkit query outputs/graph.ttl 'SELECT ...'")
     *paths, sparql = file
     try:
-        result = run_query(load(paths), sparql)
+        result = run_query(load(paths), sparql, timeout=timeout, allow_remote=allow_remote)
     except (OSError, ValueError) as error:
         fail(str(error))
     if result.graph is not None:
@@ -278,7 +294,7 @@ def query(
     else:
         table = Table(*result.columns)
         for row in result.rows:
-            table.add_row(*(Text(value) if value is not None else Text("") for value in row))
+            table.add_row(*(Text(printable(value, None)) if value is not None else Text("") for value in row))
         out.print(table)
         out.print(f"{len(result.rows)} row(s)")
 
@@ -301,7 +317,7 @@ def extract(
     """
     from .engines import run
     from .ingest import read_articles
-    from .pipeline import _articles_only
+    from .pipeline import usable_articles
 
     if output_format not in {"jsonl", "table"}:
         fail(f"unknown format {output_format!r}; expected jsonl or table")
@@ -315,7 +331,7 @@ def extract(
     articles = 0
     table = Table("doc", "source", "relation", "target", "modality", "neg", "conf") if output_format == "table" else None
     try:
-        for result in run(extractor, _articles_only(read_articles(inputs), skip), engine, jobs, scheduler):
+        for result in run(extractor, usable_articles(read_articles(inputs), extractor, skip), engine, jobs, scheduler):
             articles += 1
             for relation in result.relations:
                 if relation.confidence < min_confidence:
@@ -324,7 +340,7 @@ def extract(
                 if table is None:
                     sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
                 else:
-                    table.add_row(escape(record["doc_id"]), escape(record["source"]["label"]), record["relation"], escape(record["target"]["label"]), record["modality"], "yes" if record["negated"] else "", f"{record['confidence']:.2f}")
+                    table.add_row(escape(printable(record["doc_id"], 80)), escape(printable(record["source"]["label"], 80)), record["relation"], escape(printable(record["target"]["label"], 80)), record["modality"], "yes" if record["negated"] else "", f"{record['confidence']:.2f}")
     except BrokenPipeError:  # "graphkit extract ... | head": the reader has what it wanted
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         raise typer.Exit(EXIT_OK)
@@ -399,6 +415,7 @@ def view(
 
     Example: graphkit view outputs/ -o korea.html --actor "North Korea" --depth 2 --since 2024-10
     """
+    from .display import display_graph
     from .export.html import write_html
     from .export.png import RenderError, write_png
     from .load import read_graph
@@ -421,7 +438,7 @@ def view(
         title += f" · {G.nodes[selected.focus]['label']}"
     try:
         writer = write_png if file_format == "png" else write_html
-        writer(H, output, title=title, left_out=selected.left_out)
+        writer(display_graph(H), output, title=printable(title), left_out=selected.left_out)
     except RenderError as error:
         fail(str(error))
     except OSError as error:

@@ -2,8 +2,10 @@
 
 Every engine takes a stream of Articles and yields one ArticleResult per article, in input
 order, holding only a bounded window of articles in flight, so memory does not grow with the
-corpus. Workers never receive a loaded pipeline: they get the Extractor's settings (model,
-actor lists, vocabulary) and each worker process or thread loads it once and keeps it.
+corpus. Workers never receive a loaded pipeline: they get the Extractor's recipe (its class and
+settings: model, actor lists, vocabulary) and each worker process or thread loads it once and
+keeps it. An extractor is anything with ``process(articles)`` and ``settings``; this module does
+not import ``graphkit.pipeline``, which imports it.
 
 >>> results = run(extractor, articles, engine="local", jobs=4)   # doctest: +SKIP
 """
@@ -80,10 +82,10 @@ def run_processes(extractor, articles: Iterable[Article], jobs: int) -> Iterator
     stops them.
     """
     if "fork" in multiprocessing.get_all_start_methods():
-        context, initial = multiprocessing.get_context("fork"), extractor
+        context, initargs = multiprocessing.get_context("fork"), (extractor, None)
     else:
-        context, initial = multiprocessing.get_context("spawn"), extractor.settings
-    with context.Pool(jobs, initializer=_start_worker, initargs=(initial,)) as pool:
+        context, initargs = multiprocessing.get_context("spawn"), (None, recipe(extractor))
+    with context.Pool(jobs, initializer=_start_worker, initargs=initargs) as pool:
         submit = lambda chunk: pool.apply_async(_process_chunk, (chunk,))  # noqa: E731
         yield from in_order(submit, lambda result: result.get(), chunks(articles), jobs * TASKS_PER_WORKER)
 
@@ -91,13 +93,21 @@ def run_processes(extractor, articles: Iterable[Article], jobs: int) -> Iterator
 _worker_extractor = None
 
 
-def _start_worker(extractor_or_settings) -> None:
-    from .pipeline import Extractor
+def recipe(extractor) -> tuple:
+    """What a worker needs to load the same extractor: its class (pickled by name) and settings."""
+    return type(extractor), extractor.settings
 
+
+def load(extractor_recipe: tuple):
+    extractor_class, settings = extractor_recipe
+    return extractor_class(*settings)
+
+
+def _start_worker(loaded, extractor_recipe: tuple | None) -> None:
+    """``loaded``: the extractor itself, shared by forked workers; else load it from its recipe."""
     global _worker_extractor
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    loaded = isinstance(extractor_or_settings, Extractor)
-    _worker_extractor = extractor_or_settings if loaded else Extractor(*extractor_or_settings)
+    _worker_extractor = loaded if loaded is not None else load(extractor_recipe)
 
 
 def _process_chunk(chunk: list[Article]) -> list:
@@ -136,18 +146,16 @@ def run_dask(extractor, articles: Iterable[Article], jobs: int = 1, scheduler: A
 
 def _run_on_client(client, extractor, articles: Iterable[Article]) -> Iterator:
     threads = max(1, sum(client.nthreads().values()))
-    submit = lambda chunk: client.submit(_process_chunk_on_worker, extractor.settings, chunk, pure=False)  # noqa: E731
+    submit = lambda chunk: client.submit(_process_chunk_on_worker, recipe(extractor), chunk, pure=False)  # noqa: E731
     yield from in_order(submit, lambda future: future.result(), chunks(articles), threads * TASKS_PER_WORKER)
 
 
 _loaded = threading.local()
 
 
-def _process_chunk_on_worker(settings: tuple, chunk: list[Article]) -> list:
+def _process_chunk_on_worker(extractor_recipe: tuple, chunk: list[Article]) -> list:
     # Each worker thread loads the pipeline once and keeps it: spaCy pipelines are not
     # documented as safe to share between threads, and loading takes seconds.
-    from .pipeline import Extractor
-
-    if getattr(_loaded, "settings", None) != settings:
-        _loaded.extractor, _loaded.settings = Extractor(*settings), settings
+    if getattr(_loaded, "recipe", None) != extractor_recipe:
+        _loaded.extractor, _loaded.recipe = load(extractor_recipe), extractor_recipe
     return list(_loaded.extractor.process(chunk))

@@ -16,8 +16,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-MODALITIES = ("asserted", "reported", "hypothetical", "planned")
-ACTOR_TYPES = ("State", "Person", "Organization", "ArmedForce", "NonStateArmedGroup", "Location")
+from .schema import ACTOR_TYPES, MODALITIES
+
 _ISO3 = re.compile(r"^[A-Z]{3}$")
 
 

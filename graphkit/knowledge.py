@@ -59,8 +59,9 @@ from types import MappingProxyType
 import yaml
 from rapidfuzz import fuzz, process
 
-from graphkit.models import ACTOR_TYPES, Actor, Role, actor_iri
+from graphkit.models import Actor, Role, actor_iri
 from graphkit.resources import ontology_file
+from graphkit.schema import ACTOR_TYPES
 
 log = logging.getLogger(__name__)
 
@@ -201,11 +202,17 @@ class LoadedList:
     skipped: int = 0
 
 
+_STRING_FIELDS = ("label", "type", "country", "iso3", "affiliation", "wikidata", "official_name", "capital", "un_status")
+
+
 def _draft_from_record(record: Mapping, where: str, titles: _TitleBook | None = None) -> _Draft:
     unknown = set(record) - RECORD_FIELDS
     if unknown:
         raise ValueError(f"{where}: unknown field(s) {', '.join(sorted(unknown))}; "
                          f"expected some of {', '.join(sorted(RECORD_FIELDS))}")
+    for key in _STRING_FIELDS:
+        if isinstance(record.get(key), (list, dict, set, tuple)):
+            raise ValueError(f"{where}: {key!r} is a {type(record[key]).__name__}; write one string")
     label = str(record.get("label") or "").strip()
     if not label:
         raise ValueError(f"{where}: record has no label")
@@ -213,6 +220,9 @@ def _draft_from_record(record: Mapping, where: str, titles: _TitleBook | None = 
     if actor_type not in ACTOR_TYPES:
         raise ValueError(f"{where}: unknown actor type {actor_type!r} for {label!r}; "
                          f"expected one of {', '.join(ACTOR_TYPES)}")
+    wikidata = record.get("wikidata") or None
+    if wikidata is not None and not (isinstance(wikidata, str) and re.fullmatch(r"Q[1-9][0-9]*", wikidata)):
+        raise ValueError(f"{where}: wikidata {wikidata!r} of {label!r} is not a Wikidata id; write it like 'Q159'")
     country = record.get("country") or record.get("iso3") or None
     roles = []
     for role in _as_list(record.get("roles")):
@@ -644,8 +654,20 @@ class _Builder:
 
 
 def _read_text(path: Path) -> str:
-    """Text of a file, line by line UTF-8 with a Windows-1252 fallback (the PETRARCH files mix both)."""
-    data = path.read_bytes()
+    """Text of a file, line by line UTF-8 with a Windows-1252 fallback (the PETRARCH files mix both).
+
+    A byte-order mark is honoured: Excel's "CSV UTF-8" (UTF-8 with BOM) and UTF-16 files read as text.
+    """
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise OSError(f"cannot read actor list {str(path)!r}: {error.strerror or error}") from None
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise ValueError(f"{path}: starts like UTF-16 but is not valid UTF-16; save it as UTF-8") from None
+    data = data.removeprefix(b"\xef\xbb\xbf")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
@@ -669,12 +691,35 @@ def _records_from(data, path: Path) -> list[Mapping]:
 
 def read_yaml_records(path: str | os.PathLike) -> list[Mapping]:
     path = Path(path)
-    return _records_from(yaml.load(_read_text(path), Loader=_YAML_LOADER) or [], path)
+    try:
+        data = yaml.load(_read_text(path), Loader=_YAML_LOADER)
+    except yaml.YAMLError as error:
+        raise ValueError(_yaml_error(path, error)) from None
+    return _records_from(data or [], path)
+
+
+def _yaml_error(path: Path, error: yaml.YAMLError) -> str:
+    """One line: where in the file, what is wrong, what to do."""
+    mark = getattr(error, "problem_mark", None)
+    where = f"{path}:{mark.line + 1}" if mark is not None else str(path)
+    problem = " ".join(str(getattr(error, "problem", None) or error).split())
+    if "python/" in problem or "could not determine a constructor" in problem:
+        tag = re.search(r"tag:yaml\.org,2002:([^'\s]+)", problem) or re.search(r"(!\S+)", problem)
+        shown = ("!!" + tag.group(1) if tag.group(0).startswith("tag:") else tag.group(1)) if tag else "(a Python tag)"
+        return (f"{where}: the tag {shown} is not allowed; actor lists hold plain data "
+                "(strings, lists, mappings), so remove the tag")
+    return f"{where}: YAML syntax error: {problem[:200]}; fix the line (quote values that hold ':' or '#')"
 
 
 def read_json_records(path: str | os.PathLike) -> list[Mapping]:
     path = Path(path)
-    data = json.loads(_read_text(path))
+    try:
+        data = json.loads(_read_text(path))
+    except json.JSONDecodeError as error:
+        raise ValueError(f"{path}:{error.lineno}: invalid JSON: {error.msg} (column {error.colno}); "
+                         "expected a list of actor records") from None
+    except (ValueError, RecursionError) as error:
+        raise ValueError(f"{path}: invalid JSON: {' '.join(str(error).split())[:200] or 'nested too deeply'}") from None
     if isinstance(data, Mapping) and "states" in data:
         data = data["states"]
     return _records_from(data, path)
@@ -1055,7 +1100,12 @@ def _build(extra: tuple, builtin: bool) -> KnowledgeBase:
             reader = {"csv": read_csv_records, "yaml": read_yaml_records, "json": read_json_records}[fmt]
             records = reader(path)
             for n, record in enumerate(records):
-                if builder.add_user(_draft_from_record(record, f"{path} record {n + 1}", titles)):
+                try:
+                    draft = _draft_from_record(record, f"{path} record {n + 1}", titles)
+                except (TypeError, AttributeError) as error:  # a list or mapping where a string belongs
+                    raise ValueError(f"{path} record {n + 1}: a field has the wrong kind of value ({error}); "
+                                     "labels, types and countries are strings, aliases and roles lists") from None
+                if builder.add_user(draft):
                     merged += 1
                 else:
                     added += 1

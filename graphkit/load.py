@@ -7,7 +7,8 @@ from pathlib import Path
 
 import networkx as nx
 from rdflib import Dataset, Graph
-from rdflib.exceptions import Error as RDFLibError
+
+from .closed import ClosedError, check_jsonld
 
 # What read_graph accepts, by suffix; a directory is read through the first of these it holds.
 READERS = {".ttl": "turtle", ".jsonld": "json-ld"}
@@ -45,13 +46,15 @@ def read_graph(path: str | os.PathLike) -> nx.MultiDiGraph:
     >>> G = read_graph("outputs/")          # doctest: +SKIP
     >>> G.graph["documents"][:2]            # doctest: +SKIP
     """
-    from .export.rdf import read_jsonld, read_turtle
+    from .export.rdf_read import read_jsonld, read_turtle
 
     file = graph_file(path)
     reader = read_turtle if READERS[file.suffix] == "turtle" else read_jsonld
     try:
         return reader(file)
-    except (ValueError, SyntaxError, RDFLibError) as error:  # rdflib's Turtle errors are SyntaxErrors
+    except OSError as error:
+        raise ValueError(f"cannot read {file}: {error.strerror or error}") from None
+    except Exception as error:  # rdflib raises SyntaxError, AssertionError, KeyError... on damaged files
         raise ValueError(f"{file}: not a graph graphkit wrote: {_one_line(error)}; rebuild it with `graphkit build`") from None
 
 
@@ -71,8 +74,14 @@ def read_rdf(path: str | os.PathLike) -> Graph:
             for quad in dataset.quads((None, None, None, None)):
                 merged.add(quad[:3])
             return merged
+        if rdf_format == "json-ld":  # inline contexts only: nothing fetched (graphkit.closed)
+            return Graph().parse(data=check_jsonld(path.read_bytes(), str(path)), format="json-ld")
         return Graph().parse(path, format=rdf_format)
-    except (ValueError, SyntaxError, RDFLibError) as error:  # Turtle errors are SyntaxErrors, N-Triples ParserErrors
+    except ClosedError:
+        raise
+    except OSError as error:
+        raise ValueError(f"cannot read {path}: {error.strerror or error}") from None
+    except Exception as error:  # Turtle errors are SyntaxErrors, N-Triples ParserErrors; truncated files raise others
         raise ValueError(f"{path}: not valid {rdf_format}: {_one_line(error)}") from None
 
 

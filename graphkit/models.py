@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-ACTOR_TYPES = ("State", "Person", "Organization", "ArmedForce", "NonStateArmedGroup", "Location")
-MODALITIES = ("asserted", "reported", "hypothetical", "planned")
+from .schema import ACTOR_TYPES, MODALITIES, RESOLUTIONS  # noqa: F401  (the field vocabularies, re-exported)
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,8 +83,6 @@ class Mention:
 
 # "name" (a known name or alias), "title" ("President Biden"), "demonym" ("Russian troops"),
 # "pronoun" ("he", "its troops"), "description" ("his office", "the government in Kyiv").
-RESOLUTIONS = ("name", "title", "demonym", "pronoun", "description")
-
 
 @dataclass(frozen=True, slots=True)
 class Evidence:
@@ -123,12 +120,30 @@ ACTOR_NAMESPACE = "https://w3id.org/graphkit/actor/"
 
 
 def slugify(text: str) -> str:
-    """Lower-case ASCII slug: safe in an IRI path segment."""
+    """Lower-case ASCII slug: safe in an IRI path segment, and distinct for names in any script.
+
+    Letters with accents lose them ("Erdoğan" -> "erdogan"). A name with letters or digits that
+    have no ASCII form and are not Latin (Cyrillic, Arabic, Chinese) keeps what has one and gets the first
+    ten hex digits of the SHA-1 of its NFC form, after the name of the script when nothing
+    else is left: "Владимир Путин" -> "cyrillic-<hash>". So two such names never share a slug
+    by accident, and the same name always gets the same one.
+
+    >>> slugify("Türkiye"), slugify("习近平")[:4]
+    ('turkiye', 'cjk-')
+    """
+    import hashlib
     import re
     import unicodedata
 
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "unnamed"
+    decomposed = unicodedata.normalize("NFKD", text)
+    slug = re.sub(r"[^a-z0-9]+", "-", decomposed.encode("ascii", "ignore").decode().lower()).strip("-")
+    # Latin letters without an ASCII form ("ı", "ł") are dropped as before, so Latin-script IRIs stay as they were.
+    lost = [ch for ch in decomposed if ch.isalnum() and not ch.isascii() and not unicodedata.name(ch, "").startswith("LATIN")]
+    if not lost:
+        return slug or "unnamed"
+    digest = hashlib.sha1(unicodedata.normalize("NFC", text).encode("utf-8", "surrogatepass")).hexdigest()[:10]
+    script = unicodedata.name(lost[0], "other").split()[0].lower()
+    return f"{slug or re.sub(r'[^a-z0-9]+', '-', script)}-{digest}"
 
 
 def actor_iri(actor_type: str, label: str) -> str:

@@ -5,6 +5,9 @@ from __future__ import annotations
 from rdflib import URIRef
 from rdflib.namespace import DefinedNamespace, Namespace
 
+from . import schema
+from .schema import ACTOR_TYPES, quad_class_term
+
 
 class GK(DefinedNamespace):
     """graphkit ontology terms; a term not defined in ontologies/graphkit.ttl raises AttributeError.
@@ -136,22 +139,10 @@ class GK(DefinedNamespace):
 ONTOLOGY_IRI = URIRef("https://w3id.org/graphkit/ontology")
 
 # Actor type (node attribute "type") -> class
-ACTOR_CLASSES: dict[str, URIRef] = {
-    "State": GK.State,
-    "Person": GK.Person,
-    "Organization": GK.Organization,
-    "ArmedForce": GK.ArmedForce,
-    "NonStateArmedGroup": GK.NonStateArmedGroup,
-    "Location": GK.Location,
-}
+ACTOR_CLASSES: dict[str, URIRef] = {name: GK[name] for name in ACTOR_TYPES}
 
 # Quad class (edge attribute "quad_class") -> concept
-QUAD_CLASSES: dict[str, URIRef] = {
-    "verbal_cooperation": GK.VerbalCooperation,
-    "material_cooperation": GK.MaterialCooperation,
-    "verbal_conflict": GK.VerbalConflict,
-    "material_conflict": GK.MaterialConflict,
-}
+QUAD_CLASSES: dict[str, URIRef] = {name: GK[quad_class_term(name)] for name in schema.QUAD_CLASSES}
 
 _RELATION_CONCEPT_PREFIX = "rel-"
 

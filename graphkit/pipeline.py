@@ -19,12 +19,15 @@ import networkx as nx
 
 from . import __version__, engines
 from .actors import resolve_mentions
+from .references import resolve_descriptions
+from .bounds import add_sentence_window, article_parts, shift_mentions, shift_relations
 from .descriptions import ActorKnowledge
 from .graph import add_mentions, add_relation, filter_confidence, finish_graph, new_graph
 from .ingest import read_articles
 from .knowledge import load_knowledge_base
 from .models import Actor, Article, Mention, Relation, Skipped
 from .nlp import DEFAULT_MODEL, load_pipeline, model_description
+from .outputs import text_sha256, write_set
 from .relations import extract_relations, relation_record
 from .relation_types import Vocabulary, default_vocabulary
 
@@ -47,19 +50,40 @@ class Extractor:
         self.vocabulary = vocabulary or default_vocabulary()
         self.knowledge = ActorKnowledge(self.knowledge_base)
         self.nlp = load_pipeline(model, self.knowledge_base)
+        add_sentence_window(self.nlp)  # relations are read from sentences of bounded length (graphkit.bounds)
         self.model = model_description(self.nlp)
         self.event_nouns = frozenset(self.vocabulary.noun_index)
         # What a worker process needs to load the same pipeline (see graphkit.engines).
         self.settings = (model, tuple(str(path) for path in actor_files), vocabulary)
 
     def process(self, articles: Iterable[Article], batch_size: int = 32) -> Iterator[ArticleResult]:
-        """Parse articles lazily and yield their actors and relations, one article at a time."""
-        pairs = ((article.text, article) for article in articles)
-        for doc, article in self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
-            yield self.analyse(doc, article)
+        """Parse articles lazily and yield their actors and relations, one article at a time.
+
+        An article over the model's ``max_length`` is parsed in parts and given as one result
+        (graphkit.bounds.article_parts).
+        """
+        parts = ((part.text, (article, offset, part)) for article in articles
+                 for offset, part in article_parts(article, self.nlp.max_length))
+        whole: ArticleResult | None = None  # the parts of a long article read so far
+        sentences = 0
+        for doc, (article, offset, part) in self.nlp.pipe(parts, as_tuples=True, batch_size=batch_size):
+            if whole is not None and whole.article is not article:
+                yield whole
+                whole = None
+            if part is article:
+                yield self.analyse(doc, article)
+                continue
+            if whole is None:
+                whole, sentences = ArticleResult(article, [], []), 0
+            result = self.analyse(doc, part)
+            whole.mentions.extend(shift_mentions(result.mentions, offset, sentences))
+            whole.relations.extend(shift_relations(result.relations, offset, sentences))
+            sentences += sum(1 for _ in doc.sents)
+        if whole is not None:
+            yield whole
 
     def analyse(self, doc, article: Article) -> ArticleResult:
-        mentions = resolve_mentions(doc, article, self.knowledge_base, self.event_nouns)
+        mentions = resolve_descriptions(doc, resolve_mentions(doc, article, self.knowledge_base, self.event_nouns))
         relations = list(extract_relations(doc, mentions, article, self.vocabulary, self.knowledge))
         return ArticleResult(article, mentions, relations)
 
@@ -75,27 +99,32 @@ class KnowledgeGraph:
     skipped: list[Skipped] = field(default_factory=list)
     articles: int = 0
     statements: int = 0
+    # doc_id -> {"sha256": of the text, "origin": where it was read}, for the manifest
+    sources: dict[str, dict] = field(default_factory=dict)
 
-    def write(self, directory: str | os.PathLike, min_confidence: float = 0.0) -> dict[str, Path]:
+    def write(self, directory: str | os.PathLike, min_confidence: float = 0.0, excel_safe: bool = False) -> dict[str, Path]:
         """Write every output format into ``directory``; returns {file name: path}."""
         G = filter_confidence(self.graph, min_confidence) if min_confidence > 0 else self.graph
-        return write_outputs(G, directory)
+        return write_outputs(G, directory, self.sources, excel_safe=excel_safe)
 
 
-def _writers() -> dict[str, Callable]:
+def _writers(excel_safe: bool = False) -> dict[str, Callable]:
+    from functools import partial
+
+    from .display import write_display_html as write_html
     from .export.graphml import write_graphml
-    from .export.html import write_html
     from .export.rdf import write_jsonld, write_turtle
     from .export.ntriples import write_nquads, write_ntriples
     from .export.gexf import write_gexf
     from .export.nodelink import write_node_link
     from .export.tables import write_actors_csv, write_events_csv, write_relations_csv
 
+    safe = dict(excel_safe=excel_safe)
     return {
         "graph.ttl": write_turtle, "graph.jsonld": write_jsonld, "graph.graphml": write_graphml,
-        "graph.html": write_html, "relations.csv": write_relations_csv, "actors.csv": write_actors_csv,
+        "graph.html": write_html, "relations.csv": partial(write_relations_csv, **safe), "actors.csv": partial(write_actors_csv, **safe),
         "graph.nt": write_ntriples, "graph.nq": write_nquads,
-        "graph.gexf": write_gexf, "graph.json": write_node_link, "events.csv": write_events_csv,
+        "graph.gexf": write_gexf, "graph.json": write_node_link, "events.csv": partial(write_events_csv, **safe),
     }
 
 
@@ -111,30 +140,15 @@ def check_writable(directory: str | os.PathLike) -> Path:
     return path
 
 
-def write_outputs(G: nx.MultiDiGraph, directory: str | os.PathLike) -> dict[str, Path]:
-    """Write all formats; each file appears whole or not at all (temporary file, then rename)."""
+def write_outputs(G: nx.MultiDiGraph, directory: str | os.PathLike, sources: dict[str, dict] | None = None,
+                  excel_safe: bool = False) -> dict[str, Path]:
+    """Write all formats as one set, with the manifest (graphkit.outputs): all new files or none.
+
+    ``sources`` (doc_id -> {"sha256", "origin"}) goes into the manifest; ``excel_safe``
+    neutralises CSV cells a spreadsheet would read as a formula (graphkit.export.tables).
+    """
     out = check_writable(directory)
-    mode = 0o666 & ~_umask()  # what open() would give; mkstemp's files are private (0600)
-    written = {}
-    for name, writer in _writers().items():
-        final = out / name
-        handle, temporary = tempfile.mkstemp(dir=out, prefix=f".{name}.", suffix=".tmp")
-        os.close(handle)
-        try:
-            writer(G, temporary)
-            os.chmod(temporary, mode)
-            os.replace(temporary, final)
-        finally:
-            if os.path.exists(temporary):
-                os.remove(temporary)
-        written[name] = final
-    return written
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
+    return write_set(G, out, _writers(excel_safe), sources)
 
 
 def _articles_only(inputs, on_skip: Callable[[Skipped], None]) -> Iterator[Article]:
@@ -143,6 +157,11 @@ def _articles_only(inputs, on_skip: Callable[[Skipped], None]) -> Iterator[Artic
             on_skip(item)
         else:
             yield item
+
+
+def usable_articles(inputs, extractor: Extractor, on_skip: Callable[[Skipped], None]) -> Iterator[Article]:
+    """The articles among ``inputs``; a Skipped line for the rest (an article over the model's limit is parsed in parts)."""
+    return _articles_only(inputs, on_skip)
 
 
 def build(
@@ -157,6 +176,7 @@ def build(
     engine: str = "local",
     scheduler=None,
     on_known: Callable[[Article], None] | None = None,
+    known_sources: dict[str, dict] | None = None,
 ) -> KnowledgeGraph:
     """Read articles (paths, or Article records), extract, and aggregate into a graph.
 
@@ -165,7 +185,12 @@ def build(
     (built before, or a repeated id in the input) is not added again, so its statements
     and mentions are never counted twice. It is reported as skipped instead, or, when
     ``on_known`` is given and ``graph`` already held it, passed to ``on_known`` and not
-    counted as skipped (an incremental build into a stored graph).
+    counted as skipped (an incremental build into a stored graph). ``known_sources`` (the
+    manifest's doc_id -> {"sha256", "origin"}) tells a new article whose id is taken by a
+    different text: that is an id collision, skipped with a line naming both sources, never
+    taken for the article built before.
+
+    Articles longer than the model's ``max_length`` are parsed in parts (graphkit.bounds).
 
     Articles stream through the parser; only the graph grows with the corpus. ``jobs``,
     ``engine`` and ``scheduler`` choose where extraction runs (see graphkit.engines); the
@@ -190,18 +215,28 @@ def build(
 
     documents = set(G.graph.get("documents", ()))
     built_before = frozenset(documents)
+    sources = result.sources
+    sources.update({doc_id: dict(known_sources[doc_id]) for doc_id in built_before if known_sources and doc_id in known_sources})
 
     def new_articles(articles: Iterable[Article]) -> Iterator[Article]:
         for article in articles:
-            if on_known is not None and article.doc_id in built_before:
+            digest, origin = text_sha256(article.text), article.origin or article.doc_id
+            earlier = sources.get(article.doc_id)
+            if earlier and earlier.get("sha256") not in (None, digest):
+                where = "in the graph" if article.doc_id in built_before else "in this build"
+                skip(Skipped(origin, f"id collision: doc_id {article.doc_id!r} is already {where}, from {earlier.get('origin')!r}, with a different text; "
+                                     "give one of them its own id (rename the file, or set \"id\" in JSONL), or rebuild with --fresh"))
+            elif on_known is not None and article.doc_id in built_before:
                 on_known(article)
             elif article.doc_id in documents:
-                skip(Skipped(article.origin or article.doc_id, f"doc_id {article.doc_id!r} is already in the graph; not added twice (give each article its own id)"))
+                skip(Skipped(origin, f"doc_id {article.doc_id!r} is already in the graph, same text; not added twice"))
             else:
                 documents.add(article.doc_id)
+                sources[article.doc_id] = {"sha256": digest, "origin": origin, **({"metadata": article.metadata} if article.metadata else {})}
                 yield article
 
-    for article_result in engines.run(extractor, new_articles(_articles_only(stream, skip)), engine, jobs, scheduler):
+    articles = new_articles(usable_articles(stream, extractor, skip))
+    for article_result in engines.run(extractor, articles, engine, jobs, scheduler):
         add_mentions(G, article_result.mentions)
         for relation in article_result.relations:
             add_relation(G, relation, extractor.vocabulary)
@@ -226,7 +261,7 @@ def extract(
 ) -> Iterator[dict]:
     """Extraction records (GOLD_FORMAT.md section 3) for every relation in the inputs, in input order."""
     extractor = Extractor(model, actors)
-    articles = _articles_only(read_articles(list(inputs)), on_skip or (lambda item: None))
+    articles = usable_articles(read_articles(list(inputs)), extractor, on_skip or (lambda item: None))
     for article_result in engines.run(extractor, articles, engine, jobs, scheduler):
         for relation in article_result.relations:
             yield extractor.record(relation)

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from rdflib import Graph, Literal, URIRef
 
+from .closed import check_query, time_limit
 from .export.rdf import PREFIXES
 from .load import graph_file, read_rdf
 
@@ -36,22 +37,37 @@ def load(paths: list[str | os.PathLike]) -> Graph:
     return rdf
 
 
-def run_query(rdf: Graph, sparql: str) -> QueryResult:
+def run_query(rdf: Graph, sparql: str, timeout: float | None = None, allow_remote: bool = False) -> QueryResult:
     """Run ``sparql`` on ``rdf``; the prefixes gk, rdf, rdfs, owl, skos, prov, dcterms, schema, xsd, wd need no PREFIX line.
+
+    The query stays closed (graphkit.closed): SERVICE and FROM are refused unless
+    ``allow_remote``; ``timeout`` (seconds) stops a query that runs longer. Every error is a
+    one-line ValueError.
 
     >>> result = run_query(load(["outputs/graph.ttl"]), "SELECT ?label WHERE { ?a rdfs:label ?label } LIMIT 3")  # doctest: +SKIP
     """
+    if not allow_remote:
+        check_query(sparql, PREFIXES)
     try:
-        answer = rdf.query(sparql, initNs=PREFIXES)
-    except Exception as error:  # pyparsing and rdflib raise many kinds; all mean the query is wrong
-        raise ValueError(f"SPARQL error: {' '.join(str(error).split()) or type(error).__name__}; "
-                         f"the prefixes {', '.join(PREFIXES)} are predefined") from None
-    if answer.type == "ASK":
-        return QueryResult(["answer"], [["true" if answer.askAnswer else "false"]], answer=bool(answer.askAnswer))
-    if answer.type in ("CONSTRUCT", "DESCRIBE"):
-        return QueryResult([], [], graph=answer.graph)
-    columns = [str(name) for name in answer.vars]
-    return QueryResult(columns, [[_text(row[name]) for name in columns] for row in answer])
+        with time_limit(timeout):
+            answer = rdf.query(sparql, initNs=PREFIXES)
+            if answer.type == "ASK":
+                return QueryResult(["answer"], [["true" if answer.askAnswer else "false"]], answer=bool(answer.askAnswer))
+            if answer.type in ("CONSTRUCT", "DESCRIBE"):
+                return QueryResult([], [], graph=answer.graph)
+            columns = [str(name) for name in answer.vars]
+            return QueryResult(columns, [[_text(row[name]) for name in columns] for row in answer])
+    except ValueError as error:  # QueryTimeout among them
+        if type(error).__name__ == "QueryTimeout":
+            raise
+        raise ValueError(_sparql_error(error)) from None
+    except Exception as error:  # pyparsing and rdflib raise many kinds, while parsing or evaluating; all mean the query is wrong
+        raise ValueError(_sparql_error(error)) from None
+
+
+def _sparql_error(error: Exception) -> str:
+    text = " ".join(str(error).split()) or type(error).__name__
+    return f"SPARQL error: {text[:300]}; the prefixes {', '.join(PREFIXES)} are predefined"
 
 
 def to_csv(result: QueryResult) -> str:

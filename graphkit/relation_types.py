@@ -9,12 +9,15 @@ from pathlib import Path
 import yaml
 
 from .resources import ontology_file
+from .schema import QUAD_CLASSES
 
-QUAD_CLASSES = ("verbal_cooperation", "material_cooperation", "verbal_conflict", "material_conflict")
 _DETERMINERS = {"a", "an", "the"}
 
 
-BEHAVIOURS = ("speech_act", "asset_target", "unrealised_object", "own_forces", "embedded_target", "answers_clause", "claim_target", "hosts_events", "compound_modifier")
+BEHAVIOURS = (
+    "speech_act", "asset_target", "unrealised_object", "own_forces", "embedded_target", "answers_clause", "claim_target", "hosts_events",
+    "compound_modifier", "content_not_event",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,11 +45,17 @@ class RelationType:
     claim_target: bool = False
     hosts_events: bool = False
     compound_modifier: bool = False
+    content_not_event: bool = False
     frames: tuple[Frame, ...] = ()
     # "Trump attacked Comey": with these verbs and no armed party on either side, the attack is
     # verbal and the statement is ``verbal_form`` (ANNOTATION.md: a verbal attack is criticizes)
     verbal_form: str | None = None
     verbal_verbs: frozenset[str] = frozenset()
+    # "trade talks", "talks on a peace deal": talks whose topic is one of ``topic_words`` are ``topic_form``
+    topic_form: str | None = None
+    topic_words: frozenset[str] = frozenset()
+    travel_verbs: frozenset[str] = frozenset()  # "Trump left the Philippines": a person travels, no withdrawal
+    stance_predicates: tuple[str, ...] = ()  # "critical of", "disappointed (that)", "supportive of"
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +78,7 @@ class Vocabulary:
     # Candidate verbs from the event-data community's CAMEO dictionary (ontologies/cameo/), lemma ->
     # relation, for verbs our own lists do not have: triggers of lower confidence, never overriding ours.
     dictionary_index: dict[str, str] = field(default_factory=dict)
+    stance_index: dict[str, str] = field(default_factory=dict)  # stance predicate lemma -> relation name
 
     def __getitem__(self, name: str) -> RelationType:
         try:
@@ -114,17 +124,30 @@ def _relation_type(name: str, entry: dict) -> RelationType:
         goldstein=float(entry["goldstein"]),
         quad_class=quad_class,
         symmetric=bool(entry.get("symmetric", False)),
-        verbs=tuple(entry.get("verbs") or ()),
-        preps=tuple(entry.get("preps") or ()),
-        nouns=tuple(entry.get("nouns") or ()),
-        phrases=tuple(_phrase_words(p) for p in entry.get("phrases") or ()),
-        speaker_phrases=tuple(_phrase_words(p) for p in entry.get("speaker_phrases") or ()),
+        verbs=_words(name, entry, "verbs"),
+        preps=_words(name, entry, "preps"),
+        nouns=_words(name, entry, "nouns"),
+        phrases=tuple(_phrase_words(p) for p in _words(name, entry, "phrases")),
+        speaker_phrases=tuple(_phrase_words(p) for p in _words(name, entry, "speaker_phrases")),
         mutual=bool(entry.get("mutual", False)),
         frames=tuple(_frame(name, frame) for frame in entry.get("frames") or ()),
         verbal_form=entry.get("verbal_form"),
         verbal_verbs=frozenset(entry.get("verbal_verbs") or ()),
+        topic_form=entry.get("topic_form"),
+        travel_verbs=frozenset(entry.get("travel_verbs") or ()),
+        stance_predicates=tuple(entry.get("stance_predicates") or ()),
+        topic_words=frozenset(entry.get("topic_words") or ()),
         **{behaviour: bool(entry.get(behaviour, False)) for behaviour in BEHAVIOURS},
     )
+
+
+def _words(name: str, entry: dict, field: str) -> tuple[str, ...]:
+    """A word list of a relation entry; YAML reads unquoted on, off, yes and no as booleans."""
+    values = tuple(entry.get(field) or ())
+    wrong = [value for value in values if not isinstance(value, str)]
+    if wrong:
+        raise ValueError(f"relation {name!r}: {field} must be words, got {wrong!r}; quote on, off, yes and no in relations.yaml")
+    return values
 
 
 def _frame(name: str, entry: dict) -> Frame:
@@ -156,11 +179,13 @@ def read_vocabulary(path: str | Path, dictionary: str | Path | None = None) -> V
         entries = yaml.safe_load(handle)
     relations = {name: _relation_type(name, entry) for name, entry in entries.items()}
     for rel in relations.values():
-        if rel.verbal_form is not None and rel.verbal_form not in relations:
-            raise ValueError(f"relation {rel.name!r}: verbal_form {rel.verbal_form!r} is not a relation of the vocabulary")
+        for field_name in ("verbal_form", "topic_form"):
+            other = getattr(rel, field_name)
+            if other is not None and other not in relations:
+                raise ValueError(f"relation {rel.name!r}: {field_name} {other!r} is not a relation of the vocabulary")
     verbs, nouns = _first_wins(relations, "verbs"), _first_wins(relations, "nouns")
     extra = read_dictionary_verbs(dictionary, relations, set(verbs) | set(nouns)) if dictionary is not None else {}
-    return Vocabulary(relations, verbs, nouns, extra)
+    return Vocabulary(relations, verbs, nouns, extra, _first_wins(relations, "stance_predicates"))
 
 
 @lru_cache(maxsize=1)

@@ -33,7 +33,8 @@ import networkx as nx
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import PROV, RDF
 
-from .export.rdf import BASE, PREFIXES, iter_triples, rdf_to_graph
+from .export.rdf import BASE, PREFIXES, iter_triples
+from .export.rdf_read import rdf_to_graph
 from .graph import merge_graphs, new_graph
 from .ontology_terms import GK, relation_name, relation_property
 

@@ -21,6 +21,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 from graphkit.evaluate import LEVELS, annotator_agreement  # noqa: E402
 from graphkit.relation_types import default_vocabulary  # noqa: E402
+
 from sample_gold_articles import split_of  # noqa: E402
 
 ANNOTATION = ROOT / "tests" / "data" / "annotation"

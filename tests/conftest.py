@@ -110,8 +110,9 @@ def offline_page(browser, tmp_path):
 @pytest.fixture(scope="session")
 def demo_dir(tmp_path_factory):
     """Every output file of the examples/ graph, written once per session; read it, don't change it."""
-    from demo_graph import demo_graph
     from graphkit.pipeline import write_outputs
+
+    from demo_graph import demo_graph
 
     directory = tmp_path_factory.mktemp("demo")
     write_outputs(demo_graph(), directory)

@@ -6,8 +6,6 @@ occurrence), so a row says what the words mean, not where the mention's edges fa
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from graphkit.models import Article, actor_iri
@@ -213,7 +211,7 @@ HARLANS = [
 ]
 
 
-@pytest.mark.parametrize(("article", "label"), list(zip(HARLANS, ["John Harlan", "Maria Harlan"])), ids=["john", "maria"])
+@pytest.mark.parametrize(("article", "label"), list(zip(HARLANS, ["John Harlan", "Maria Harlan"], strict=True)), ids=["john", "maria"])
 def test_a_surname_is_the_person_of_that_name_in_the_same_article(article, label):
     result = analyse(article.text, article.date, article.doc_id)
     seen = [(m.text, m.actor.label, m.actor.type) for m in result.mentions]

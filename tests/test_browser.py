@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import networkx as nx
 import pytest
-from graph_fixtures import HOSTILE_SENTENCE, HOSTILE_TITLE, iri, sample_graph
 
 from graphkit.export.html import write_html
+
+from graph_fixtures import HOSTILE_SENTENCE, HOSTILE_TITLE, iri, sample_graph
 
 pytestmark = pytest.mark.browser
 

@@ -24,7 +24,7 @@ from typer.testing import CliRunner
 
 import graphkit.pipeline
 from graphkit.cli import app
-from graphkit.ingest import read_articles
+from graphkit.ingest import content_id, read_articles
 from graphkit.models import Article
 from graphkit.nlp import DEFAULT_MODEL
 from graphkit.pipeline import OUTPUT_FILES
@@ -179,7 +179,7 @@ def test_build_writes_six_files_that_parse(workdir):
     assert result.exit_code == 0, result.output
     assert result.stderr == ""
     out = workdir / "out"
-    assert sorted(path.name for path in out.iterdir()) == sorted(OUTPUT_FILES)
+    assert sorted(path.name for path in out.iterdir()) == sorted([*OUTPUT_FILES, "graphkit-manifest.json"])
     turtle = rdflib.Graph().parse(out / "graph.ttl", format="turtle")
     assert len(turtle) > 0 and isomorphic(turtle, rdflib.Graph().parse(out / "graph.jsonld", format="json-ld"))
     G = nx.read_graphml(out / "graph.graphml")
@@ -246,7 +246,7 @@ def test_extract_prints_one_gold_format_record_per_relation(workdir, arguments, 
     assert {key: record["target"][key] for key in ("type", "affiliation", "country")} == {
         "type": "ArmedForce", "affiliation": "North Korea", "country": "PRK"}
     assert record["attributed_to"]["label"] == "Antony Blinken"
-    assert record["doc_id"] == ("good" if stdin is None else "stdin")
+    assert record["doc_id"] == ("good" if stdin is None else content_id(article.text))
 
 
 def test_extract_reports_a_malformed_line_and_prints_the_rest(workdir):

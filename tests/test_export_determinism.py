@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import pytest
-from graph_fixtures import HOSTILE_TEXT, reordered, sample_graph
 
 from graphkit.export.gexf import write_gexf
 from graphkit.export.graphml import write_graphml
 from graphkit.export.nodelink import write_node_link
 from graphkit.export.tables import write_actors_csv, write_events_csv, write_relations_csv
+
+from graph_fixtures import HOSTILE_TEXT, reordered, sample_graph
 
 WRITERS = {"graph.graphml": write_graphml, "graph.gexf": write_gexf, "graph.json": write_node_link,
            "events.csv": write_events_csv, "relations.csv": write_relations_csv, "actors.csv": write_actors_csv}

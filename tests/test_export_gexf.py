@@ -8,10 +8,11 @@ import xml.etree.ElementTree as ET
 
 import networkx as nx
 import pytest
-from graph_fixtures import HOSTILE_ACTORS, HOSTILE_TEXT, iri, sample_graph
 
 from graphkit.export.gexf import GEXF_NAMESPACE, VIZ_NAMESPACE, write_gexf
 from graphkit.export.html import TYPE_STYLES
+
+from graph_fixtures import HOSTILE_ACTORS, HOSTILE_TEXT, iri, sample_graph
 
 NS = {"g": GEXF_NAMESPACE, "viz": VIZ_NAMESPACE}
 GROUP_LABEL = HOSTILE_ACTORS["group"][1]

@@ -7,9 +7,10 @@ import json
 
 import networkx as nx
 import pytest
-from graph_fixtures import HOSTILE_ACTORS, HOSTILE_TEXT, iri, sample_graph, snapshot
 
 from graphkit.export.graphml import DERIVED_ATTRIBUTES, JSON_ATTRIBUTES, NULL_ATTRIBUTES, read_graphml, write_graphml
+
+from graph_fixtures import HOSTILE_ACTORS, HOSTILE_TEXT, iri, sample_graph, snapshot
 
 GROUP_LABEL = HOSTILE_ACTORS["group"][1]
 GRAPHS = [pytest.param(lambda: sample_graph(hostile=HOSTILE_TEXT), id="hostile"), pytest.param(sample_graph, id="plain")]

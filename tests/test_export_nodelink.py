@@ -7,9 +7,10 @@ import json
 
 import networkx as nx
 import pytest
-from graph_fixtures import HOSTILE_ACTORS, HOSTILE_TEXT, iri, sample_graph
 
 from graphkit.export.nodelink import read_node_link, write_node_link
+
+from graph_fixtures import HOSTILE_ACTORS, HOSTILE_TEXT, iri, sample_graph
 
 GRAPHS = [pytest.param(lambda: sample_graph(hostile=HOSTILE_TEXT), id="hostile"), pytest.param(sample_graph, id="plain")]
 

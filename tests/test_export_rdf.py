@@ -16,7 +16,8 @@ from rdflib import BNode, Literal, URIRef
 from rdflib.compare import isomorphic
 from rdflib.namespace import OWL, RDF, RDFS, SKOS
 
-from graphkit.export.rdf import graph_to_rdf, rdf_to_graph, read_jsonld, read_turtle, write_jsonld, write_turtle
+from graphkit.export.rdf import graph_to_rdf, write_jsonld, write_turtle
+from graphkit.export.rdf_read import rdf_to_graph, read_jsonld, read_turtle
 from graphkit.models import actor_iri
 from graphkit.ontology_terms import GK, QUAD_CLASSES, terms
 
@@ -317,7 +318,7 @@ def test_exporter_only_uses_defined_terms():
 
 def test_closed_namespace_fails_loudly():
     with pytest.raises(AttributeError):
-        GK.trainz
+        _ = GK.trainz
 
 
 # relation, CAMEO root, PLOVER type: the table in GOLD_FORMAT.md

@@ -8,7 +8,6 @@ import re
 
 import networkx as nx
 import pytest
-from graph_fixtures import HOSTILE_ACTORS, HOSTILE_ROLE, HOSTILE_TEXT, iri, sample_graph
 
 from graphkit.export.tables import (
     ACTOR_COLUMNS,
@@ -22,6 +21,8 @@ from graphkit.export.tables import (
     write_events_csv,
     write_relations_csv,
 )
+
+from graph_fixtures import HOSTILE_ACTORS, HOSTILE_ROLE, HOSTILE_TEXT, iri, sample_graph
 
 GROUP_LABEL = HOSTILE_ACTORS["group"][1]
 GRAPHS = [pytest.param(lambda: sample_graph(hostile=HOSTILE_TEXT), id="hostile"), pytest.param(sample_graph, id="plain")]

@@ -207,7 +207,7 @@ def test_the_split_is_a_function_of_the_id():
     spec = importlib.util.spec_from_file_location("sample", helpers.REPO / "scripts" / "sample_gold_articles.py")
     sample = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(sample)
-    for path, split in zip(GOLD_FILES, ("dev", "test")):
+    for path, split in zip(GOLD_FILES, ("dev", "test"), strict=True):
         if path.exists():
             ids = [json.loads(line)["id"] for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
             assert {sample.split_of(i) for i in ids} == {split}

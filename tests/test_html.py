@@ -9,12 +9,10 @@ import re
 
 import networkx as nx
 import pytest
-from graph_fixtures import HOSTILE_SENTENCE, HOSTILE_TITLE, iri, sample_graph
 
-from graphkit.export.html import (
-    NEGATED_COLOUR, NEGATED_DASHES, STABILIZATION_ITERATIONS, UNASSERTED_DASHES, network_options, script_json,
-    write_html,
-)
+from graphkit.export.html import NEGATED_COLOUR, NEGATED_DASHES, STABILIZATION_ITERATIONS, UNASSERTED_DASHES, network_options, script_json, write_html
+
+from graph_fixtures import HOSTILE_SENTENCE, HOSTILE_TITLE, iri, sample_graph
 
 DATA_SCRIPT = re.compile(r'<script type="application/json" id="graph-data">(.*?)</script>', re.DOTALL)
 # Anything that would make the page fetch from elsewhere.

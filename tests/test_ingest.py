@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from graphkit.ingest import SUPPORTED_SUFFIXES, normalise_date, parse_text, read_articles
+from graphkit.ingest import SUPPORTED_SUFFIXES, content_id, normalise_date, parse_text, read_articles
 from graphkit.models import Article, Skipped
 
 from helpers import SEED_ARTICLE as SEED, SHARED, jsonl, write
@@ -381,7 +381,8 @@ def test_stdin_plain_text():
 
     [article] = read_articles(["-"], stdin=stdin)
 
-    assert (article.doc_id, article.origin, article.title, article.date) == ("stdin", "<stdin>", "Troops in Kursk", "2024-10-31")
+    assert (article.doc_id, article.origin, article.title, article.date) == (content_id(article.text), "<stdin>", "Troops in Kursk", "2024-10-31")
+    assert article.doc_id.startswith("stdin-") and len(article.doc_id) == len("stdin-") + 12
 
 
 def test_stdin_jsonl_is_detected_by_its_first_character():
@@ -391,7 +392,7 @@ def test_stdin_jsonl_is_detected_by_its_first_character():
 
     assert [type(item).__name__ for item in items] == ["Article", "Skipped", "Article"]
     assert str(items[1]).startswith("<stdin>:3: invalid JSON")
-    assert (items[2].doc_id, items[2].origin) == ("stdin-4", "<stdin>:4")
+    assert (items[2].doc_id, items[2].origin) == (content_id("Three."), "<stdin>:4")
 
 
 def test_empty_stdin_is_skipped():

@@ -97,7 +97,8 @@ def test_a_repeated_doc_id_in_one_run_is_skipped_with_a_message():
 
     assert kg.articles == 1
     assert [str(item) for item in kg.skipped] == [
-        "w1: doc_id 'w1' is already in the graph; not added twice (give each article its own id)"]
+        "w1: id collision: doc_id 'w1' is already in this build, from 'w1', with a different text; "
+        "give one of them its own id (rename the file, or set \"id\" in JSONL), or rebuild with --fresh"]
 
 
 def test_two_articles_stating_the_same_relation_give_one_edge_with_two_evidence_items():

@@ -14,10 +14,11 @@ import re
 import pytest
 from typer.testing import CliRunner
 
-from graph_fixtures import iri, sample_graph
 from graphkit.cli import app
 from graphkit.export.rdf import write_turtle
 from graphkit.query import load, run_query, to_csv, to_json
+
+from graph_fixtures import iri, sample_graph
 from helpers import REPO
 
 

@@ -94,7 +94,7 @@ SYNTAX = [
         T("NATO", "condemns", "Russia"), T("Russia", "attacks", "Ukraine"), id="nominal-event-invasion-of",
     ),
     row("The European Union imposed sanctions on Iran.", T("European Union", "sanctions", "Iran"), id="light-verb-impose-sanctions"),
-    row("Blinken held talks with Wang Yi.", T("Antony Blinken", "negotiates", "Wang Yi"), id="light-verb-hold-talks"),
+    row("Blinken held talks with Wang Yi.", T("Antony Blinken", "meets", "Wang Yi"), id="light-verb-hold-talks"),  # ANNOTATION.md: talks are meets
     row("Russia launched an attack on Ukraine.", T("Russia", "attacks", "Ukraine"), id="light-verb-launch-attack"),
     row("Russia and North Korea met in Pyongyang.", T("Russia", "meets", "North Korea"), id="reciprocal-conjoined-subjects"),
     row(
@@ -325,10 +325,8 @@ def test_place_and_quantity_are_kept_on_the_relation():
 
 # --- confidence ---------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("text", [pytest.param(param.values[0], id=param.id) for param in ALL_ROWS])
-def test_confidence_is_a_probability(text):
-    assert all(0.0 <= r.confidence <= 1.0 for r in analyse(text).relations)
-
+# The score itself is unit-tested in test_confidence.py (a range check here passed when nothing
+# was extracted, and confidence() clamps its result anyway).
 
 def test_min_confidence_keeps_only_statements_at_or_above_it():
     articles = [

@@ -8,10 +8,11 @@ import re
 import pytest
 from typer.testing import CliRunner
 
-from graph_fixtures import sample_graph
 from graphkit.cli import app
 from graphkit.export.rdf import graph_to_rdf
 from graphkit.validate import rdf_files, validate_file, validate_graph
+
+from graph_fixtures import sample_graph
 
 RDF_FILES = ("graph.ttl", "graph.jsonld", "graph.nt", "graph.nq")
 STATEMENT = re.compile(r"^(<https://w3id.org/graphkit/statement/[0-9a-f]+>) ")

@@ -6,14 +6,13 @@ import json
 import re
 
 import pytest
-from graph_fixtures import iri, sample_graph
 from typer.testing import CliRunner
 
 from graphkit.cli import app
 from graphkit.export.rdf import write_turtle
-from graphkit.view import (
-    ViewError, ego_network, find_actor, select_period, select_relations, select_view, top_actors,
-)
+from graphkit.view import ViewError, ego_network, find_actor, select_period, select_relations, select_view, top_actors
+
+from graph_fixtures import iri, sample_graph
 
 
 def labels(G) -> set[str]:

@@ -11,8 +11,11 @@ sentences survive. Rows are sorted on their content, so the same graph always gi
 bytes, whatever order its nodes and edges were added in. Empty cells stand for None; booleans
 are ``true``/``false``; numbers are written as Python writes them, so they read back exactly.
 
-.. warning:: Cells are written as they are. A spreadsheet may treat a cell that starts with
-   ``=``, ``+``, ``-`` or ``@`` as a formula; open untrusted tables as text.
+.. warning:: By default cells are written as they are. A spreadsheet may treat a text cell that
+   starts with ``=``, ``+``, ``-`` or ``@`` (or a tab or carriage return) as a formula. With
+   ``excel_safe=True`` (``graphkit build --excel-safe``) such text cells get a leading ``'``, as
+   OWASP recommends for CSV injection; number columns are left alone. The readers here do not
+   remove the ``'``: excel-safe tables are for spreadsheets, not for reading back.
 """
 
 from __future__ import annotations
@@ -44,6 +47,7 @@ LIST_SEPARATOR = "|"
 INT_COLUMNS = frozenset({"sentence_index", "char_start", "char_end", "count", "articles", "sources", "mentions", "degree"})
 FLOAT_COLUMNS = frozenset({"goldstein", "confidence"})
 BOOL_COLUMNS = frozenset({"negated", "asserted", "mention_only"})
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def event_rows(G: nx.MultiDiGraph) -> list[dict]:
@@ -115,23 +119,23 @@ def format_role(role: dict) -> str:
     return " ".join(parts)
 
 
-def write_events_csv(G: nx.MultiDiGraph, path: str | Path | IO) -> None:
+def write_events_csv(G: nx.MultiDiGraph, path: str | Path | IO, excel_safe: bool = False) -> None:
     """Write one row per statement: who did what to whom, when, and the sentence that says so.
 
     >>> write_events_csv(G, "events.csv")                                       # doctest: +SKIP
     >>> pandas.read_csv("events.csv", parse_dates=["date"], keep_default_na=False)  # doctest: +SKIP
     """
-    _write_csv(event_rows(G), EVENT_COLUMNS, path)
+    _write_csv(event_rows(G), EVENT_COLUMNS, path, excel_safe)
 
 
-def write_relations_csv(G: nx.MultiDiGraph, path: str | Path | IO) -> None:
+def write_relations_csv(G: nx.MultiDiGraph, path: str | Path | IO, excel_safe: bool = False) -> None:
     """Write one row per edge: source, relation, target, how often, when first and last, how sure."""
-    _write_csv(relation_rows(G), RELATION_COLUMNS, path)
+    _write_csv(relation_rows(G), RELATION_COLUMNS, path, excel_safe)
 
 
-def write_actors_csv(G: nx.MultiDiGraph, path: str | Path | IO) -> None:
+def write_actors_csv(G: nx.MultiDiGraph, path: str | Path | IO, excel_safe: bool = False) -> None:
     """Write one row per actor with its mentions, degree, aliases and roles."""
-    _write_csv(actor_rows(G), ACTOR_COLUMNS, path)
+    _write_csv(actor_rows(G), ACTOR_COLUMNS, path, excel_safe)
 
 
 def read_events_csv(path: str | Path | IO) -> list[dict]:
@@ -176,6 +180,14 @@ def _cell(value: Any) -> str:
     return str(value)
 
 
+def _safe_cell(column: str, value: Any) -> str:
+    """A text cell a spreadsheet would run as a formula, with a ``'`` in front; numbers as they are."""
+    text = _cell(value)
+    if column in INT_COLUMNS or column in FLOAT_COLUMNS or isinstance(value, (int, float)):
+        return text
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
 def _typed(row: dict) -> dict:
     typed: dict[str, Any] = {}
     for column, text in row.items():
@@ -192,11 +204,12 @@ def _typed(row: dict) -> dict:
     return typed
 
 
-def _write_csv(rows: list[dict], columns: tuple[str, ...], path: str | Path | IO) -> None:
+def _write_csv(rows: list[dict], columns: tuple[str, ...], path: str | Path | IO, excel_safe: bool = False) -> None:
     buffer = io.StringIO(newline="")
     writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\r\n")
     writer.writeheader()
-    writer.writerows({column: _cell(row[column]) for column in columns} for row in rows)
+    cell = _safe_cell if excel_safe else (lambda column, value: _cell(value))
+    writer.writerows({column: cell(column, row[column]) for column in columns} for row in rows)
     write_utf8(buffer.getvalue(), path)
 
 

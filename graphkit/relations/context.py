@@ -16,6 +16,7 @@ from spacy.tokens import Token
 
 from ..lexicons import words
 from ..models import Mention
+from ..schema import MODALITY_STRENGTH
 from . import syntax
 from .endpoints import Endpoints
 from .subjects import OBJECT_CONTROL_VERBS, SPEECH_VERBS, speaker_of, speakers_participle
@@ -30,7 +31,6 @@ REPORTED_ADVERBS = words("reported_adverbs")
 CONDITIONAL_MARKS = words("conditional_marks")
 NEGATIVE_GOVERNORS = words("negative_governors")
 INVERSION_AUX = words("inversion_aux")
-MODALITIES = ("hypothetical", "planned", "reported", "asserted")  # strongest first
 
 
 @dataclass(frozen=True, slots=True)
@@ -246,7 +246,7 @@ def statement_context(trigger: Token, actors: Endpoints, other_triggers: frozens
         speaker = quote_speaker(trigger, actors)
         if speaker is not None:
             found.add("reported")
-    modality = next((m for m in MODALITIES if m in found), "asserted")
+    modality = next((m for m in MODALITY_STRENGTH if m in found), "asserted")
     return StatementContext(negated, modality, speaker)
 
 

@@ -7,8 +7,15 @@ from spacy.tokens import Doc, Span, Token
 
 from ..actors import mentions_by_token
 from ..descriptions import (
-    GOVERNMENT_NOUNS, MILITARY_NOUNS, OFFICE_NOUNS, ActorKnowledge, forces_mention, government_seat, named_as,
-    office_mentions, title_holder,
+    GOVERNMENT_NOUNS,
+    MILITARY_NOUNS,
+    OFFICE_NOUNS,
+    ActorKnowledge,
+    forces_mention,
+    government_seat,
+    named_as,
+    office_mentions,
+    title_holder,
 )
 from ..lexicons import words
 from ..models import Mention

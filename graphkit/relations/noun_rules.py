@@ -78,10 +78,13 @@ def light_verb(f: Frame):
     return f.candidate(f.at(syntax.prep_objects(governor, f.preps), assets=False) + f.at(syntax.children(governor, syntax.INDIRECT_OBJECT_DEPS), assets=False))
 
 
-@rule("between", 0.75, "noun", 40, when=lambda rel: rel.symmetric)
+@rule("between", 0.75, "noun", 40, when=lambda rel: rel.symmetric or rel.mutual, overrides=True)
 def between(f: Frame):
-    """"talks between Israel and Hamas"."""
-    return f.candidate(f.at(syntax.prep_objects(f.node, {"between", "among"}), assets=False))
+    """"talks between Israel and Hamas", "a deal between the EU and Britain": the parties are the
+    objects of "between"; whoever holds or approves the talks ("France held talks between ...")
+    is not one of them."""
+    parties = f.at(syntax.prep_objects(f.node, {"between", "among"}), assets=False)
+    return [Candidate(parties, [], f.pattern)] if len(parties) > 1 else None
 
 
 @rule("attribute", 0.75, "noun", 50)

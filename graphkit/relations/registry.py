@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from ..models import Mention
 from ..relation_types import RelationType
 
-KINDS = ("verb", "noun", "spoken", "compound")
+KINDS = ("verb", "noun", "spoken", "compound", "stance")
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,7 +49,9 @@ class Rule:
 
 RULES: dict[str, Rule] = {}
 # Base confidence of the patterns that name how a source was found rather than a rule.
-SOURCE_PATTERNS = {"verb": 0.85, "phrase": 0.85, "passive": 0.8, "noun": 0.75, "relative": 0.7, "control": 0.7, "symmetric": 0.7, "inherited": 0.6, "expulsion": 0.75}
+SOURCE_PATTERNS = {
+    "verb": 0.85, "phrase": 0.85, "passive": 0.8, "noun": 0.75, "relative": 0.7, "control": 0.7, "symmetric": 0.7, "inherited": 0.6, "expulsion": 0.75,
+}
 
 
 def rule(name: str, base: float, kind: str, rank: int, when=None, overrides: bool = False, fallback: bool = False):

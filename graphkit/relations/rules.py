@@ -16,7 +16,7 @@ from . import syntax
 from .endpoints import PLACE_NOUNS, RELATIVE_PRONOUNS, Endpoints
 from .registry import Candidate, rule
 from .subjects import event_agents, event_participants, inherited_subjects
-from .triggers import LIGHT_VERBS, Trigger
+from .triggers import Trigger
 
 THREAT_GOVERNORS = words("threat_governors")
 RECIPIENT_VERBS = words("recipient_verbs")

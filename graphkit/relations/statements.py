@@ -10,8 +10,10 @@ from spacy.tokens import Doc, Span
 from ..descriptions import ActorKnowledge, names_own_country
 from ..models import Article, Evidence, Mention, Relation
 from ..relation_types import RelationType, Vocabulary
-from . import syntax
-from . import noun_rules  # noqa: F401  (registers the noun and speaker rules)
+from . import (
+    noun_rules,  # noqa: F401  (registers the noun and speaker rules)
+    syntax,
+)
 from .attributes import location, quantity
 from .compounds import compound_frame
 from .confidence import confidence
@@ -20,6 +22,7 @@ from .endpoints import Endpoints
 from .noun_rules import noun_frame, spoken_frame
 from .registry import Candidate, base_confidence, resolve, rules_for
 from .rules import Frame, verb_frame
+from .stances import stance_frame
 from .subjects import note_claims
 from .triggers import Trigger, find_triggers
 
@@ -49,8 +52,8 @@ def extract_relations(doc: Doc, mentions: list[Mention], article: Article, vocab
 
 
 def trigger_kind(trigger: Trigger) -> str:
-    if trigger.kind == "compound":
-        return "compound"
+    if trigger.kind in {"compound", "stance"}:
+        return trigger.kind
     return "spoken" if trigger.spoken else "verb" if trigger.is_verb else "noun"
 
 
@@ -58,6 +61,8 @@ def frame_of(trigger: Trigger, vocab: Vocabulary, actors: Endpoints) -> Frame | 
     kind = trigger_kind(trigger)
     if kind == "compound":
         return compound_frame(trigger, vocab, actors)
+    if kind == "stance":
+        return stance_frame(trigger, vocab, actors)
     if kind == "spoken":
         return spoken_frame(trigger, vocab, actors)
     return verb_frame(trigger, vocab, actors) if kind == "verb" else noun_frame(trigger, vocab, actors)
@@ -78,7 +83,9 @@ def named(found: list[Candidate] | None, rule: str) -> list[Candidate] | None:
     return None if found is None else [c if c.rule else replace(c, rule=rule) for c in found]
 
 
-def pairs(sources: list[Mention], targets: list[Mention], symmetric: bool, mutual: bool = False, reciprocal: bool = False) -> Iterator[tuple[Mention, Mention, bool]]:
+def pairs(
+    sources: list[Mention], targets: list[Mention], symmetric: bool, mutual: bool = False, reciprocal: bool = False,
+) -> Iterator[tuple[Mention, Mention, bool]]:
     """(source, target, reciprocal) for each conjoined source and target."""
     if reciprocal and not targets:  # "X and Y accused each other": each did it to the other
         for i, source in enumerate(sources):
@@ -102,18 +109,22 @@ def pairs(sources: list[Mention], targets: list[Mention], symmetric: bool, mutua
                     yield target, source, True
 
 
-def statements(trigger: Trigger, candidate: Candidate, vocab: Vocabulary, actors: Endpoints, article: Article, sentence_index: int, sent: Span, knowledge: ActorKnowledge, other_events: frozenset[int]) -> Iterator[Relation]:
+def statements(
+    trigger: Trigger, candidate: Candidate, vocab: Vocabulary, actors: Endpoints, article: Article, sentence_index: int, sent: Span,
+    knowledge: ActorKnowledge, other_events: frozenset[int],
+) -> Iterator[Relation]:
     stated = vocab[trigger.relation]
     context = None
     for source, target, reciprocal in pairs(candidate.sources, candidate.targets, stated.symmetric, stated.mutual, candidate.pattern == "reciprocal"):
-        if source.actor.id == target.actor.id or is_own_state(source, target):
+        if source.actor.id == target.actor.id or is_own_state(source, target) or is_travel(stated, trigger, source):
             continue
-        rel = verbal_variant(stated, trigger, source, target, vocab)
+        rel = topic_variant(verbal_variant(stated, trigger, source, target, vocab), trigger, vocab)
         context = context or statement_context(trigger.token, actors, other_events)
         start = min(source.start_char, target.start_char, trigger.token.idx)
         end = max(source.end_char, target.end_char, trigger.token.idx + len(trigger.token.text))
         target_token = sent.doc.char_span(target.start_char, target.end_char, alignment_mode="expand").root
         pattern = "symmetric" if reciprocal else candidate.pattern
+        base = base_confidence(pattern)
         yield Relation(
             source=source.actor, relation=rel.name, target=target.actor,
             evidence=Evidence(article.doc_id, sentence_index, sent.text.strip(), (start, end), article.date, article.title, article.url),
@@ -121,7 +132,7 @@ def statements(trigger: Trigger, candidate: Candidate, vocab: Vocabulary, actors
             negated=context.negated, modality=context.modality,
             attributed_to=context.attributed_to.actor if context.attributed_to else None,
             location=location(trigger.token, actors), quantity=quantity(target_token),
-            confidence=confidence(base_confidence(pattern) * (DICTIONARY_FACTOR if trigger.dictionary else 1.0), trigger.token, source, target, knowledge.is_known),
+            confidence=confidence(base * (DICTIONARY_FACTOR if trigger.dictionary else 1.0), trigger.token, source, target, knowledge.is_known),
             trigger=trigger.text, pattern=pattern, rule=f"cameo:{candidate.rule}" if trigger.dictionary else candidate.rule,
         )
 
@@ -140,6 +151,29 @@ def verbal_variant(rel: RelationType, trigger: Trigger, source: Mention, target:
     if source.actor.type in ARMED_TYPES or target.actor.type in ARMED_TYPES:
         return rel
     return vocab[rel.verbal_form]
+
+
+TOPIC_PREPS = frozenset({"on", "over", "about", "toward", "towards", "for"})
+
+
+def topic_variant(rel: RelationType, trigger: Trigger, vocab: Vocabulary) -> RelationType:
+    """"trade talks with China", "talks on a peace deal": talks toward a deal are negotiations
+    (ANNOTATION.md); the relation's ``topic_form`` when the event's topic is one of ``topic_words``."""
+    if rel.topic_form is None:
+        return rel
+    token = trigger.token
+    topics = [c for c in token.children if c.dep_ in syntax.OWNER_DEPS]
+    topics += [o for prep in token.children if prep.dep_ == "prep" and prep.lower_ in TOPIC_PREPS for o in syntax.pobjs(prep)]
+    governor = syntax.governing_verb(token) if token.pos_ in syntax.NOMINAL else None
+    topics += syntax.subject_tokens(governor, syntax.ANY_SUBJECT_DEPS) if governor is not None else []  # "negotiators held talks"
+    words_ = {syntax.lemma(t) for topic in topics for t in topic.subtree}
+    return vocab[rel.topic_form] if words_ & rel.topic_words else rel
+
+
+def is_travel(rel: RelationType, trigger: Trigger, source: Mention) -> bool:
+    """"Trump left the Philippines": a person leaving a country travels; only states, forces and
+    organisations withdraw by leaving ("Britain will leave the EU")."""
+    return source.actor.type == "Person" and syntax.lemma(trigger.token) in rel.travel_verbs
 
 
 def is_own_state(source: Mention, target: Mention) -> bool:

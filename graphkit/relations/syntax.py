@@ -14,7 +14,10 @@ INDIRECT_OBJECT_DEPS = frozenset({"dative", "iobj"})
 # Clausal complements that may carry their own subject ("demanded that the Houthis stop").
 COMPLEMENT_DEPS = frozenset({"ccomp", "xcomp"})
 # Dependencies that stay inside one clause: negation and modals are read only along these.
-CLAUSE_INTERNAL_DEPS = frozenset({"xcomp", "dobj", "pobj", "prep", "compound", "attr", "acomp", "amod", "nmod", "pcomp", "appos", "dative", "agent", "npadvmod", "nsubj", "nsubjpass", "aux", "auxpass", "oprd"})
+CLAUSE_INTERNAL_DEPS = frozenset({
+    "xcomp", "dobj", "pobj", "prep", "compound", "attr", "acomp", "amod", "nmod", "pcomp", "appos", "dative", "agent", "npadvmod",
+    "nsubj", "nsubjpass", "aux", "auxpass", "oprd",
+})
 # Words a phrase trigger may skip between its words ("impose new sanctions on").
 PHRASE_GAP_DEPS = frozenset({"det", "amod", "nummod", "compound", "poss", "advmod", "quantmod", "npadvmod"})
 # Modifiers before a noun that may name its owner ("Hamas gunmen", "Russia's troops").

@@ -12,6 +12,7 @@ from ..relation_types import Frame, Vocabulary
 from . import syntax
 
 LIGHT_VERBS = words("light_verbs")
+JOURNALISTIC_REQUESTS = words("journalistic_requests")
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,11 +77,16 @@ def find_triggers(sent: Span, vocab: Vocabulary) -> list[Trigger]:
         if compound is not None:
             triggers.append(Trigger(token, compound, "compound"))
             continue
+        if is_stance_predicate(token, vocab):
+            triggers.append(Trigger(token, vocab.stance_index[token.lemma_.lower()], "stance"))
+            continue
         lemma = token.lemma_.lower()
+        if token.pos_ == "VERB" and is_content_of_request(token, vocab):
+            continue
         if token.pos_ == "VERB" and lemma in vocab.verb_index and not is_light_verb_use(token, vocab):
             triggers.append(Trigger(token, vocab.verb_index[lemma], "verb"))
         elif token.pos_ in syntax.NOMINAL and lemma in vocab.noun_index and token.ent_type_ not in syntax.ACTOR_ENTITIES:
-            if not is_object_of_other_event(token, vocab):
+            if not is_object_of_other_event(token, vocab) and not is_journalistic_request(token):
                 triggers.append(Trigger(token, vocab.noun_index[lemma], "noun"))
         elif token.pos_ == "VERB" and lemma in vocab.dictionary_index:
             triggers.append(Trigger(token, vocab.dictionary_index[lemma], "verb", dictionary=True))
@@ -166,11 +172,48 @@ def is_light_verb_use(verb: Token, vocab: Vocabulary) -> bool:
     return verb.lemma_.lower() in LIGHT_VERBS and any(child.dep_ in syntax.OBJECT_DEPS and child.lemma_.lower() in vocab.noun_index for child in verb.children)
 
 
+def is_stance_predicate(token: Token, vocab: Vocabulary) -> bool:
+    """"were critical of", "was disappointed": an adjective after a copula, or a passive participle."""
+    if token.lemma_.lower() not in vocab.stance_index:
+        return False
+    if token.pos_ == "ADJ":
+        return token.dep_ in {"acomp", "ROOT", "ccomp", "xcomp", "conj"}
+    return token.tag_ == "VBN" and any(c.dep_ in {"auxpass", "nsubjpass"} for c in token.children)
+
+
+def is_journalistic_request(noun: Token) -> bool:
+    """"a request for comment": the reporter's request, not an event between actors."""
+    return any(syntax.lemma(o) in JOURNALISTIC_REQUESTS for prep in noun.children if prep.dep_ == "prep" and prep.lower_ == "for" for o in syntax.pobjs(prep))
+
+
+def is_content_of_request(verb: Token, vocab: Vocabulary) -> bool:
+    """"called on Russia and Ukraine to agree", "urged Iran to stop supplying": what is asked for
+    is not an event (ANNOTATION.md); the asking is the relation of the governing verb or phrase."""
+    node = verb
+    for _ in range(3):
+        if node.dep_ not in syntax.COMPLEMENT_DEPS or node.head is node:
+            return False
+        node = node.head
+        relation = vocab.verb_index.get(syntax.lemma(node)) or _phrase_relation(node, vocab)
+        if relation is not None:
+            return vocab[relation].content_not_event
+    return False
+
+
+def _phrase_relation(token: Token, vocab: Vocabulary) -> str | None:
+    """The relation of a phrase that opens with ``token`` ("call on", "appeal to")."""
+    for words_, relation, _ in vocab.phrases():
+        if word_matches(token, words_[0]) and len(words_) > 1 and any(word_matches(c, words_[1]) for c in token.children):
+            return relation
+    return None
+
+
 def is_object_of_other_event(noun: Token, vocab: Vocabulary) -> bool:
     """"pledged military aid": the pledge is the event; the aid is what was pledged."""
     node = noun.head if noun.dep_ == "compound" else noun
     governor = syntax.governing_verb(node)
     if governor is None or governor.lemma_.lower() in LIGHT_VERBS:
         return False
-    relation = vocab.verb_index.get(governor.lemma_.lower())
-    return relation is not None and vocab[relation].unrealised_object and relation != vocab.noun_index[noun.lemma_.lower()] and node.dep_ in syntax.OBJECT_DEPS | {"pobj"}
+    relation = vocab.verb_index.get(governor.lemma_.lower()) or _phrase_relation(governor, vocab)  # "called for peace talks"
+    return (relation is not None and vocab[relation].unrealised_object and relation != vocab.noun_index[noun.lemma_.lower()]
+            and node.dep_ in syntax.OBJECT_DEPS | {"pobj"})

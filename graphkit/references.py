@@ -1,0 +1,94 @@
+"""Definite descriptions that refer back to an actor named earlier in the same article: "the
+court" after "the U.S. Court of Appeals", "the committee" after "the House Ethics Committee",
+"the senator" after "Senator John McCain", "the bloc" after "the European Union". Part of the
+actors stage, run after names and pronouns are resolved.
+
+Conservative by design (a wrong antecedent is worse than none): the description must be "the"
+plus a noun of ``ontologies/lexicons/references.yaml`` with no name of its own among its
+modifiers, and the antecedent is the nearest earlier actor, within ``WINDOW`` sentences, whose
+name (or, for people, a title they were given in the article) contains one of the words that
+noun may stand for. Descriptions resolved here are ``how="description"`` mentions, so they never
+become aliases.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from spacy.tokens import Doc, Token
+
+from .models import Mention
+from .resources import ontology_file
+
+WINDOW = 6  # sentences
+
+
+@lru_cache(maxsize=1)
+def description_nouns() -> dict[str, tuple[str, frozenset[str]]]:
+    """noun -> (actor type, words an antecedent's name or title contains), from references.yaml."""
+    import yaml
+
+    with open(ontology_file("references.yaml"), encoding="utf-8") as handle:
+        entries = yaml.safe_load(handle)
+    return {noun: (entry["type"], frozenset(w.lower() for w in entry["names"])) for noun, entry in entries.items()}
+
+
+def resolve_descriptions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """``mentions`` plus the definite descriptions that refer back to one of them, in text order."""
+    nouns = description_nouns()
+    taken = {i for m in mentions if not m.nested for i in _token_range(doc, m)}
+    sentence_of = {t.i: n for n, sent in enumerate(doc.sents) for t in sent}
+    found = list(mentions)
+    for token in doc:
+        lemma = token.lemma_.lower()
+        if lemma not in nouns or token.i in taken or token.pos_ != "NOUN" or token.tag_ in {"NNS", "NNPS"} or not _is_bare_definite(token):
+            continue
+        kind, names = nouns[lemma]
+        antecedent = _nearest(found, token, sentence_of[token.i], kind, names)
+        if antecedent is not None:
+            start = min(t.idx for t in token.lefts) if any(True for _ in token.lefts) else token.idx
+            end = token.idx + len(token)
+            found.append(Mention(antecedent.actor, doc.text[start:end], start, end, sentence_of[token.i], how="description"))
+    return sorted(found, key=lambda m: (m.start_char, m.end_char))
+
+
+def _is_bare_definite(token: Token) -> bool:
+    """"the court", "the appeals court"; not "a court", "the Supreme Court" (a name), "the court's"."""
+    lefts = list(token.lefts)
+    if not lefts or lefts[0].lower_ != "the" or lefts[0].dep_ != "det":
+        return False
+    return all(t.pos_ not in {"PROPN", "NUM"} and not t.ent_type_ for t in lefts[1:]) and token.dep_ != "compound"
+
+
+def _nearest(mentions: list[Mention], token: Token, sentence: int, kind: str, names: frozenset[str]) -> Mention | None:
+    doc = token.doc
+    before = [m for m in mentions if not m.nested and m.end_char <= token.idx and sentence - m.sentence_index <= WINDOW and m.actor.type == kind]
+    texts: dict[str, set[str]] = {}
+    for m in before:
+        texts.setdefault(m.actor.id, set()).update({m.text.lower(), m.actor.label.lower(), _title_words(doc, m)})
+        texts[m.actor.id].update(role.title.lower() for role in m.actor.roles if role.title)
+    for mention in sorted(before, key=lambda m: m.start_char, reverse=True):
+        if any(_has_word(text, name) for text in texts[mention.actor.id] for name in names):
+            return mention
+    return None
+
+
+def _title_words(doc: Doc, mention: Mention) -> str:
+    """"Senator" in "Senator John McCain": the words the parser hangs before the name."""
+    span = doc.char_span(mention.start_char, mention.end_char, alignment_mode="expand")
+    if span is None:
+        return ""
+    return " ".join(t.lower_ for t in span.root.lefts if t.i < span.start and t.dep_ in {"compound", "amod", "nmod"})
+
+
+def _has_word(text: str, word: str) -> bool:
+    return re.search(rf"\b{re.escape(word)}\b", text) is not None
+
+
+def _token_range(doc: Doc, mention: Mention) -> range:
+    span = doc.char_span(mention.start_char, mention.end_char, alignment_mode="expand")
+    return range(span.start, span.end) if span is not None else range(0)
+
+
+

@@ -1,0 +1,231 @@
+"""Each registered context cue on a hand-built Doc (tests/handbuilt.py): no model needed.
+
+A case is the model's parse of the sentence in its comment, the trigger word, the effect the cue
+must yield on some step of the path from the trigger to the root, and the statement's whole
+context (negated, modality, speaker)."""
+
+from __future__ import annotations
+
+import pytest
+
+from graphkit.descriptions import ActorKnowledge
+from graphkit.relations import CUES, statement_context
+from graphkit.relations.context import walk
+from graphkit.relations.endpoints import Endpoints
+
+from handbuilt import parse
+
+# cue -> (table, actors, trigger index, effect, (negated, modality, speaker))
+CASES = {
+    # Russia did not attack Ukraine.
+    "negation_particle": ("""
+        Russia   Russia   PROPN NNP  nsubj     3 GPE
+        did      do       AUX   VBD  aux       3
+        not      not      PART  RB   neg       3
+        attack   attack   VERB  VB   ROOT      3
+        Ukraine  Ukraine  PROPN NNP  dobj      3 GPE
+        .        .        PUNCT .    punct     3
+    """, (0, 4), 3, "negate", (True, "asserted", None)),
+    # There was no attack on Ukraine.
+    "no_determiner": ("""
+        There    there    PRON  EX   expl      1
+        was      be       VERB  VBD  ROOT      1
+        no       no       DET   DT   det       3
+        attack   attack   NOUN  NN   attr      1
+        on       on       ADP   IN   prep      3
+        Ukraine  Ukraine  PROPN NNP  pobj      4 GPE
+        .        .        PUNCT .    punct     1
+    """, (5,), 3, "negate", (True, "asserted", None)),
+    # Russia could attack Ukraine.
+    "modal_auxiliary": ("""
+        Russia   Russia   PROPN NNP  nsubj     2 GPE
+        could    could    AUX   MD   aux       2
+        attack   attack   VERB  VB   ROOT      2
+        Ukraine  Ukraine  PROPN NNP  dobj      2 GPE
+        .        .        PUNCT .    punct     2
+    """, (0, 3), 2, "hypothetical", (False, "hypothetical", None)),
+    # If Russia attacks Ukraine, France will respond.
+    "conditional_mark": ("""
+        If       if       SCONJ IN   mark      2
+        Russia   Russia   PROPN NNP  nsubj     2 GPE
+        attacks  attack   VERB  VBZ  advcl     7
+        Ukraine  Ukraine  PROPN NNP  dobj      2 GPE
+        ,        ,        PUNCT ,    punct     7
+        France   France   PROPN NNP  nsubj     7 GPE
+        will     will     AUX   MD   aux       7
+        respond  respond  VERB  VB   ROOT      7
+        .        .        PUNCT .    punct     7
+    """, (1, 3, 5), 2, "hypothetical", (False, "hypothetical", None)),
+    # Russia will attack Ukraine if Germany helps: planned, but on a condition.
+    "conditional_clause": ("""
+        Russia   Russia   PROPN NNP  nsubj     2 GPE
+        will     will     AUX   MD   aux       2
+        attack   attack   VERB  VB   ROOT      2
+        Ukraine  Ukraine  PROPN NNP  dobj      2 GPE
+        if       if       SCONJ IN   mark      6
+        Germany  Germany  PROPN NNP  nsubj     6 GPE
+        helps    help     VERB  VBZ  advcl     2
+        .        .        PUNCT .    punct     2
+    """, (0, 3, 5), 2, "hypothetical", (False, "hypothetical", None)),
+    # Russia reportedly attacked Ukraine.
+    "reported_adverb": ("""
+        Russia      Russia      PROPN NNP  nsubj     2 GPE
+        reportedly  reportedly  ADV   RB   advmod    2
+        attacked    attack      VERB  VBD  ROOT      2
+        Ukraine     Ukraine     PROPN NNP  dobj      2 GPE
+        .           .           PUNCT .    punct     2
+    """, (0, 3), 2, "reported", (False, "reported", None)),
+    # Russia attacked Ukraine, according to Reuters.
+    "according_to": ("""
+        Russia     Russia     PROPN NNP  nsubj     1 GPE
+        attacked   attack     VERB  VBD  ROOT      1
+        Ukraine    Ukraine    PROPN NNP  dobj      1 GPE
+        ,          ,          PUNCT ,    punct     1
+        according  accord     VERB  VBG  prep      1
+        to         to         ADP   IN   prep      4
+        Reuters    Reuters    PROPN NNP  pobj      5 ORG
+        .          .          PUNCT .    punct     1
+    """, (0, 2, 6), 1, "reported", (False, "reported", "Reuters")),
+    # Russia failed to attack Ukraine.
+    "negative_governor": ("""
+        Russia   Russia   PROPN NNP  nsubj     1 GPE
+        failed   fail     VERB  VBD  ROOT      1
+        to       to       PART  TO   aux       3
+        attack   attack   VERB  VB   xcomp     1
+        Ukraine  Ukraine  PROPN NNP  dobj      3 GPE
+        .        .        PUNCT .    punct     1
+    """, (0, 4), 3, "invert", (True, "asserted", None)),
+    # Iran denied that Russia attacked Ukraine.
+    "denial": ("""
+        Iran      Iran      PROPN NNP  nsubj     1 GPE
+        denied    deny      VERB  VBD  ROOT      1
+        that      that      SCONJ IN   mark      4
+        Russia    Russia    PROPN NNP  nsubj     4 GPE
+        attacked  attack    VERB  VBD  ccomp     1
+        Ukraine   Ukraine   PROPN NNP  dobj      4 GPE
+        .         .         PUNCT .    punct     1
+    """, (0, 3, 5), 4, "negate", (True, "reported", "Iran")),
+    # Russia plans to attack Ukraine.
+    "planned_governor": ("""
+        Russia   Russia   PROPN NNP  nsubj     1 GPE
+        plans    plan     VERB  VBZ  ROOT      1
+        to       to       PART  TO   aux       3
+        attack   attack   VERB  VB   xcomp     1
+        Ukraine  Ukraine  PROPN NNP  dobj      3 GPE
+        .        .        PUNCT .    punct     1
+    """, (0, 4), 3, "planned", (False, "planned", None)),
+    # France urged Germany to support Ukraine: asked for, not done.
+    "object_control": ("""
+        France   France   PROPN NNP  nsubj     1 GPE
+        urged    urge     VERB  VBD  ROOT      1
+        Germany  Germany  PROPN NNP  dobj      1 GPE
+        to       to       PART  TO   aux       4
+        support  support  VERB  VB   xcomp     1
+        Ukraine  Ukraine  PROPN NNP  dobj      4 GPE
+        .        .        PUNCT .    punct     1
+    """, (0, 2, 5), 4, "hypothetical", (False, "hypothetical", None)),
+    # Germany fears that Russia attacked Ukraine.
+    "hypothetical_governor": ("""
+        Germany   Germany   PROPN NNP  nsubj     1 GPE
+        fears     fear      VERB  VBZ  ROOT      1
+        that      that      SCONJ IN   mark      4
+        Russia    Russia    PROPN NNP  nsubj     4 GPE
+        attacked  attack    VERB  VBD  ccomp     1
+        Ukraine   Ukraine   PROPN NNP  dobj      4 GPE
+        .         .         PUNCT .    punct     1
+    """, (0, 3, 5), 4, "hypothetical", (False, "hypothetical", None)),
+    # Russia is likely to attack Ukraine.
+    "hypothetical_raising": ("""
+        Russia   Russia   PROPN NNP  nsubj     1 GPE
+        is       be       AUX   VBZ  ROOT      1
+        likely   likely   ADJ   JJ   acomp     1
+        to       to       PART  TO   aux       4
+        attack   attack   VERB  VB   xcomp     2
+        Ukraine  Ukraine  PROPN NNP  dobj      4 GPE
+        .        .        PUNCT .    punct     1
+    """, (0, 5), 4, "hypothetical", (False, "hypothetical", None)),
+    # France said Russia attacked Ukraine.
+    "reporting_verb": ("""
+        France    France    PROPN NNP  nsubj     1 GPE
+        said      say       VERB  VBD  ROOT      1
+        Russia    Russia    PROPN NNP  nsubj     3 GPE
+        attacked  attack    VERB  VBD  ccomp     1
+        Ukraine   Ukraine   PROPN NNP  dobj      3 GPE
+        .         .         PUNCT .    punct     1
+    """, (0, 2, 4), 3, "reported", (False, "reported", "France")),
+    # Russia is said to have attacked Ukraine.
+    "passive_say": ("""
+        Russia    Russia    PROPN NNP  nsubjpass 2 GPE
+        is        be        AUX   VBZ  auxpass   2
+        said      say       VERB  VBN  ROOT      2
+        to        to        PART  TO   aux       5
+        have      have      AUX   VB   aux       5
+        attacked  attack    VERB  VBN  xcomp     2
+        Ukraine   Ukraine   PROPN NNP  dobj      5 GPE
+        .         .         PUNCT .    punct     2
+    """, (0, 6), 5, "reported", (False, "reported", None)),
+    # Should Russia attack Ukraine, France would respond.
+    "inverted_conditional": ("""
+        Should   should   AUX   MD   aux       2
+        Russia   Russia   PROPN NNP  nsubj     2 GPE
+        attack   attack   VERB  VB   advcl     7
+        Ukraine  Ukraine  PROPN NNP  dobj      2 GPE
+        ,        ,        PUNCT ,    punct     7
+        France   France   PROPN NNP  nsubj     7 GPE
+        would    would    AUX   MD   aux       7
+        respond  respond  VERB  VB   ROOT      7
+        .        .        PUNCT .    punct     7
+    """, (1, 3, 5), 2, "hypothetical", (False, "hypothetical", None)),
+}
+
+PLAIN = """
+    Russia    Russia    PROPN NNP  nsubj     1 GPE
+    attacked  attack    VERB  VBD  ROOT      1
+    Ukraine   Ukraine   PROPN NNP  dobj      1 GPE
+    .         .         PUNCT .    punct     1
+"""
+
+
+def context_of(table: str, actors, trigger: int, other_triggers=frozenset()):
+    doc, mentions = parse(table, actors)
+    endpoints = Endpoints(doc, mentions, ActorKnowledge())
+    return doc[trigger], endpoints, statement_context(doc[trigger], endpoints, other_triggers)
+
+
+def effects(cue_name: str, token, endpoints) -> list[str]:
+    return [effect for step in walk(token) for effect, _ in CUES[cue_name](step, endpoints)]
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_cue_on_a_hand_built_doc(name):
+    table, actors, trigger, effect, expected = CASES[name]
+    token, endpoints, context = context_of(table, actors, trigger)
+    assert effect in effects(name, token, endpoints)
+    speaker = context.attributed_to.actor.label if context.attributed_to else None
+    assert (context.negated, context.modality, speaker) == expected
+
+
+@pytest.mark.parametrize("name", sorted(CUES))
+def test_no_cue_fires_on_a_plain_statement(name):
+    token, endpoints, context = context_of(PLAIN, (0, 2), 1)
+    assert effects(name, token, endpoints) == []
+    assert (context.negated, context.modality, context.attributed_to) == (False, "asserted", None)
+
+
+def test_a_governor_that_is_another_event_is_outside_the_clause():
+    """"Russia failed to attack": negated; but when the governor is itself a trigger of another
+    relation, the negation belongs to that event ("had not condemned Russia's invasion")."""
+    table, actors, trigger, _, _ = CASES["negative_governor"]
+    assert context_of(table, actors, trigger, frozenset({1}))[2].negated is False
+
+
+def test_will_is_planned_and_the_stronger_modality_wins():
+    table = CASES["modal_auxiliary"][0].replace("could    could", "will     will ")
+    assert context_of(table, (0, 3), 2)[2].modality == "planned"
+    assert context_of(CASES["conditional_clause"][0], (0, 3, 5), 2)[2].modality == "hypothetical"  # "will ... if"
+
+
+def test_every_registered_cue_has_a_unit_test():
+    untested = set(CUES) - set(CASES)
+    assert not untested, f"add a hand-built Doc to CASES for {sorted(untested)}"
+    assert not set(CASES) - set(CUES), f"CASES names cues that are not registered: {sorted(set(CASES) - set(CUES))}"
