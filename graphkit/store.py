@@ -52,7 +52,7 @@ def _oxigraph():
     try:
         import pyoxigraph
     except ImportError:
-        raise ImportError("the on-disk store needs pyoxigraph; install it with `pip install 'graphkit[store]'`") from None
+        raise ImportError("the on-disk store needs pyoxigraph; install it with `pip install 'graphkit-news[store]'`") from None
     return pyoxigraph
 
 

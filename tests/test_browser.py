@@ -77,9 +77,12 @@ def test_counts_match_the_graph(page, offline_page):
     # The DataSets hold everything; the view (and so the drawing) leaves negated edges out by default.
     assert page.evaluate("graphkit.nodes.length") == G.number_of_nodes()
     assert page.evaluate("graphkit.edges.length") == G.number_of_edges()
+    # The United Nations (no relation) and Ukraine (only a negated one) are not drawn at first.
     assert page.evaluate("graphkit.visibleEdges.length") == G.number_of_edges() - negated
-    assert page.evaluate(DRAWN) == {"nodes": G.number_of_nodes(), "edges": G.number_of_edges() - negated}
+    assert page.evaluate(DRAWN) == {"nodes": G.number_of_nodes() - 2, "edges": G.number_of_edges() - negated}
     page.check("#show-negated")
+    assert page.evaluate(DRAWN) == {"nodes": G.number_of_nodes() - 1, "edges": G.number_of_edges()}
+    page.check("#show-unrelated")
     assert page.evaluate(DRAWN) == {"nodes": G.number_of_nodes(), "edges": G.number_of_edges()}
     assert_clean(offline_page)
 
@@ -209,12 +212,15 @@ def big_graph(n_nodes: int = 150, n_edges: int = 300) -> nx.MultiDiGraph:
     return G
 
 
-def test_big_graph_settles_and_stops_physics(offline_page, tmp_path):
+def test_big_graph_is_drawn_where_python_placed_it(offline_page, tmp_path):
     G = big_graph()
     page = open_explorer(offline_page, G, tmp_path)
-    assert page.evaluate("graphkit.data.options.layout.improvedLayout") is False
     assert page.evaluate("graphkit.network.physics.options.enabled") is False
-    assert page.evaluate(DRAWN) == {"nodes": G.number_of_nodes(), "edges": G.number_of_edges()}
+    related = sum(1 for node in G if G.degree(node))
+    assert page.evaluate(DRAWN) == {"nodes": related, "edges": G.number_of_edges()}
+    placed = page.evaluate("graphkit.data.nodes.find((node) => node.degree > 0)")
+    drawn = page.evaluate("(id) => graphkit.network.getPositions([id])[id]", placed["id"])
+    assert drawn == {"x": placed["x"], "y": placed["y"]}
     assert_clean(offline_page)
 
 
@@ -242,8 +248,8 @@ def test_visible_counts_leave_negated_edges_out_by_default(page):
     G = sample_graph()
     assert page.is_checked("#show-negated") is False
     asserted_or_not = sum(1 for _u, _v, data in G.edges(data=True) if not data["negated"])
-    assert page.evaluate(COUNTS) == {"nodes": G.number_of_nodes(), "edges": asserted_or_not}
-    assert page.locator("#summary").inner_text().startswith(f"9 of 9 actors · {asserted_or_not} of 6 relations")
+    assert page.evaluate(COUNTS) == {"nodes": 7, "edges": asserted_or_not}
+    assert page.locator("#summary").inner_text().startswith(f"7 of 9 actors · {asserted_or_not} of 6 relations")
 
 
 @pytest.mark.parametrize("modality", ["hypothetical", "reported", "asserted"])
@@ -252,13 +258,16 @@ def test_modality_filter_hides_edges_with_no_other_statement(page, offline_page,
     page.uncheck(f"#modality-filter input[value='{modality}']")
     kept = [key for _u, _v, key, data in G.edges(keys=True, data=True)
             if any(item["modality"] != modality and not item["negated"] for item in data["evidence"])]
-    assert page.evaluate(COUNTS) == {"nodes": G.number_of_nodes(), "edges": len(kept)}
+    assert page.evaluate(COUNTS) == expected_counts(G, lambda _u, _v, item: item["modality"] != modality
+                                                    and not item["negated"])
+    assert page.evaluate(COUNTS)["edges"] == len(kept)
     assert sorted(page.evaluate("graphkit.visibleEdges.get().map((edge) => edge.relation)")) == sorted(kept)
     assert_clean(offline_page)
 
 
 def test_actor_type_filter_hides_actors_and_their_edges(page):
     G = sample_graph()
+    page.check("#show-unrelated")
     page.uncheck("#type-filter input[value='State']")
     others = {node for node, data in G.nodes(data=True) if data["type"] != "State"}
     edges = [(u, v) for u, v, data in G.edges(data=True) if {u, v} <= others and not data["negated"]]
@@ -281,7 +290,7 @@ def test_date_slider_shows_only_statements_in_the_period(page, offline_page):
     assert page.evaluate(COUNTS) == expected
     slide(page, "#date-from", "2024-10-20")
     slide(page, "#date-to", "2024-10-31")
-    assert page.evaluate(COUNTS) == {"nodes": G.number_of_nodes(), "edges": G.number_of_edges()}
+    assert page.evaluate(COUNTS) == {"nodes": G.number_of_nodes() - 1, "edges": G.number_of_edges()}  # not the UN
     assert_clean(offline_page)
 
 
@@ -335,6 +344,7 @@ def test_a_view_with_actors_left_out_says_how_many(offline_page, tmp_path):
     note = offline_page.page.locator("#left-out")
     assert note.is_visible()
     assert note.inner_text() == "Showing the 4 actors with most relations; 5 actors left out (graphkit view --max-nodes)"
+    offline_page.page.check("#show-unrelated")
     assert offline_page.page.evaluate(COUNTS)["nodes"] == 4
     assert_clean(offline_page)
 
@@ -359,8 +369,211 @@ def test_hostile_labels_and_ids_render_as_text(offline_page, tmp_path):
 
     G = sample_graph(hostile=HOSTILE_TEXT)
     page = open_explorer(offline_page, G, tmp_path)
+    page.check("#show-unrelated")
     assert page.evaluate(COUNTS)["nodes"] == G.number_of_nodes()
     page.evaluate("(id) => graphkit.selectNode(id)", iri("group"))
     assert G.nodes[iri("group")]["label"] in page.evaluate("document.getElementById('details').textContent")
     assert page.evaluate("document.querySelectorAll('#details script, #details b, img').length") == 0
+    assert_clean(offline_page)
+
+
+# ---- issue 15: first view, focus, reset, panel wording, PNG ----
+
+SHOWN_NODES = "graphkit.visibleNodes.getIds().sort()"
+# Every drawn actor's position on the page, and the drawing area's box.
+ON_SCREEN = """() => {
+  const box = document.getElementById("graph").getBoundingClientRect();
+  const at = graphkit.network.getPositions(graphkit.visibleNodes.getIds());
+  return Object.values(at).every((point) => {
+    const dom = graphkit.network.canvasToDOM(point);
+    return dom.x >= 0 && dom.y >= 0 && dom.x <= box.width && dom.y <= box.height;
+  });
+}"""
+
+
+def test_actors_with_no_relation_are_hidden_until_asked(page, offline_page):
+    assert iri("un") not in page.evaluate(SHOWN_NODES)
+    assert page.locator("#unrelated-label").inner_text() == "Show 1 actor with no relation"
+    assert page.is_checked("#show-unrelated") is False
+    page.check("#show-unrelated")
+    assert iri("un") in page.evaluate(SHOWN_NODES)
+    assert page.evaluate(ON_SCREEN)
+    assert_clean(offline_page)
+
+
+def test_the_view_fits_what_a_filter_leaves(page):
+    page.click("#relations-none")
+    page.check("#relation-filter input[value='meets']")
+    assert page.evaluate(SHOWN_NODES) == sorted([iri("blinken"), iri("south_korea")])
+    assert page.evaluate(ON_SCREEN)
+    # the two actors fill the view: they are far apart on the page, not a dot in a corner
+    points = [node_point(page, iri(name)) for name in ("blinken", "south_korea")]
+    assert abs(points[0]["x"] - points[1]["x"]) + abs(points[0]["y"] - points[1]["y"]) > 150
+
+
+def test_reset_restores_the_first_view(page, offline_page):
+    first = page.evaluate(COUNTS)
+    page.evaluate("(id) => graphkit.selectNode(id)", iri("russia"))
+    page.click("#details button[data-depth='1']")
+    page.uncheck("#type-filter input[value='Person']")
+    page.uncheck("#modality-filter input[value='reported']")
+    page.check("#show-negated")
+    page.check("#show-unrelated")
+    slide(page, "#date-from", "2024-10-23")
+    assert page.evaluate(COUNTS) != first
+    page.click("#reset")
+    assert page.evaluate(COUNTS) == first
+    assert page.locator("#focus-bar").is_hidden()
+    assert "Click an actor" in details_text(page)
+    assert page.evaluate("graphkit.network.getSelectedNodes()") == []
+    assert page.locator("#period-label").inner_text().endswith("(all)")
+    for box in page.query_selector_all("#relation-filter input, #type-filter input, #modality-filter input"):
+        assert box.is_checked()
+    assert not page.is_checked("#show-negated") and not page.is_checked("#show-unrelated")
+    assert page.evaluate(ON_SCREEN)
+    assert_clean(offline_page)
+
+
+def test_focus_shows_one_or_two_steps_and_comes_back(page, offline_page):
+    north_korea = node_point(page, iri("north_korea"))
+    page.mouse.click(north_korea["x"], north_korea["y"])
+    page.click("#details button[data-depth='1']")
+    assert page.evaluate(SHOWN_NODES) == sorted([iri("north_korea"), iri("russia")])
+    assert page.locator("#focus-bar").inner_text().startswith("Neighbourhood of North Korea (1 step)")
+    assert page.evaluate(ON_SCREEN)
+    page.click("#details button[data-depth='2']")
+    assert page.evaluate(SHOWN_NODES) == sorted([iri("north_korea"), iri("russia"), iri("kpa")])
+    page.click("#unfocus")
+    assert page.locator("#focus-bar").is_hidden()
+    assert page.evaluate(COUNTS) == {"nodes": 7, "edges": 5}
+    assert_clean(offline_page)
+
+
+@pytest.mark.parametrize("actor", ["blinken", "south_korea"])
+def test_panel_lines_read_subject_verb_object(page, actor):
+    page.evaluate("(id) => graphkit.selectNode(id)", iri(actor))
+    lines = page.eval_on_selector_all("#details .link-list button", "(buttons) => buttons.map((b) => b.textContent)")
+    assert lines and all(line == "Antony Blinken meets South Korea (1)" for line in lines)
+    assert "←" not in details_text(page) and "→" not in details_text(page)
+
+
+def test_actor_panel_names_both_sides_of_each_relation(page):
+    page.evaluate("(id) => graphkit.selectNode(id)", iri("russia"))
+    text = details_text(page)
+    for line in ("Russia trains Korean People's Army (2)", "North Korea supplies Russia (1)",
+                 "North Korea deploys Russia (1)"):
+        assert line in text
+
+
+def test_evidence_marks_the_trigger_and_the_two_actors(page):
+    page.evaluate("(id) => graphkit.selectEdge(id)", edge_id(page, "trains"))
+    first = page.locator("#details ol.evidence > li").first
+    assert first.locator("mark.actor").all_inner_texts() == ["Russia", "Korean People's Army"]
+    assert first.locator("mark.trigger").all_inner_texts() == ["is training"]
+    assert first.locator("blockquote").inner_text() == sample_graph().edges[
+        iri("russia"), iri("kpa"), "trains"]["evidence"][0]["sentence"]
+
+
+def test_hostile_sentence_is_marked_as_text(page, offline_page):
+    page.evaluate("(id) => graphkit.selectEdge(id)", edge_id(page, "condemns"))
+    assert page.locator("#details blockquote").inner_text() == HOSTILE_SENTENCE
+    assert page.locator("#details mark.trigger").inner_text() == "condemned"
+    assert page.locator("#details script, #details img").count() == 0
+    assert_clean(offline_page)
+
+
+def test_a_filtered_out_edge_or_actor_leaves_the_panel(page):
+    page.evaluate("(id) => graphkit.selectEdge(id)", edge_id(page, "trains"))
+    page.uncheck("#relation-filter input[value='trains']")
+    assert "Click an actor" in details_text(page)
+    page.check("#relation-filter input[value='trains']")
+    page.evaluate("(id) => graphkit.selectNode(id)", iri("blinken"))
+    page.uncheck("#type-filter input[value='Person']")
+    assert "Click an actor" in details_text(page)
+    assert page.evaluate("graphkit.network.getSelectedNodes()") == []
+
+
+def test_an_actor_panel_follows_the_filters(page):
+    page.evaluate("(id) => graphkit.selectNode(id)", iri("russia"))
+    page.uncheck("#relation-filter input[value='trains']")
+    assert "trains" not in details_text(page) and "North Korea supplies Russia" in details_text(page)
+
+
+def test_play_steps_through_the_months(offline_page, tmp_path):
+    G = sample_graph()
+    for item in G.edges[iri("blinken"), iri("south_korea"), "meets"]["evidence"]:
+        item["date"] = "2024-11-05"
+    page = open_explorer(offline_page, G, tmp_path)
+    assert page.evaluate("graphkit.months") == ["2024-10", "2024-11"]
+    page.click("#play")
+    assert page.locator("#period-label").inner_text() == "2024-10-20 – 2024-10-31"
+    assert iri("blinken") not in page.evaluate(SHOWN_NODES)
+    page.wait_for_function("() => document.getElementById('period-label').textContent === '2024-11-05'",
+                           timeout=5_000)
+    assert page.evaluate(SHOWN_NODES) == sorted([iri("blinken"), iri("south_korea")])
+    assert page.locator("#play").inner_text().startswith("▶")  # stopped at the last month
+    assert_clean(offline_page)
+
+
+def test_labels_go_to_the_best_connected_actors_first(offline_page, tmp_path):
+    G = big_graph(400, 800)
+    page = open_explorer(offline_page, G, tmp_path)
+    labelled = page.evaluate("graphkit.labelled()")
+    ranks = page.evaluate("(ids) => ids.map((id) => graphkit.data.nodes.find((n) => n.id === id).rank)", labelled)
+    assert 0 < len(labelled) < sum(1 for node in G if G.degree(node))
+    assert 0 in ranks  # the best-connected actor is labelled
+    unlabelled = page.evaluate("""(labelled) => graphkit.visibleNodes.getIds()
+      .filter((id) => !labelled.includes(id)).sort()[0]""", labelled)
+    point = node_point(page, unlabelled)
+    page.mouse.move(point["x"], point["y"])
+    page.wait_for_function("(id) => graphkit.labelled().includes(id)", arg=unlabelled, timeout=5_000)  # on hover
+    page.mouse.move(1, 1)
+    scale = page.evaluate("graphkit.network.getScale()")
+    page.evaluate("(scale) => graphkit.network.moveTo({scale: scale * 3})", scale)
+    page.evaluate("graphkit.network.redraw()")
+    zoomed = page.evaluate("graphkit.labelled()")
+    # zoomed in, the actors still on screen have room for their labels
+    on_screen = page.evaluate(f"() => ({ON_SCREEN.replace('.every(', '.filter(')})().length")
+    assert len(zoomed) >= min(on_screen, 1)
+
+
+def test_png_export_shows_the_graph_alone(page, offline_page):
+    page.evaluate("graphkit.exportView()")
+    assert page.locator("#controls").is_hidden() and page.locator("#details").is_hidden()
+    assert page.locator("#legend").is_hidden() and page.locator("#graph-tools").is_hidden()
+    box = page.locator("#graph").bounding_box()
+    assert (box["x"], box["y"], box["width"], box["height"]) == (0, 0, 1400, 900)
+    assert page.evaluate(ON_SCREEN)
+    assert_clean(offline_page)
+
+
+def test_search_for_an_actor_in_no_relation_says_how_to_show_it(page):
+    page.fill("#search", "United Nations")
+    page.press("#search", "Enter")
+    assert page.locator("#search-status").inner_text() == (
+        "United Nations is in no relation: tick “Show actors with no relation” to see it")
+    page.check("#show-unrelated")
+    page.press("#search", "Enter")
+    assert page.evaluate("graphkit.network.getSelectedNodes()") == [iri("un")]
+
+
+def test_a_big_graph_strokes_its_straight_edges_in_batches(offline_page, tmp_path):
+    G = big_graph(1200, 2500)
+    page = open_explorer(offline_page, G, tmp_path)
+    assert page.evaluate("graphkit.batched.size") == page.evaluate(
+        "graphkit.data.edges.filter((edge) => !edge.smooth).length") > 2000
+    assert page.evaluate(DRAWN)["edges"] == G.number_of_edges()  # vis still holds them, for clicks
+    best = page.evaluate("graphkit.data.nodes.find((node) => node.rank === 0).id")
+    point = node_point(page, best)
+    page.mouse.click(point["x"], point["y"])
+    assert page.evaluate("graphkit.network.getSelectedNodes()") == [best]
+    arrows = page.evaluate("""(id) => graphkit.network.getConnectedEdges(id)
+      .filter((edge) => !graphkit.data.edges.find((item) => item.id === edge).symmetric)
+      .map((edge) => graphkit.edges.get(edge).arrows.to.enabled)""", best)
+    assert arrows and all(arrows)  # the selected actor's edges get their arrows
+    with page.expect_download() as download:
+        page.click("#save-png")
+    saved = tmp_path / "big.png"
+    download.value.save_as(saved)
+    assert saved.stat().st_size > 20_000
     assert_clean(offline_page)

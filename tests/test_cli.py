@@ -22,6 +22,7 @@ import rdflib
 from rdflib.compare import isomorphic
 from typer.testing import CliRunner
 
+import graphkit
 import graphkit.pipeline
 from graphkit.cli import app
 from graphkit.ingest import content_id, read_articles
@@ -81,6 +82,10 @@ def stderr_lines(result) -> list[str]:
     return click.unstyle(result.stderr).splitlines()  # plain, even where the console is coloured
 
 
+def skip_lines(result) -> list[str]:
+    return [line for line in stderr_lines(result) if line.startswith("skipped ")]
+
+
 # --- bad input next to good input: exit 2 ----------------------------------------------
 
 BAD_INPUTS = [
@@ -118,8 +123,9 @@ def test_bad_input_is_skipped_with_one_line_and_good_articles_still_built(workdi
 
     assert_no_traceback(result)
     assert result.exit_code == 2, result.output
-    [message] = stderr_lines(result)
+    [message] = skip_lines(result)
     assert message.startswith(f"skipped {origin}: {reason}"), message
+    assert re.match(r"extracting done: \d+ article\(s\)", stderr_lines(result)[-1])  # not a terminal: one line, no bar
     assert "Russia" in actor_labels(workdir / "out")
     assert f"skipped 1 input(s):\n  {origin}: {reason}" in click.unstyle(result.stdout)
 
@@ -139,7 +145,7 @@ def test_both_good_lines_around_a_malformed_jsonl_line_are_built(workdir):
 FATAL = [
     # id, files to create, arguments, what the one error line says
     ("unknown model", {}, ["good.txt", "--model", "no_such_model"],
-     "spaCy model 'no_such_model' is not installed; install it with `pip install no-such-model`"),
+     "spaCy model 'no_such_model' is not installed; check the name or path, or pass --model"),
     ("output under a regular file", {"blocker": "not a directory"}, ["good.txt", "-o", "blocker/out"],
      "cannot write to output directory 'blocker/out'"),
     # "[/draft]" is console markup; the message must show it as typed, not crash on it.
@@ -177,7 +183,8 @@ def test_build_writes_six_files_that_parse(workdir):
 
     assert_no_traceback(result)
     assert result.exit_code == 0, result.output
-    assert result.stderr == ""
+    [progress] = stderr_lines(result)
+    assert re.fullmatch(r"extracting done: 2 article\(s\), \d+ words in \d+\.\d s \(\d+\.\d articles/s\)", progress), progress
     out = workdir / "out"
     assert sorted(path.name for path in out.iterdir()) == sorted([*OUTPUT_FILES, "graphkit-manifest.json"])
     turtle = rdflib.Graph().parse(out / "graph.ttl", format="turtle")
@@ -257,7 +264,7 @@ def test_extract_reports_a_malformed_line_and_prints_the_rest(workdir):
 
     assert_no_traceback(result)
     assert result.exit_code == 2
-    [message] = stderr_lines(result)
+    [message] = skip_lines(result)
     assert message.startswith("skipped wire.jsonl:2: invalid JSON")
     assert [(r["doc_id"], r["source"]["label"], r["relation"], r["target"]["label"]) for r in records(result)] == [
         ("w1", "France", "condemns", "Iran"), ("w3", "Japan", "criticizes", "China")]
@@ -342,7 +349,7 @@ def graphkit_command(*args: str, **options) -> subprocess.CompletedProcess:
 
 @pytest.mark.parametrize("args, message", [
     (["build", "examples/", "--jobs", "0"], "error: Invalid value for '--jobs' / '-j': Input should be greater than or equal to 1; see "),
-    (["build"], "error: Missing argument 'inputs'; see "),
+    (["build"], "error: Missing argument 'INPUT'; see "),
     (["bogus"], "error: No such command 'bogus'; see "),
 ])
 def test_a_wrong_command_line_is_one_line_and_exit_1(args, message):
@@ -361,3 +368,212 @@ def test_a_reader_that_stops_early_ends_extraction_quietly():
         assert process.wait(timeout=120) == 0, errors
     assert errors == ""
 
+
+
+# --- help, options and dates ---------------------------------------------------------
+
+def all_commands():
+    import typer.main
+
+    group = typer.main.get_command(app)
+    return group, [group.get_command(None, name) for name in group.list_commands(None)]
+
+
+@pytest.mark.parametrize("command", ["", "build", "extract", "evaluate", "validate", "query", "view"])
+def test_help_shows_metavars_choices_and_no_python_types(command):
+    result = cli(*command.split(), "--help")
+
+    assert result.exit_code == 0, result.output
+    assert not re.search(r"<(bool|str|int|float|path|list\[)", result.stdout), result.stdout
+    if command == "build":
+        assert re.search(r"^  --fresh  +Start a new graph", result.stdout, re.M), "a flag takes no value"
+        assert "--engine [local|dask]" in result.stdout and "--store [auto|memory|oxigraph]" in result.stdout
+    if command == "extract":
+        assert "--format [jsonl|table]" in result.stdout and "--min-confidence X" in result.stdout
+
+
+def test_every_option_and_argument_is_documented():
+    group, commands = all_commands()
+    for command in commands:
+        assert command.help and command.short_help, command.name
+        for param in command.params:
+            assert param.help, f"graphkit {command.name} {param.name} has no help"
+
+
+def test_version():
+    result = graphkit_command("--version")
+    assert result.returncode == 0
+    assert result.stdout.strip() == f"graphkit {graphkit.__version__} (graphkit-news)"
+
+
+@pytest.mark.parametrize("option, value, message", [
+    ("--since", "2024-13", "is not on the calendar"), ("--until", "2024-02-30", "is not on the calendar"),
+    ("--until", "2023-02-29", "is not on the calendar"), ("--since", "2024-00", "is not on the calendar"),
+    ("--since", "2024-1", "is not YYYY, YYYY-MM or YYYY-MM-DD"), ("--since", "24-01-01", "is not YYYY, YYYY-MM or YYYY-MM-DD"),
+    ("--since", "last week", "is not YYYY, YYYY-MM or YYYY-MM-DD"),
+])
+def test_view_rejects_a_date_that_is_not_on_the_calendar(tmp_path, option, value, message):
+    result = graphkit_command("view", "outputs/", "-o", str(tmp_path / "v.html"), option, value)
+    assert result.returncode == 1
+    [line] = result.stderr.splitlines()
+    assert line.startswith(f"error: date {value!r} {message}"), line
+    assert not (tmp_path / "v.html").exists()
+
+
+@pytest.mark.parametrize("since", ["2024", "2024-02", "2024-02-29"])
+def test_view_takes_a_year_a_month_or_a_day(demo_dir, tmp_path, since):
+    result = cli("view", str(demo_dir), "-o", str(tmp_path / "v.html"), "--since", since)
+    assert result.exit_code == 0, result.output
+
+
+def test_a_flag_given_a_value_says_flags_take_none(workdir):
+    result = cli("build", "--fresh", "true", "good.txt", "-o", "out")
+    assert result.exit_code == 1
+    [line] = stderr_lines(result)
+    assert line.startswith("error: 'true' is not a file; flags such as --fresh")
+
+
+# --- install hints -------------------------------------------------------------------
+
+def our_distribution_names() -> set[str]:
+    import tomllib
+
+    project = tomllib.loads((helpers.REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    requirements = [*project["dependencies"], *(r for extra in project["optional-dependencies"].values() for r in extra)]
+    return {project["name"]} | {re.split(r"[\[<>=!~; ]", r, maxsplit=1)[0].lower() for r in requirements}
+
+
+# Well-known projects a README example uses on top of ours, named as they are on PyPI.
+THIRD_PARTY = {"pandas"}
+PIP_INSTALL = re.compile(r"pip install ((?:-[-\w]+ )*)(['\"]?)([^\s'\"`]+)\2")
+
+
+def test_the_distribution_is_graphkit_news_and_installs_this_project():
+    from importlib.metadata import distribution
+
+    dist = distribution("graphkit-news")
+    [script] = [entry for entry in dist.entry_points if entry.name == "graphkit"]
+    assert script.value == "graphkit.cli:main"
+    assert "graphkit-news" in our_distribution_names()
+
+
+def test_no_message_or_readme_recommends_a_name_that_is_not_ours():
+    ours = our_distribution_names() | THIRD_PARTY
+    texts = {path: path.read_text(encoding="utf-8") for path in [helpers.REPO / "README.md", *helpers.REPO.glob("graphkit/**/*.py")]}
+    found = 0
+    for path, text in texts.items():
+        for options, _, target in PIP_INSTALL.findall(text):
+            found += 1
+            name = re.split(r"[\[<>=]", target, maxsplit=1)[0].lower()
+            assert target.startswith(".") or name in ours, f"{path.name}: `pip install {options}{target}` is not ours"
+        assert not re.search(r"pip install en[-_]core", text), f"{path.name}: spaCy models come with `python -m spacy download`"
+    assert found >= 4
+
+
+def test_a_missing_spacy_model_is_downloaded_the_spacy_way():
+    from graphkit.nlp import ModelNotFound, load_pipeline
+
+    with pytest.raises(ModelNotFound, match=r"download it with `python -m spacy download en_core_web_trf`"):
+        load_pipeline("en_core_web_trf", helpers.extractor().knowledge_base)
+
+
+# --- progress, summaries, reproducible timestamps -----------------------------------
+
+@pytest.fixture
+def terminal(monkeypatch):
+    """stderr as a terminal, recorded."""
+    from rich.console import Console
+
+    import graphkit.cli.common
+
+    console = Console(file=io.StringIO(), force_terminal=True, width=120, highlight=False)
+    monkeypatch.setattr(graphkit.cli.common, "err", console)
+    return console.file
+
+
+def test_the_progress_bar_counts_articles_towards_a_total_with_rate_and_time_left():
+    from rich.console import Console
+
+    from graphkit.cli.progress import ExtractionProgress, Total
+
+    examples = str(helpers.REPO / "examples")
+    total = Total([examples])
+    assert (total.unit, total.amount) == ("articles", 6 + 3)  # six article files, three JSONL lines
+    console = Console(file=io.StringIO(), force_terminal=True, width=160)
+    with ExtractionProgress([examples], console) as progress:
+        graphkit.pipeline.build([examples], extractor=helpers.extractor(), on_article=progress.article)
+        progress.bar.refresh()
+    shown = click.unstyle(console.file.getvalue())
+    assert "9/9" in shown and "articles/s" in shown and "left" in shown
+
+
+def test_build_on_a_terminal_and_quiet(workdir, terminal):
+    result = cli("build", "good.txt", "-o", "out")
+    assert result.exit_code == 0, result.output
+    assert "1/1" in click.unstyle(terminal.getvalue())
+    terminal.truncate(0)
+    result = cli("build", "good.txt", "-o", "out2", "--quiet")
+    assert result.exit_code == 0 and terminal.getvalue().strip("\x00") == "" and result.stderr == ""
+
+
+def test_large_jsonl_input_is_measured_in_bytes(workdir, monkeypatch):
+    import gzip
+
+    from graphkit.cli import progress
+
+    lines = jsonl(*({"id": f"a{n}", "text": "France condemned Iran. " * n} for n in range(1, 40)))
+    with gzip.open(workdir / "wire.jsonl.gz", "wt", encoding="utf-8") as handle:
+        handle.write(lines)
+    monkeypatch.setattr(progress, "COUNT_ARTICLES_BELOW_BYTES", 0)
+    total = progress.Total(["good.txt", "wire.jsonl.gz"])
+    size = (workdir / "wire.jsonl.gz").stat().st_size
+    assert total.unit == "bytes" and total.amount == len(BLINKEN) + size
+    assert total.done_at("good.txt") == len(BLINKEN)
+    done = [total.done_at(f"wire.jsonl.gz:{n}") for n in (1, 20, 39)]
+    assert done == sorted(done) and done[-1] == len(BLINKEN) + size
+    total.close()
+
+
+def test_summary_says_time_articles_added_and_in_the_graph_and_one_output_line(workdir):
+    write(workdir / "talks.txt", "China and Russia held talks.\n")
+    cli("build", "good.txt", "-o", "out")
+
+    result = cli("build", "good.txt", "talks.txt", "-o", "out")
+
+    text = click.unstyle(result.stdout)
+    assert result.exit_code == 0, result.output
+    assert re.search(r"elapsed\s*│\s*\d+\.\d s", text)
+    assert re.search(r"articles added\s*│\s*1\s", text) and re.search(r"articles in the graph\s*│\s*2\s", text)
+    assert re.search(r"actors \(nodes\)\s*│\s*\d+: \d+ with relations, \d+ without", text)
+    assert re.search(r"output\s*│\s*out/ \(11 files", text) and "graph.ttl" not in text
+    verbose = click.unstyle(cli("build", "talks.txt", "-o", "out3", "--verbose").stdout)
+    assert all(name in verbose for name in OUTPUT_FILES)
+
+
+def test_extract_ends_with_a_summary_on_stderr(workdir):
+    result = cli("extract", "good.txt", "--min-confidence", "0.99")
+    assert result.exit_code == 0
+    [line] = stderr_lines(result)
+    assert re.fullmatch(r"extracting done: 1 article\(s\), 12 words in \d+\.\d s \(\d+\.\d articles/s\); 0 relation\(s\) "
+                        r"printed \(1 below --min-confidence 0.99 left out\); 0 input\(s\) skipped", line), line
+    assert cli("extract", "good.txt", "--quiet").stderr == ""
+
+
+def test_extract_table_in_a_pipe_is_not_cut_and_has_date_and_sentence(workdir):
+    long = "date 2024-10-31\n" + "Russia had trained the North Korean soldiers for artillery battles in a long and winding sentence " \
+           "that goes on well past eighty columns, Blinken said.\n"
+    write(workdir / "long.txt", long)
+    result = cli("extract", "long.txt", "--format", "table")
+    assert result.exit_code == 0, result.output
+    [row] = [line for line in result.stdout.splitlines() if "trains" in line]
+    assert "2024-10-31" in row and long.splitlines()[1] in row and len(row) > 200
+
+
+def test_source_date_epoch_stamps_the_run(workdir, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1000000000")
+    assert cli("build", "good.txt", "-o", "out").exit_code == 0
+    assert 'prov:startedAtTime "2001-09-09T01:46:40+00:00"' in (workdir / "out" / "graph.ttl").read_text(encoding="utf-8")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "yesterday")
+    result = cli("build", "good.txt", "-o", "out2")
+    assert result.exit_code == 1
+    assert stderr_lines(result)[-1].startswith("error: SOURCE_DATE_EPOCH='yesterday' is not a whole number of seconds")

@@ -10,11 +10,12 @@ import re
 import networkx as nx
 import pytest
 
-from graphkit.export.html import NEGATED_COLOUR, NEGATED_DASHES, STABILIZATION_ITERATIONS, UNASSERTED_DASHES, network_options, script_json, write_html
+from graphkit.export.html import NEGATED_COLOUR, NEGATED_DASHES, QUAD_CLASS_COLOURS, UNASSERTED_DASHES, network_options, script_json, write_html
 
 from graph_fixtures import HOSTILE_SENTENCE, HOSTILE_TITLE, iri, sample_graph
 
 DATA_SCRIPT = re.compile(r'<script type="application/json" id="graph-data">(.*?)</script>', re.DOTALL)
+EVIDENCE_SCRIPT = re.compile(r'<script type="application/json" id="evidence-data">(.*?)</script>', re.DOTALL)
 # Anything that would make the page fetch from elsewhere.
 EXTERNAL = [
     r"<script[^>]*\ssrc\s*=", r"<link\b[^>]*\shref\s*=", r"@import", r"url\(\s*['\"]?\s*(https?:)?//",
@@ -29,7 +30,11 @@ def page(tmp_path_factory) -> str:
 
 
 def page_data(page: str) -> dict:
-    return json.loads(DATA_SCRIPT.search(page).group(1))
+    """The page's graph data, each edge with its evidence (which the page keeps in a script of its own)."""
+    data = json.loads(DATA_SCRIPT.search(page).group(1))
+    for edge, evidence in zip(data["edges"], json.loads(EVIDENCE_SCRIPT.search(page).group(1)), strict=True):
+        edge["evidence"] = evidence
+    return data
 
 
 def edge_by_relation(data: dict, relation: str) -> dict:
@@ -144,13 +149,49 @@ def test_node_styles(page):
     assert nodes[iri("russia")]["mentions"] == 6
 
 
-@pytest.mark.parametrize("n_nodes, improved", [(10, True), (100, True), (101, False), (5000, False)])
-def test_network_options_for_big_graphs(n_nodes, improved):
+@pytest.mark.parametrize("n_nodes", [10, 5000])
+def test_the_page_lays_nothing_out(n_nodes):
     options = network_options(n_nodes, 3 * n_nodes)
-    assert options["layout"]["improvedLayout"] is improved
-    assert options["physics"]["solver"] in {"barnesHut", "forceAtlas2Based"}
-    assert options["physics"]["stabilization"]["iterations"] == STABILIZATION_ITERATIONS <= 200
-    assert options["interaction"]["hideEdgesOnDrag"] is True
+    assert options["physics"] == {"enabled": False}
+    assert options["layout"]["improvedLayout"] is False
+    assert options["interaction"]["hideEdgesOnDrag"] is (n_nodes == 5000)
+
+
+def test_every_actor_has_a_position_and_a_label_rank(page):
+    nodes = page_data(page)["nodes"]
+    assert all(isinstance(node["x"], int) and isinstance(node["y"], int) for node in nodes)
+    assert len({(node["x"], node["y"]) for node in nodes}) == len(nodes)
+    assert sorted(node["rank"] for node in nodes) == list(range(len(nodes)))
+    ranked = sorted(nodes, key=lambda node: node["rank"])
+    assert ranked[0]["label"] == "Russia" and ranked[-1]["label"] == "United Nations"  # no relation: last
+
+
+def test_related_actors_sit_closer_than_strangers(page):
+    at = {node["label"]: (node["x"], node["y"]) for node in page_data(page)["nodes"]}
+    near = abs(complex(*at["Russia"]) - complex(*at["Korean People's Army"]))
+    far = abs(complex(*at["Russia"]) - complex(*at["Antony Blinken"]))
+    assert near < far
+
+
+def test_quad_classes_have_four_distinct_colours():
+    assert len(set(QUAD_CLASS_COLOURS.values())) == 4
+
+
+def test_legend_lists_only_what_the_graph_holds(page):
+    legend = page_data(page)["legend"]
+    assert [item["type"] for item in legend["types"]] == [
+        "State", "Person", "Organization", "ArmedForce", "NonStateArmedGroup"]  # no Location
+    assert [item["quad_class"] for item in legend["quad_classes"]] == [
+        "verbal_cooperation", "material_cooperation", "verbal_conflict", "material_conflict"]
+    assert legend["negated_color"] == NEGATED_COLOUR and legend["unasserted_dashes"] == UNASSERTED_DASHES
+
+
+def test_legend_of_a_graph_of_one_family(tmp_path):
+    G = sample_graph()
+    G.remove_edges_from([(u, v, key) for u, v, key in list(G.edges(keys=True)) if key != "trains"])
+    legend = page_data(write_html(G, tmp_path / "g.html").read_text(encoding="utf-8"))["legend"]
+    assert [item["quad_class"] for item in legend["quad_classes"]] == ["material_cooperation"]
+    assert legend["negated_color"] is None and legend["unasserted_dashes"] is None
 
 
 def test_empty_graph(tmp_path):
@@ -181,3 +222,18 @@ def test_node_degree_sizes_actors_when_nothing_counts_mentions(tmp_path):
 def test_actors_left_out_by_a_view_reach_the_page(tmp_path):
     data = page_data(write_html(sample_graph(), tmp_path / "g.html", left_out=4200).read_text(encoding="utf-8"))
     assert data["left_out"] == 4200
+
+
+def test_actors_with_no_relation_sit_in_a_grid_under_the_rest(page):
+    nodes = page_data(page)["nodes"]
+    lowest_related = max(node["y"] for node in nodes if node["degree"])
+    assert all(node["y"] > lowest_related for node in nodes if not node["degree"])
+
+
+def test_layout_is_seeded_and_independent_of_insertion_order():
+    from graphkit.export.layout import layout_positions
+
+    from graph_fixtures import reordered
+
+    G = sample_graph()
+    assert layout_positions(G) == layout_positions(reordered(G)) == layout_positions(G.copy())

@@ -9,6 +9,7 @@ import errno
 import io
 import json
 import os
+import re
 import subprocess
 import sys
 import threading
@@ -78,10 +79,14 @@ def cli(*args: str, input: str | None = None):
     return CliRunner().invoke(app, list(args), input=input)
 
 
+PROGRESS_LINE = re.compile(r"^\w+ done: ")
+
+
 def one_error_line(result) -> str:
     assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
     assert "Traceback" not in result.output
-    lines = [line for line in click.unstyle(result.stderr).splitlines() if not line.startswith("skipped ")]
+    # skips have their own lines; so has the progress summary printed when stderr is no terminal
+    lines = [line for line in click.unstyle(result.stderr).splitlines() if not line.startswith("skipped ") and not PROGRESS_LINE.match(line)]
     assert len(lines) == 1, result.stderr
     assert lines[0].startswith("error: ")
     return lines[0]

@@ -197,8 +197,14 @@ def view_cli(*args: str):
 
 
 def page_data(path) -> dict:
+    """The page's graph data, each edge with its evidence (kept in a script of its own)."""
     text = path.read_text(encoding="utf-8")
-    return json.loads(re.search(r'<script type="application/json" id="graph-data">(.*?)</script>', text, re.S).group(1))
+    script = r'<script type="application/json" id="{}">(.*?)</script>'
+    data = json.loads(re.search(script.format("graph-data"), text, re.S).group(1))
+    evidence = json.loads(re.search(script.format("evidence-data"), text, re.S).group(1))
+    for edge, items in zip(data["edges"], evidence, strict=True):
+        edge["evidence"] = items
+    return data
 
 
 def test_view_writes_an_actors_neighbourhood(stored):

@@ -15,35 +15,37 @@ from pathlib import Path
 import networkx as nx
 
 from ..relation_types import default_vocabulary
+from .layout import layout_positions
 
-# Actor type -> (vis-network shape, colour). Shapes draw their label underneath.
+# Colours from the Okabe-Ito palette, which readers with any common colour-vision deficiency tell apart.
+# Actor type -> (vis-network shape, colour); the shape tells types apart in greyscale too.
 TYPE_STYLES = {
-    "State": ("dot", "#4e79a7"),
-    "Person": ("diamond", "#edc948"),
-    "Organization": ("square", "#59a14f"),
-    "ArmedForce": ("triangle", "#e15759"),
-    "NonStateArmedGroup": ("star", "#b07aa1"),
-    "Location": ("hexagon", "#9c755f"),
+    "State": ("dot", "#0072b2"),
+    "Person": ("diamond", "#e69f00"),
+    "Organization": ("square", "#009e73"),
+    "ArmedForce": ("triangle", "#d55e00"),
+    "NonStateArmedGroup": ("star", "#cc79a7"),
+    "Location": ("hexagon", "#999999"),
 }
-OTHER_TYPE_STYLE = ("dot", "#bab0ac")
+OTHER_TYPE_STYLE = ("dot", "#bbbbbb")
 OTHER_TYPE = "Other"
 MODALITIES = ("asserted", "planned", "hypothetical", "reported")
 
-# Edge families: cooperation in blues, conflict in oranges; material darker than verbal.
+# Edge families, one hue each: cooperation blue and green, conflict orange and vermilion.
 QUAD_CLASS_COLOURS = {
-    "verbal_cooperation": "#6baed6",
-    "material_cooperation": "#08519c",
-    "verbal_conflict": "#fdae6b",
-    "material_conflict": "#d94801",
+    "verbal_cooperation": "#56b4e9",
+    "material_cooperation": "#009e73",
+    "verbal_conflict": "#e69f00",
+    "material_conflict": "#d55e00",
 }
-OTHER_EDGE_COLOUR = "#969696"
-NEGATED_COLOUR = "#d7191c"
+OTHER_EDGE_COLOUR = "#999999"
+NEGATED_COLOUR = "#000000"
 UNASSERTED_DASHES = [8, 6]  # hypothetical, planned or reported only
 NEGATED_DASHES = [2, 6]  # every statement denies the relation
 
-STABILIZATION_ITERATIONS = 200
-IMPROVED_LAYOUT_MAX_NODES = 100  # vis's improvedLayout is quadratic; off above this
 HIDE_EDGES_ON_ZOOM_MIN_EDGES = 500
+NODE_SIZE_MIN = 12  # radius of the least-mentioned actor, in drawing units
+NODE_SIZE_PER_EXTENT = 160  # at least 1/160 of the layout's extent, so about 5 px at the first fit
 PARALLEL_EDGE_BEND = 0.4  # roundness step between edges joining the same two actors
 
 _VIS_DIR = "templates/lib/vis-9.1.2"
@@ -71,11 +73,14 @@ def render_html(G: nx.MultiDiGraph, title: str = "graphkit", left_out: int = 0) 
     """The explorer page for ``G`` as a string."""
     vis_js = _inline_script(_vis_text("vis-network.min.js"))
     app_js = _inline_script(_package_text("explorer.js"))
+    data = graph_data(G, left_out)
+    evidence = [edge.pop("evidence") for edge in data["edges"]]  # the bulk; the page parses it when first needed
     values = {
         "CSP": _content_security_policy([vis_js, app_js]),
         "TITLE": html.escape(title),
         "VIS_CSS": _vis_text("vis-network.css").replace("</style", "<\\/style"),
-        "GRAPH_DATA": script_json(graph_data(G, left_out)),
+        "GRAPH_DATA": script_json(data),
+        "EVIDENCE_DATA": script_json(evidence),
         "VIS_JS": vis_js,
         "APP_JS": app_js,
     }
@@ -87,7 +92,9 @@ def graph_data(G: nx.MultiDiGraph, left_out: int = 0) -> dict:
     edges = sorted(G.edges(keys=True, data=True), key=lambda edge: (edge[0], edge[1], str(edge[2])))
     curves = _parallel_edge_curves(edges)
     labels = {node: str(data.get("label") or node) for node, data in G.nodes(data=True)}
-    nodes = [_node_record(node, G.nodes[node], G.degree(node)) for node in sorted(G.nodes)]
+    positions = layout_positions(G)
+    ranks = _label_ranks(G, labels)
+    nodes = [_node_record(node, G.nodes[node], G.degree(node), positions[node], ranks[node]) for node in sorted(G.nodes)]
     records = [_edge_record(i, edge, curves[i], labels) for i, edge in enumerate(edges)]
     return {
         "nodes": nodes,
@@ -95,35 +102,40 @@ def graph_data(G: nx.MultiDiGraph, left_out: int = 0) -> dict:
         "relations": _relation_counts(edges),
         "types": _type_counts(nodes),
         "modalities": _modalities(records),
+        "statement_counts": _statement_counts(records),
         "dates": sorted({item["date"] for edge in records for item in edge["evidence"] if item.get("date")}),
         "size_by": "mentions" if any(node["mentions"] for node in nodes) else "degree",
         "left_out": left_out,
-        "legend": _legend(),
-        "options": network_options(G.number_of_nodes(), G.number_of_edges()),
+        "legend": _legend(nodes, records),
+        "options": network_options(len(nodes), len(records), _extent(nodes)),  # G.number_of_edges() walks every node
     }
 
 
-def network_options(n_nodes: int, n_edges: int) -> dict:
-    """vis-network options: a bounded force layout that stops once it has settled."""
+def network_options(n_nodes: int, n_edges: int, extent: float = 0.0) -> dict:
+    """vis-network options: positions come from the page data, so physics stays off and nothing moves.
+
+    Actors are sized in drawing units; ``extent`` (the width or height of the related actors'
+    layout, whichever is larger) scales them up so the first view of a big graph shows them.
+    """
+    smallest = max(NODE_SIZE_MIN, round(extent / NODE_SIZE_PER_EXTENT))
     return {
         "autoResize": True,
-        "layout": {"randomSeed": 7, "improvedLayout": n_nodes <= IMPROVED_LAYOUT_MAX_NODES},
-        "physics": {
-            "enabled": True,
-            "solver": "forceAtlas2Based",
-            "forceAtlas2Based": {"gravitationalConstant": -90, "centralGravity": 0.01, "springLength": 150,
-                                 "springConstant": 0.05, "damping": 0.5, "avoidOverlap": 0.4},
-            "minVelocity": 0.75,
-            "stabilization": {"enabled": True, "iterations": STABILIZATION_ITERATIONS, "updateInterval": 25,
-                              "fit": True},
-        },
-        "interaction": {"hover": True, "tooltipDelay": 150, "hideEdgesOnDrag": True,
+        "layout": {"randomSeed": 7, "improvedLayout": False},
+        "physics": {"enabled": False},
+        "interaction": {"hover": True, "tooltipDelay": 150, "hideEdgesOnDrag": n_edges >= HIDE_EDGES_ON_ZOOM_MIN_EDGES,
                         "hideEdgesOnZoom": n_edges >= HIDE_EDGES_ON_ZOOM_MIN_EDGES, "multiselect": False},
-        "nodes": {"borderWidth": 1.5, "scaling": {"min": 10, "max": 40, "label": {"enabled": False}},
-                  "font": {"size": 14, "color": "#222222", "strokeWidth": 3, "strokeColor": "#ffffff"}},
-        "edges": {"smooth": False, "selectionWidth": 2, "scaling": {"min": 1, "max": 6, "label": {"enabled": False}},
-                  "font": {"size": 11, "color": "#333333", "strokeWidth": 3, "strokeColor": "#ffffff"}},
+        # Labels are drawn by the page itself (explorer.js, drawLabels), not by vis-network.
+        "nodes": {"borderWidth": 1.5, "scaling": {"min": smallest, "max": 4 * smallest}},
+        "edges": {"smooth": False, "selectionWidth": 2},  # arrows per edge: none on symmetric relations
     }
+
+
+def _extent(nodes: list[dict]) -> float:
+    related = [node for node in nodes if node["degree"]]
+    if not related:
+        return 0.0
+    xs, ys = [node["x"] for node in related], [node["y"] for node in related]
+    return float(max(max(xs) - min(xs), max(ys) - min(ys)))
 
 
 def script_json(value: object) -> str:
@@ -132,10 +144,20 @@ def script_json(value: object) -> str:
     return re.sub("[<>&\u2028\u2029]", lambda match: _JSON_ESCAPES[match.group()], text)
 
 
-def _node_record(node: str, data: dict, degree: int) -> dict:
+def _label_ranks(G: nx.MultiDiGraph, labels: dict[str, str]) -> dict[str, int]:
+    """0 for the actor whose label the page draws first: most relations, then most mentions, then by name."""
+    order = sorted(G.nodes, key=lambda node: (-G.degree(node), -int(G.nodes[node].get("mentions") or 0),
+                                              labels[node], node))
+    return {node: rank for rank, node in enumerate(order)}
+
+
+def _node_record(node: str, data: dict, degree: int, position: tuple[float, float], rank: int) -> dict:
     shape, colour = TYPE_STYLES.get(data.get("type"), OTHER_TYPE_STYLE)
     return {
         "id": node,
+        "x": position[0],
+        "y": position[1],
+        "rank": rank,
         "label": str(data.get("label") or node),
         "type": data.get("type") or OTHER_TYPE,
         "mentions": int(data.get("mentions") or 0),
@@ -219,6 +241,14 @@ def _modalities(edges: list[dict]) -> list[str]:
     return [name for name in MODALITIES if name in present] + sorted(present - set(MODALITIES))
 
 
+def _statement_counts(edges: list[dict]) -> dict[str, int]:
+    counts: dict[str, int] = defaultdict(int)
+    for edge in edges:
+        for item in edge["evidence"]:
+            counts[item.get("modality") or "asserted"] += 1
+    return dict(sorted(counts.items()))
+
+
 def _relation_counts(edges: list[tuple]) -> list[dict]:
     counts: dict[str, int] = defaultdict(int)
     for _u, _v, key, data in edges:
@@ -226,11 +256,21 @@ def _relation_counts(edges: list[tuple]) -> list[dict]:
     return [{"name": name, "edges": counts[name]} for name in sorted(counts)]
 
 
-def _legend() -> dict:
-    types = [{"type": name, "shape": shape, "color": colour} for name, (shape, colour) in TYPE_STYLES.items()]
-    families = [{"quad_class": name, "color": colour} for name, colour in QUAD_CLASS_COLOURS.items()]
-    return {"types": types, "quad_classes": families, "negated_color": NEGATED_COLOUR,
-            "unasserted_dashes": UNASSERTED_DASHES, "negated_dashes": NEGATED_DASHES}
+def _legend(nodes: list[dict], edges: list[dict]) -> dict:
+    """Only what the graph holds: its actor types, edge families, and dashed or dotted edges if any."""
+    types = {node["type"]: (node["shape"], node["color"]) for node in nodes}
+    families = {edge["quad_class"] or "other": edge["color"] for edge in edges if not edge["negated"]}
+    type_order = [*TYPE_STYLES, *sorted(set(types) - set(TYPE_STYLES))]
+    family_order = [*QUAD_CLASS_COLOURS, *sorted(set(families) - set(QUAD_CLASS_COLOURS))]
+    return {
+        "types": [{"type": name, "shape": types[name][0], "color": types[name][1]} for name in type_order
+                  if name in types],
+        "quad_classes": [{"quad_class": name, "color": families[name]} for name in family_order if name in families],
+        "negated_color": NEGATED_COLOUR if any(edge["negated"] for edge in edges) else None,
+        "unasserted_dashes": UNASSERTED_DASHES if any(not edge["asserted"] and not edge["negated"] for edge in edges)
+        else None,
+        "negated_dashes": NEGATED_DASHES,
+    }
 
 
 def _content_security_policy(scripts: list[str]) -> str:

@@ -14,7 +14,8 @@ from .html import write_html
 
 SYSTEM_CHROMIUM = Path("/usr/bin/chromium")  # Debian's package
 VIEWPORT = {"width": 1600, "height": 1000}
-READY = "body[data-ready='true']"  # set by explorer.js once the layout has settled and been drawn
+READY = "body[data-ready='true']"  # set by explorer.js once the graph has been drawn
+EXPORT_VIEW = "graphkit.exportView()"  # hides the side panels and fits the graph to the whole page
 LOCAL_SCHEMES = ("file:", "data:", "blob:", "about:")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync"]
@@ -40,7 +41,7 @@ def chromium_path() -> str:
 
 def write_png(G: nx.MultiDiGraph, path: str | os.PathLike, title: str = "graphkit", left_out: int = 0,
               timeout_s: float = 300) -> Path:
-    """Write a screenshot of the explorer for ``G``, once its layout has settled; return its path.
+    """Write a picture of the graph as the explorer first shows it, without its side panels; return its path.
 
     >>> write_png(G, "graph.png")  # doctest: +SKIP
     PosixPath('graph.png')
@@ -64,7 +65,7 @@ def _screenshot(page: str | os.PathLike, path: str | os.PathLike, timeout_s: flo
     try:
         from playwright.sync_api import Error as PlaywrightError, sync_playwright
     except ImportError:
-        raise RenderError("PNG output needs the playwright package: pip install 'graphkit[png]'") from None
+        raise RenderError("PNG output needs the playwright package: pip install 'graphkit-news[png]'") from None
     executable = chromium_path()
     out = Path(path)
     with sync_playwright() as playwright:
@@ -79,6 +80,7 @@ def _screenshot(page: str | os.PathLike, path: str | os.PathLike, timeout_s: flo
             tab = context.new_page()
             tab.goto(Path(page).resolve().as_uri())
             tab.wait_for_selector(READY, state="attached", timeout=timeout_s * 1000)
+            tab.evaluate(EXPORT_VIEW)
             tab.screenshot(path=str(out))
         except PlaywrightError as error:
             raise RenderError(f"rendering {page} failed: {str(error).splitlines()[0]}") from None

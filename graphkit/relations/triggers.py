@@ -202,8 +202,11 @@ def is_content_of_request(verb: Token, vocab: Vocabulary) -> bool:
 
 def _phrase_relation(token: Token, vocab: Vocabulary) -> str | None:
     """The relation of a phrase that opens with ``token`` ("call on", "appeal to")."""
-    for words_, relation, _ in vocab.phrases():
-        if word_matches(token, words_[0]) and len(words_) > 1 and any(word_matches(c, words_[1]) for c in token.children):
+    phrases = tuple(vocab.phrases())
+    by_first_word = _phrases_by_first_word(phrases)
+    for n in sorted(set(by_first_word.get(token.lower_, ()) + by_first_word.get(token.lemma_.lower(), ()))):
+        words_, relation, _ = phrases[n]
+        if len(words_) > 1 and word_matches(token, words_[0]) and any(word_matches(c, words_[1]) for c in token.children):
             return relation
     return None
 

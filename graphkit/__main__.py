@@ -1,0 +1,5 @@
+"""`python -m graphkit`, the same as the `graphkit` command."""
+
+from .cli import main
+
+main()
