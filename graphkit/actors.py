@@ -26,11 +26,17 @@ Rules, applied to each sentence in order (earlier rules win a token):
 
 from __future__ import annotations
 
+import functools
+from dataclasses import replace
+
+import yaml
 
 from spacy.tokens import Doc, Span, Token
 
+from . import actor_filters
 from .knowledge import normalise_name
 from .models import Actor, Article, Mention, Role, actor_iri
+from .resources import ontology_file
 from .nlp import ACTOR_LABELS
 
 from .descriptions import GOVERNMENT_NOUNS, MILITARY_NOUNS, TITLE_HEADS, is_country_noun
@@ -96,7 +102,14 @@ class _Resolver:
         self.people_by_title: dict[tuple[str, str | None], Actor] = {}
         self._states_with_forces: set[str] | None = None
         self.deferred: list[tuple[Actor, int, int]] = []
+        self._dateline: Actor | None | bool = False  # not looked up yet
         self.deferred_nested: list[tuple[Actor, int, int]] = []
+        # Surnames of people named in full ("Chris Christie"): a lone "Christie" the tagger calls
+        # an organisation is that person.
+        full_names = [_whole_name(e) for e in doc.ents if e.label_ == "PERSON" and len(e) >= 2]
+        self.article_surnames = {e[-1].text for e in full_names}
+        # ... and the ends of those names: "Le Pen" after "Marine Le Pen", "Pena Nieto"
+        self.article_name_tails = {e[i:].text for e in full_names for i in range(1, len(e))}
         self.sentence_of = {}
         for index, sent in enumerate(doc.sents):
             for token in sent:
@@ -148,9 +161,24 @@ class _Resolver:
             return any(actor.type == "Person" for actor in known)
         if len(ent) == 1 and self.kb.people_with_surname(ent.text):
             return True  # "Prigozhin" tagged as an organisation
+        if ent.label_ in {"ORG", "GPE", "NORP"} and (_is_not_a_person_name(ent.text) or actor_filters.is_media_outlet(ent.text)):
+            return False  # "AK Party", "ABC News": "Party" or "News" alone later is no surname
+        if ent.label_ in {"ORG", "NORP"} and self.titled_name(ent):
+            return True  # "FPO leader Heinz-Christian Strache" tagged as an organisation
         if ent.label_ in {"ORG", "GPE", "NORP"} and self.surname_recurs(ent):
             return True  # "Maria Harlan ... Harlan said": a name whose surname stands alone later
+        if _strip_possessive(ent.text) in self.article_name_tails:
+            return True  # "Christie" or "Le Pen" (tagged ORG) after "Chris Christie", "Marine Le Pen"
+        if ent.label_ in _NAME_LABELS and _is_not_a_person_name(ent.text):
+            return False  # "Samsung Electronics", "North Dakota" tagged as people
         return ent.label_ in _NAME_LABELS
+
+    def titled_name(self, ent: Span) -> bool:
+        """A two- or three-word proper name right after a title or honorific."""
+        words = [t for t in ent if t.text != "-"]  # "Heinz-Christian Strache"
+        if not 2 <= len(words) <= 3 or ent.start == 0 or any(not t.text[:1].isupper() or not t.is_alpha for t in words):
+            return False
+        return actor_filters.is_person_cue(self.doc[ent.start - 1].text)
 
     def surname_recurs(self, ent: Span) -> bool:
         """A two- or three-word proper name whose last word appears alone elsewhere in the article."""
@@ -168,15 +196,17 @@ class _Resolver:
             if actor.type == "Person":
                 return actor
         if len(name.split()) == 1:
-            if surname in self.people_by_surname:
-                return self.people_by_surname[surname]
-            known = [a for a in self.kb.people_with_surname(name) if a.type == "Person"]
-            if len(known) == 1:
-                return known[0]
+            named = self.person_for_surname(name)
+            if named is not None:
+                return named
+        else:
+            longer = self.full_names_ending_with(name)
+            if len(longer) == 1:
+                return longer[0]  # "Pena Nieto" after "Enrique Pena Nieto"
         fuzzy = self.kb.fuzzy_person(name)
         if fuzzy is not None:
             return fuzzy
-        if len(name.split()) == 1:
+        if len(name.split()) == 1 or actor_filters.not_actor_reason(name):
             return None
         return Actor(id=actor_iri("Person", name), label=name, type="Person")
 
@@ -245,6 +275,8 @@ class _Resolver:
             self.resolve_demonym(ent, demonym_state)
             return
         if candidates and candidates[0].type != "State":
+            if self.is_foreign_namesake(ent, candidates[0]):
+                return  # "the ruling Democratic Party" in a ROME story is not the American one
             self.add(candidates[0], *_with_determiner(ent))
             return
         if state is not None:
@@ -255,9 +287,19 @@ class _Resolver:
         if demonym_state is not None:
             self.resolve_demonym(ent, demonym_state)
             return
-        if ent.label_ == "ORG" and not _is_title_fragment(ent):
-            label = _strip_determiner(ent.text)
+        if (ent.label_ == "ORG" or ent.label_ == "PERSON" and _is_not_a_person_name(ent.text)) and not _is_title_fragment(ent):
+            label = actor_filters.restore_apostrophes(actor_filters.strip_possessive(_strip_determiner(ent.text)))
+            if actor_filters.not_actor_reason(label) or self.is_quoted_source(ent, label):
+                return  # "American Health Care Act", "GMT", "told Reuters": not actors
             self.add(Actor(id=actor_iri("Organization", label), label=label, type="Organization"), *_with_determiner(ent))
+
+    def is_quoted_source(self, ent: Span, label: str) -> bool:
+        """A news outlet as the source of a report: "told Reuters", "ABC News reported"."""
+        if not actor_filters.is_media_outlet(label):
+            return False
+        root = ent.root
+        preceding = self.doc[max(ent.sent.start, ent.start - 4): ent.start].text
+        return actor_filters.is_reporting_context(root.head.lemma_, root.dep_, preceding)
 
     def named_body(self, ent: Span) -> Actor | None:
         """A known organisation named by a state word and its noun: "the South Korean secret service"."""
@@ -274,12 +316,74 @@ class _Resolver:
         title = self.kb.canonical_title(ent.text)
         return title is not None and _lemma(ent.root) in TITLE_HEADS
 
+    def full_names_with_surname(self, surname: str) -> list[Actor]:
+        """Different people named in full in the article so far whose surname is ``surname``."""
+        key = surname.lower()
+        return list({m.actor.id: m.actor for m in self.mentions if m.actor.type == "Person" and " " in m.actor.label and m.actor.label.split()[-1].lower() == key}.values())
+
+    def full_names_ending_with(self, name: str) -> list[Actor]:
+        """Different people named in the article so far whose name ends with ``name`` and is longer."""
+        tail = " " + name.lower()
+        return list({m.actor.id: m.actor for m in self.mentions if m.actor.type == "Person" and m.actor.label.lower().endswith(tail)}.values())
+
+    def in_office(self, people: list[Actor]) -> list[Actor]:
+        """The people who hold one of their known roles on the article date."""
+        return [a for a in people if any(role.holds_on(self.date) for role in a.roles)]
+
+    def person_for_surname(self, surname: str) -> Actor | None:
+        """A lone surname: the one person of that surname named in full in the article, else the one
+        known person of that surname (in office on the article date, when the knowledge base
+        knows their roles). Two candidates and no way to choose: None, never a guess."""
+        in_article = self.full_names_with_surname(surname)
+        if len(in_article) == 1:
+            return in_article[0]
+        if len(in_article) > 1:
+            serving = self.in_office(in_article)
+            return serving[0] if len(serving) == 1 else None
+        if surname.lower() in self.people_by_surname:
+            return self.people_by_surname[surname.lower()]
+        known = [a for a in self.kb.people_with_surname(surname) if a.type == "Person"]
+        if len(known) > 1:  # "Scott": Tim or Rick? the one serving, if only one is
+            known = self.in_office(known)
+        return known[0] if len(known) == 1 else None
+
     def resolve_lone_surnames(self) -> None:
-        """"Harlan said" where the tagger saw no name: a surname of someone already named in full."""
-        full = {a.label.split()[-1]: a for a in self.people_by_surname.values() if " " in a.label}
+        """"Harlan said", "Trump urged", "pressed Mattis", "cleric Gulen" where the tagger saw no
+        name (or another kind of name): the surname of someone named in full in the article, or
+        of the one known person of that surname in office on the article date."""
         for token in self.doc:
-            if token.i not in self.taken and token.pos_ == "PROPN" and token.text in full and token.ent_type_ in {"", "PERSON", "ORG", "GPE", "NORP"}:
-                self.add(full[token.text], token.i, token.i + 1)
+            if token.i in self.taken or token.pos_ not in {"PROPN", "NOUN"} or not token.text[:1].isupper() or not token.text.isalpha():
+                continue
+            if token.pos_ == "NOUN" and token.dep_ not in {"nsubj", "nsubjpass", "dobj", "pobj", "poss"}:
+                continue  # "Trump urged" is often tagged a common noun at the start of a sentence
+            if token.ent_type_ not in {"", "PERSON", "ORG", "GPE", "NORP"} or _inside_longer_name(token):
+                continue
+            ent = self.ent_of(token) if token.ent_type_ else None
+            if ent is not None and len(ent) > 1:
+                continue  # "State" in "US Secretary of State": a word of a longer name
+            person = self.full_names_with_surname(token.text)
+            if len(person) != 1:
+                if token.ent_type_ not in {"", "PERSON", "ORG"} or any(a.type != "Person" for a in self.kb.lookup(token.text)):
+                    continue  # "in Jordan" is the country, never Representative Jim Jordan
+                known = [a for a in self.kb.people_with_surname(token.text) if a.type == "Person"]
+                person = self.in_office(known) if len(person) == 0 else []
+            if len(person) == 1:
+                self.add(person[0], token.i, token.i + 1)
+
+    def is_foreign_namesake(self, ent: Span, actor: Actor) -> bool:
+        """A national body's bare name ("Congress", "Democratic Party") in a story filed from the
+        capital of another state, which has a body of that name of its own."""
+        if normalise_name(_strip_determiner(ent.text)) not in _national_names() or not actor.country:
+            return False
+        if self._dateline is False:
+            self._dateline = dateline_state(self.doc, self.kb)
+        return self._dateline is not None and self._dateline.country != actor.country
+
+    def other_state_near(self, token: Token, state: Actor) -> bool:
+        """Whether this sentence or the one before names a state other than ``state`` (or its bodies)."""
+        sentence = self.sentence_of[token.i]
+        return any(m.actor.type == "State" and m.actor.id != state.id or (m.actor.country and m.actor.country != state.country)
+                   for m in self.mentions if 0 <= sentence - m.sentence_index <= 1 and m.start_char < token.idx)
 
     def is_place_use(self, ent: Span, state: Actor) -> bool:
         """A capital after "in", "at", "near" names the city, and so does one that owns a part of
@@ -347,8 +451,12 @@ class _Resolver:
                 self.add(state, *_noun_phrase(head, ent))
             elif lemma in self.event_nouns:
                 self.add(state, ent.start, ent.end)  # "the American strikes": the state acts
+            elif lemma in _dateline_bodies()["legislature_nouns"] and legislature_of(self.kb, state) is not None:
+                self.add(legislature_of(self.kb, state), *_noun_phrase(head, ent))  # "Iraqi lawmakers"
             elif lemma in ORGANISATION_NOUNS:
                 self.add(national_body(state, self.doc[ent.start: head.i + 1].text), *_noun_phrase(head, ent))
+            elif self.kb.agent_type(lemma) is not None:  # a role noun of the PETRARCH agents dictionary
+                self.add(self.agent_of(state, self.kb.agent_type(lemma), self.doc[ent.start: head.i + 1].text), *_noun_phrase(head, ent))
             else:
                 self.add_nested(state, ent.start, ent.end)  # "Russian uniforms": a mention, never an actor that acts
             return
@@ -356,6 +464,19 @@ class _Resolver:
             forces = national_forces(self.kb, state)
             actor = forces if self.speaks_of_forces(state) or _has_number(ent.root) else state
             self.add(actor, *_with_determiner(ent))
+
+    def agent_of(self, state: Actor, actor_type: str, words: str) -> Actor:
+        """"Afghan soldiers" (the state's forces), "Iraqi policemen" (a body of the state), "Syrian
+        rebels" (an armed group of that country, not affiliated to its state), "Iraqi diplomats"
+        (the state), by the type agent_codes.yaml gives the noun's code."""
+        if actor_type == "ArmedForce":
+            return national_forces(self.kb, state)
+        if actor_type == "State":
+            return state
+        if actor_type == "NonStateArmedGroup":
+            label = words[0].upper() + words[1:]
+            return Actor(id=actor_iri(actor_type, label), label=label, type=actor_type, country=state.country)
+        return national_body(state, words)
 
     def speaks_of_forces(self, state: Actor) -> bool:
         """Whether the article names this state's soldiers, troops or forces anywhere."""
@@ -486,7 +607,7 @@ def resolve_mentions(doc: Doc, article: Article, kb, event_nouns: frozenset[str]
     """
     resolver = _Resolver(doc, article, kb, event_nouns)
     ents = [e for e in doc.ents if e.label_ in ACTOR_LABELS]
-    ents = [e for e in ents if not _is_dateline(e, kb) and not _is_credit(e)]
+    ents = [_whole_name(e) for e in ents if not _is_dateline(e, kb) and not _is_credit(e)]
     people = [e for e in ents if resolver.names_person(e)]
     for ent in people:
         # Names first, so "Blinken" later in the text finds "Antony Blinken".
@@ -503,20 +624,111 @@ def resolve_mentions(doc: Doc, article: Article, kb, event_nouns: frozenset[str]
     for actor, start, end in resolver.deferred_nested:
         if resolver.add(actor, start, end) is None:
             resolver.add_nested(actor, start, end)
+    _resolve_dateline_bodies(resolver)
     for token in doc:
         resolver.resolve_reference(token)
-    return sorted(resolver.mentions, key=lambda m: (m.start_char, m.end_char))
+    return sorted((_mark_names(m, kb) for m in resolver.mentions), key=lambda m: (m.start_char, m.end_char))
+
+
+@functools.lru_cache(maxsize=1)
+def _dateline_bodies() -> dict:
+    return yaml.safe_load(ontology_file("actors/dateline_bodies.yaml").read_text(encoding="utf-8"))
+
+
+@functools.lru_cache(maxsize=1)
+def _national_names() -> frozenset[str]:
+    return frozenset(normalise_name(name) for name in _dateline_bodies().get("national_names") or ())
+
+
+def legislature_of(kb, state: Actor) -> Actor | None:
+    """The knowledge base's legislature of a state ("US Congress"), if dateline_bodies.yaml names one."""
+    label = (_dateline_bodies().get("legislatures") or {}).get(state.country)
+    return next(iter(kb.lookup(label)), None) if label else None
+
+
+def dateline_state(doc: Doc, kb) -> Actor | None:
+    """The state of the city an article is filed from: "ANKARA (Reuters) -" is Turkey; a city that
+    is no capital or seat of government ("MANCHESTER") gives None."""
+    words = []
+    for token in doc[:6]:
+        if token.text in {"(", ",", "-", "–", "—"}:
+            break
+        if not (token.is_upper and token.is_alpha) and token.text not in {".", "'"}:
+            return None
+        words.append(token.text_with_ws)
+    name = "".join(words).strip()
+    return next((a for a in kb.lookup(name) if a.type == "State"), None) if name else None
+
+
+def _resolve_dateline_bodies(resolver: _Resolver) -> None:
+    """"the government", "the administration" and "lawmakers" standing alone are the dateline
+    state's government and legislature, when the sentence and the one before name no other state."""
+    state = dateline_state(resolver.doc, resolver.kb)
+    if state is None:
+        return
+    data = _dateline_bodies()
+    legislature = legislature_of(resolver.kb, state)
+    for token in resolver.doc:
+        lemma = _lemma(token)
+        if token.i in resolver.taken or token.pos_ != "NOUN":
+            continue
+        if lemma in data["government_nouns"] and token.tag_ == "NN":
+            actor, start = state, _bare_definite_start(token)
+        elif lemma in data["legislature_nouns"] and token.tag_ == "NNS" and legislature is not None:
+            actor, start = legislature, _bare_plural_start(token)
+        else:
+            continue
+        if start is None or resolver.other_state_near(token, state):
+            continue
+        resolver.add(actor, start, token.i + 1)
+
+
+def _bare_definite_start(token: Token) -> int | None:
+    """"the government" with nothing else before it and no "of"/"in" after it: where it starts."""
+    lefts = list(token.lefts)
+    if len(lefts) != 1 or lefts[0].lower_ != "the" or any(c.dep_ in {"prep", "acl", "relcl"} for c in token.rights):
+        return None
+    return lefts[0].i
+
+
+def _bare_plural_start(token: Token) -> int | None:
+    """"lawmakers", "some lawmakers": no adjective, name or owner in front, nothing after."""
+    if any(c.dep_ not in {"det", "amod"} or (c.dep_ == "amod" and c.lower_ not in {"many", "several", "some"}) for c in token.lefts):
+        return None
+    if any(c.dep_ in {"prep", "acl", "relcl"} for c in token.rights):
+        return None
+    return min([token.i, *(c.i for c in token.lefts)])
+
+
+def _mark_names(mention: Mention, kb) -> Mention:
+    """Whether the mention's words may become an alias of its actor: not a pronoun ("herself"),
+    not another known actor's name ("US" as the words for US Armed Forces)."""
+    words = _strip_determiner(_strip_possessive(mention.text))
+    if words.lower() in PERSON_PRONOUNS | THING_PRONOUNS | PLURAL_PRONOUNS:
+        return replace(mention, names_actor=False)
+    known = kb.lookup(words)
+    if known and mention.actor.id not in {a.id for a in known}:
+        return replace(mention, names_actor=False)
+    return mention
 
 
 def _resolve_single_names_again(resolver: _Resolver, ents: list[Span]) -> None:
-    """A surname met before the full name ("Blinken ... Antony Blinken") joins the full name."""
-    full_names = {a.label.split()[-1].lower(): a for a in resolver.people_by_surname.values() if " " in a.label}
+    """A surname met before the full name ("Blinken ... Antony Blinken") joins the full name,
+    when only one person of that surname is named in full."""
     for index, mention in enumerate(resolver.mentions):
         actor = mention.actor
-        if actor.type == "Person" and " " not in actor.label and actor.label.lower() in full_names:
-            better = full_names[actor.label.lower()]
+        if actor.type != "Person":
+            continue
+        if " " not in actor.label:
+            full_names = resolver.full_names_with_surname(actor.label)
+        elif not resolver.kb.is_known(actor):  # "Pena Nieto ... Enrique Pena Nieto"; never one known person into another
+            full_names = resolver.full_names_ending_with(actor.label)
+        else:
+            full_names = []
+        if len(full_names) == 1:
+            better = full_names[0]
             if better.id != actor.id:
-                replacement = Mention(better, mention.text, mention.start_char, mention.end_char, mention.sentence_index)
+                replacement = replace(mention, actor=better)
                 resolver.mentions[index] = replacement
                 for i, taken in list(resolver.taken.items()):
                     if taken is mention:
@@ -524,6 +736,30 @@ def _resolve_single_names_again(resolver: _Resolver, ents: list[Span]) -> None:
 
 
 # -- small helpers on tokens ---------------------------------------------------------------------
+def _whole_name(ent: Span) -> Span:
+    """A person's name the tagger cut short ("Enrique Pena" + "Nieto"): the capitalised proper
+    nouns right after it that no entity claims belong to it (two at most)."""
+    if ent.label_ != "PERSON":
+        return ent
+    end = ent.end
+    doc = ent.doc
+    while end < min(len(doc), ent.end + 2) and doc[end].pos_ == "PROPN" and doc[end].ent_iob_ == "O" and doc[end].is_alpha and doc[end].is_title:
+        end += 1
+    return ent if end == ent.end else Span(doc, ent.start, end, label=ent.label_)
+
+
+def _inside_longer_name(token: Token) -> bool:
+    """"Trump" in "Trump Tower", "King" in "Martin Luther King": part of another name."""
+    doc = token.doc
+    return any(0 <= i < len(doc) and doc[i].pos_ == "PROPN" and doc[i].text[:1].isupper() for i in (token.i - 1, token.i + 1))
+
+
+def _is_not_a_person_name(name: str) -> bool:
+    """An organisation's or a place's name the tagger took for a person's."""
+    name = _strip_possessive(name)
+    return actor_filters.is_organisation_name(name) or actor_filters.not_actor_reason(name) == "place"
+
+
 def _lemma(token: Token) -> str:
     return token.lemma_.lower()
 
@@ -571,7 +807,8 @@ def _is_credit(ent: Span) -> bool:
     if before != "(" or len(after) < 2 or after[0].text != ")" or after[1].text not in {"-", "–", "—", "--"}:
         return False
     opening = doc[ent.sent.start: ent.start - 1]
-    return all(token.is_upper or token.is_punct or token.is_space for token in opening)
+    # "SEOUL (Reuters) -", "MANCHESTER, England (Reuters) -", "SAN JUAN, Puerto Rico (Reuters) -"
+    return len(opening) <= 8 and (len(opening) == 0 or opening[0].is_upper)
 
 
 def _is_coordinated(ent: Span) -> bool:

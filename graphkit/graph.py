@@ -24,7 +24,7 @@ def add_actor(G: nx.MultiDiGraph, actor: Actor, surface: str | None = None, ment
         G.add_node(
             actor.id, label=actor.label, type=actor.type, aliases=sorted(set(actor.aliases)),
             mentions=0, country=actor.country, affiliation=actor.affiliation,
-            wikidata=actor.wikidata, roles=[asdict(role) for role in actor.roles],
+            wikidata=actor.wikidata, roles=[asdict(role) for role in actor.roles], mention_only=True,
         )
     data = G.nodes[actor.id]
     data["mentions"] += mentions
@@ -36,6 +36,24 @@ def add_actor(G: nx.MultiDiGraph, actor: Actor, surface: str | None = None, ment
     for role in actor.roles:
         if asdict(role) not in data["roles"]:
             data["roles"] = sorted([*data["roles"], asdict(role)], key=lambda r: (r["start"] or "", r["title"]))
+
+
+_REFERENCE_WORDS = frozenset({
+    "he", "him", "his", "she", "her", "hers", "himself", "herself", "it", "its", "itself", "they", "them",
+    "their", "theirs", "themselves", "we", "us", "our", "i", "me", "my", "you", "your", "this", "that",
+    "these", "those", "a", "an",
+})
+_NAME_CONNECTORS = frozenset({"of", "the", "and", "for", "on", "in", "de", "del", "la", "le", "al", "el", "bin", "ibn", "von", "van", "der", "da", "du", "&", "-"})
+
+
+def is_name(surface: str) -> bool:
+    """Whether words that named an actor are a name worth keeping as an alias: "Pyongyang",
+    "U.S. Senate", "al-Qaeda" are; "herself", "his country", "its troops", "Italy s", "the
+    government" are resolution steps, not names."""
+    words = surface.split()
+    if not words or words[0].lower() in _REFERENCE_WORDS or surface.endswith((" s", "'s", "’s")):
+        return False
+    return all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _NAME_CONNECTORS or w.split("-")[-1][:1].isupper() for w in words)
 
 
 def _surface(text: str) -> str:
@@ -52,9 +70,10 @@ def _surface(text: str) -> str:
 def add_mentions(G: nx.MultiDiGraph, mentions: Iterable[Mention]) -> None:
     for mention in mentions:
         surface = _surface(mention.text)
-        # A pronoun ("he", "its troops") is never an alias of the actor it stands for.
-        is_reference = mention.how == "pronoun" or surface.lower() in PRONOUNS
-        add_actor(G, mention.actor, None if is_reference else surface, mentions=1)
+        # A pronoun ("he", "its troops") or a description is never an alias of the actor it
+        # stands for, nor another actor's name ("US" in "US troops"), nor a possessive.
+        keep = mention.how not in {"pronoun", "description"} and mention.names_actor and surface.lower() not in PRONOUNS and is_name(surface)
+        add_actor(G, mention.actor, surface if keep else None, mentions=1)
 
 
 def _evidence_item(relation: Relation) -> dict:
@@ -82,6 +101,7 @@ def add_relation(G: nx.MultiDiGraph, relation: Relation, vocab: Vocabulary) -> N
         source, target = target, source
     for actor in (source, target):
         add_actor(G, actor)
+        G.nodes[actor.id]["mention_only"] = False
     if not G.has_edge(source.id, target.id, key=rel.name):
         G.add_edge(source.id, target.id, key=rel.name, relation=rel.name, cameo=rel.cameo, plover=rel.plover,
                    quad_class=rel.quad_class, goldstein=rel.goldstein, evidence=[])
@@ -116,6 +136,8 @@ def merge_graphs(G: nx.MultiDiGraph, delta: nx.MultiDiGraph) -> nx.MultiDiGraph:
             continue
         old = G.nodes[node]
         old["mentions"] = (old.get("mentions") or 0) + (data.get("mentions") or 0)
+        if "mention_only" in old or "mention_only" in data:  # G may hold only the part ``delta`` touches
+            old["mention_only"] = bool(old.get("mention_only", True) and data.get("mention_only", True))
         old["aliases"] = sorted({*old.get("aliases", ()), *data.get("aliases", ())})
         for key in ("country", "affiliation", "wikidata"):
             if old.get(key) is None:
@@ -131,6 +153,75 @@ def merge_graphs(G: nx.MultiDiGraph, delta: nx.MultiDiGraph) -> nx.MultiDiGraph:
         keys = {_evidence_key(item) for item in old["evidence"]}
         old["evidence"] = sorted([*old["evidence"], *(item for item in data["evidence"] if _evidence_key(item) not in keys)], key=_evidence_key)
         summarise_edge(old)
+    for u, v, _key in delta.edges(keys=True):
+        G.nodes[u]["mention_only"] = G.nodes[v]["mention_only"] = False
+    return G
+
+
+def mark_mention_only(G: nx.MultiDiGraph) -> None:
+    """Set each node's ``mention_only``: True for an actor that is named but takes part in no
+    relation (kept for search; the explorer hides these by default)."""
+    for node, data in G.nodes(data=True):
+        data["mention_only"] = G.degree(node) == 0
+
+
+_TYPE_PREFERENCE = ("State", "Person", "Organization", "ArmedForce", "NonStateArmedGroup", "Location")
+
+
+def unify_types(G: nx.MultiDiGraph, known: Callable[[str], bool] = lambda node: False) -> nx.MultiDiGraph:
+    """One type per actor name: nodes whose labels differ only in case but whose types differ
+    ("Tea Party" as a person and as an organisation) become one node, in place. The type kept
+    is the knowledge base's (``known``, or a node with roles or a Wikidata ID), else the one
+    with the most evidence (relations, then mentions)."""
+    by_label: dict[str, list[str]] = {}
+    for node, data in G.nodes(data=True):
+        by_label.setdefault(" ".join(str(data.get("label", "")).casefold().split()), []).append(node)
+    for nodes in by_label.values():
+        if len(nodes) < 2 or len({G.nodes[n].get("type") for n in nodes}) < 2:
+            continue
+        ranked = sorted(nodes, key=lambda n: (
+            not known(n), not (G.nodes[n].get("roles") or G.nodes[n].get("wikidata")),
+            -G.degree(n), -(G.nodes[n].get("mentions") or 0),
+            _TYPE_PREFERENCE.index(G.nodes[n]["type"]) if G.nodes[n].get("type") in _TYPE_PREFERENCE else 99, n))
+        keep = ranked[0]
+        for other in ranked[1:]:
+            if (known(keep) and known(other)) or _different_wikidata(G.nodes[keep], G.nodes[other]):
+                continue  # two different known actors that share a name stay two
+            merge_node(G, keep, other)
+    return G
+
+
+def _different_wikidata(a: dict, b: dict) -> bool:
+    return bool(a.get("wikidata") and b.get("wikidata") and a["wikidata"] != b["wikidata"])
+
+
+def merge_node(G: nx.MultiDiGraph, keep: str, drop: str) -> None:
+    """Move ``drop``'s mentions, aliases and statements onto ``keep`` and remove ``drop``."""
+    kept, dropped = G.nodes[keep], G.nodes[drop]
+    kept["mentions"] = (kept.get("mentions") or 0) + (dropped.get("mentions") or 0)
+    kept["aliases"] = sorted({*kept.get("aliases", ()), *dropped.get("aliases", ())} - {kept["label"]})
+    for key in ("country", "affiliation", "wikidata"):
+        if kept.get(key) is None:
+            kept[key] = dropped.get(key)
+    moved = [(keep if u == drop else u, keep if v == drop else v, key, data)
+             for u, v, key, data in [*G.in_edges(drop, keys=True, data=True), *G.out_edges(drop, keys=True, data=True)]]
+    G.remove_node(drop)
+    for u, v, key, data in moved:
+        if not G.has_edge(u, v, key):
+            G.add_edge(u, v, key=key, **data)
+            continue
+        old = G.edges[u, v, key]
+        keys = {_evidence_key(item) for item in old["evidence"]}
+        old["evidence"] = sorted([*old["evidence"], *(i for i in data["evidence"] if _evidence_key(i) not in keys)], key=_evidence_key)
+        summarise_edge(old)
+    kept["mention_only"] = G.degree(keep) == 0
+
+
+def finish_graph(G: nx.MultiDiGraph, known: Callable[[str], bool] = lambda node: False) -> nx.MultiDiGraph:
+    """What holds across the whole graph once articles are in: one type per actor name, and
+    ``mention_only`` on every node."""
+    unify_types(G, known)
+    mark_mention_only(G)
     return G
 
 
@@ -140,7 +231,7 @@ def build_graph(relations: Iterable[Relation], mentions: Iterable[Mention], voca
     add_mentions(G, mentions)
     for relation in relations:
         add_relation(G, relation, vocab)
-    return G
+    return finish_graph(G)
 
 
 def filter_confidence(G: nx.MultiDiGraph, min_confidence: float) -> nx.MultiDiGraph:
@@ -159,4 +250,5 @@ def keep_statements(G: nx.MultiDiGraph, keep: Callable[[dict], bool]) -> nx.Mult
             summarise_edge(data)
         else:
             H.remove_edge(u, v, key)
+    mark_mention_only(H)
     return H

@@ -65,7 +65,11 @@ from graphkit.schema import ACTOR_TYPES
 
 log = logging.getLogger(__name__)
 
-BUILTIN_LISTS = ("actors/states.json", "actors/organisations.yaml", "actors/armed_groups.yaml", "actors/people.yaml")
+BUILTIN_LISTS = ("actors/states.json", "actors/organisations.yaml", "actors/armed_groups.yaml", "actors/people.yaml",
+                 "actors/institutions.yaml", "actors/us_congress.yaml")
+# Generated or domestic lists that name people and bodies of the lists before them (Donald Trump
+# is in people.yaml and in us_congress.yaml): their records merge into an actor of the same name.
+_MERGING_LISTS = frozenset({"actors/institutions.yaml", "actors/us_congress.yaml"})
 _TITLES_FILE = "actors/titles.yaml"
 _CAMEO_FILE = "actors/cameo.yaml"
 
@@ -278,8 +282,9 @@ class KnowledgeBase:
     Build one with :func:`load_knowledge_base`; lookups never change it.
     """
 
-    def __init__(self, drafts: Sequence[_Draft], titles: _TitleBook, loaded: Sequence[LoadedList] = ()):
+    def __init__(self, drafts: Sequence[_Draft], titles: _TitleBook, loaded: Sequence[LoadedList] = (), agents: Mapping[str, str] | None = None):
         self._titles = titles
+        self._agent_types = _agent_types(agents or {})
         self.loaded = tuple(loaded)
         state_labels: dict[str, str] = {}
         for draft in drafts:  # the first state with a code (the built-in one) owns it
@@ -342,6 +347,8 @@ class KnowledgeBase:
         if affiliation is None and draft.type != "State" and draft.country:
             affiliation = state_labels.get(draft.country)
         aliases = {a for a in (*draft.aliases, *draft.acronyms, draft.official_name) if a and a != label}
+        if draft.type == "State":  # capitals and seats of government are names of the state too
+            aliases |= {m[4:] if m.lower().startswith("the ") else m for m in draft.metonyms} - {label}
         surnames = draft.surnames or ([draft.label.split()[-1]] if draft.type == "Person" else [])
         if draft.type == "Person":  # one-word aliases are surname spellings: Zelenskyy, Selenskyj
             surnames = [*surnames, *(a for a in sorted(draft.aliases) if " " not in a.strip())]
@@ -416,6 +423,11 @@ class KnowledgeBase:
             if actor.type == "State":
                 return actor
         return self.demonyms.get(key) or self._states.get(text.strip().upper())
+
+    def agent_type(self, noun: str) -> str | None:
+        """The actor type a role noun gives a demonym before it ("rebel" -> NonStateArmedGroup),
+        from a PETRARCH agents dictionary passed as an actor list; None without one."""
+        return self._agent_types.get(noun.lower())
 
     def people_with_surname(self, surname: str) -> list[Actor]:
         """People whose surname (or a one-word alias: "Zelenskyy") is ``surname``."""
@@ -747,6 +759,43 @@ def read_csv_records(path: str | os.PathLike) -> list[dict]:
 _CODE = re.compile(r"\[([^\]]*)\]")
 
 
+_AGENT_ENTRY = re.compile(r"^([^\s\[{#]+)\s*(?:\{[^}]*\})?\s*\[~([A-Z]+)\]")
+_AGENT_SET = re.compile(r"^(![A-Z]+!)\s*=\s*(.+)$")
+
+
+def looks_like_petrarch_agents(path: str | os.PathLike) -> bool:
+    """True for a PETRARCH agents dictionary ("POLICE [~COP]"): by name or by its coded lines."""
+    path = Path(path)
+    if path.name.lower().endswith((".agents.txt", ".agents")):
+        return True
+    with open(path, "rb") as handle:
+        lines = [line for line in (_decode_line(raw).split("#")[0].strip() for _, raw in zip(range(400), handle)) if line]
+    return sum(1 for line in lines if _AGENT_ENTRY.match(line)) >= max(1, len(lines) // 2)
+
+
+def read_petrarch_agents(path: str | os.PathLike) -> dict[str, str]:
+    """One-word agent nouns of a PETRARCH agents dictionary -> their first code ("police" -> "COP",
+    "policeman" -> "COP" through the !PERSON! set). Phrases are left out: the actor stage
+    matches a noun's lemma after a demonym."""
+    sets: dict[str, list[str]] = {}
+    nouns: dict[str, str] = {}
+    for raw in Path(path).read_bytes().splitlines():
+        line = _decode_line(raw).split("#")[0].strip()
+        if match := _AGENT_SET.match(line):
+            sets[match.group(1)] = [w.strip() for w in match.group(2).split(",") if w.strip()]
+            continue
+        match = _AGENT_ENTRY.match(line)
+        if not match:
+            continue
+        words = [match.group(1).strip("_")]
+        for name, values in sets.items():
+            words = [w.replace(name, value, 1) for w in words for value in values] if any(name in w for w in words) else words
+        for word in words:
+            if word.isalpha():
+                nouns.setdefault(word.lower(), match.group(2))
+    return nouns
+
+
 def looks_like_petrarch(path: str | os.PathLike) -> bool:
     """True for a PETRARCH/TABARI actor dictionary: by name (``*.actors.txt``) or by its lines."""
     path = Path(path)
@@ -974,10 +1023,21 @@ def _format_of(path: Path) -> str:
         return "yaml"
     if suffix == ".json":
         return "json"
+    if looks_like_petrarch_agents(path):
+        return "agents"
     if looks_like_petrarch(path):
         return "petrarch"
     raise ValueError(f"cannot read actor list {str(path)!r}: expected a .csv, .yaml, .yml or .json file "
                      "or a PETRARCH actor dictionary (*.actors.txt)")
+
+
+def _agent_types(agents: Mapping[str, str]) -> dict[str, str]:
+    """Agent nouns -> actor types, through ontologies/actors/agent_codes.yaml (first three letters
+    of the code: "GOVMIL" counts as GOV)."""
+    if not agents:
+        return {}
+    by_code = {code: actor_type for actor_type, codes in _load_yaml_file("actors/agent_codes.yaml").items() for code in codes}
+    return {noun: by_code[code[:3]] for noun, code in agents.items() if code[:3] in by_code}
 
 
 def load_knowledge_base(extra: Sequence[str | os.PathLike] = (), builtin: bool = True) -> KnowledgeBase:
@@ -1007,17 +1067,28 @@ def _build(extra: tuple, builtin: bool) -> KnowledgeBase:
     titles = _TitleBook(titles_data)
     builder = _Builder()
     loaded = []
+    agents: dict[str, str] = {}
     if builtin:
         for name, records in records_by_file.items():
+            merged = 0
             for n, record in enumerate(records):
-                builder.add(_draft_from_record(record, f"{name} record {n + 1}", titles))
-            loaded.append(LoadedList(name, "builtin", len(records), len(records), 0))
+                draft = _draft_from_record(record, f"{name} record {n + 1}", titles)
+                if name in _MERGING_LISTS:
+                    merged += builder.add_user(draft)
+                else:
+                    builder.add(draft)
+            loaded.append(LoadedList(name, "builtin", len(records), len(records) - merged, merged))
     cameo = _Cameo(cameo_data)
     for path in map(Path, extra):
         if not path.is_file():
             raise FileNotFoundError(f"actor list {str(path)!r} not found")
         fmt = _format_of(path)
         added = merged = skipped = 0
+        if fmt == "agents":
+            nouns = read_petrarch_agents(path)
+            agents.update(nouns)
+            loaded.append(LoadedList(str(path), fmt, len(nouns), 0, 0))
+            continue
         if fmt == "petrarch":
             drafts, skipped = read_petrarch_records(path, cameo, titles)
             for draft in drafts:
@@ -1040,4 +1111,4 @@ def _build(extra: tuple, builtin: bool) -> KnowledgeBase:
                     added += 1
         loaded.append(LoadedList(str(path), fmt, added + merged + skipped, added, merged, skipped))
     builder.resolve_countries()
-    return KnowledgeBase(builder.drafts, titles, loaded)
+    return KnowledgeBase(builder.drafts, titles, loaded, agents=agents)

@@ -74,6 +74,9 @@ class Mention:
     # Inside another actor's mention ("Turkish" in "Turkish President Erdogan"): counts as a
     # mention of the actor, but is never a relation's endpoint or a pronoun's antecedent.
     nested: bool = False
+    # The words are a name of this actor, fit to be an alias ("Pyongyang" for North Korea). False
+    # for pronouns and descriptions, and for another actor's name ("US" in "US troops").
+    names_actor: bool = True
     # How the words were resolved: one of RESOLUTIONS. A pronoun's words never become an alias.
     how: str = "name"
 

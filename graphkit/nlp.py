@@ -33,6 +33,34 @@ def _install_hint(name: str) -> str:
     return f"spaCy model {name!r} is not installed; {how}, or pass --model with an installed pipeline (name or path)"
 
 
+# Worldnews texts of the Reuters corpus lost their apostrophes: "Italy s Coast Guard", "don t".
+# The lone letters are read as the clitics they were, through their NORM (which the model's
+# embeddings use), so the text and its offsets stay as written.
+_LOST_CLITICS = {"s": "'s", "t": "n't"}
+_NEGATED_AUXILIARIES = {"don", "doesn", "didn", "isn", "wasn", "aren", "weren", "can", "couldn", "won", "wouldn",
+                        "shouldn", "hasn", "haven", "hadn", "mustn"}
+
+
+@Language.component("graphkit_lost_apostrophes")
+def lost_apostrophes(doc: Doc) -> Doc:
+    """Read "Italy s" as "Italy's" and "don t" as "don't"; words that are really "s" or "t"
+    ("Model S", "the letter s in") keep their form: only a lower-case letter standing alone
+    after a word and before another word is touched."""
+    for token in doc[1:-1]:
+        clitic = _LOST_CLITICS.get(token.text)
+        before = doc[token.i - 1]
+        if clitic is None or not before.is_alpha or before.whitespace_ != " " or not token.whitespace_ or len(before) < 2:
+            continue
+        if token.text == "t" and before.lower_ not in _NEGATED_AUXILIARIES:
+            continue
+        if token.text == "s" and not (doc[token.i + 1].is_alpha or doc[token.i + 1].is_punct):
+            continue
+        token.norm_ = clitic
+        if token.text == "t":
+            before.norm_ = {"won": "will", "can": "can"}.get(before.lower_, before.lower_[:-1])
+    return doc
+
+
 @Language.component("graphkit_line_sentences")
 def line_sentences(doc: Doc) -> Doc:
     """Start a sentence after every line break: ingest puts one unit (headline, paragraph) per line."""
@@ -71,6 +99,7 @@ def load_pipeline(model: str = DEFAULT_MODEL, knowledge_base=None) -> Language:
         raise ModelNotFound(_install_hint(model)) from error
     if "parser" not in nlp.pipe_names or "ner" not in nlp.pipe_names:
         raise ModelNotFound(f"spaCy model {model!r} has no parser or NER; graphkit needs both (e.g. {DEFAULT_MODEL})")
+    nlp.add_pipe("graphkit_lost_apostrophes", first=True)
     nlp.add_pipe("graphkit_line_sentences", before="parser")
     if knowledge_base is not None:
         add_actor_patterns(nlp, knowledge_base)

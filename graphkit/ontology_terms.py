@@ -70,6 +70,7 @@ class GK(DefinedNamespace):
     iso3: URIRef
     affiliation: URIRef
     mentionCount: URIRef
+    mentionOnly: URIRef
     role: URIRef
     title: URIRef
     country: URIRef

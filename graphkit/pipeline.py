@@ -22,7 +22,7 @@ from .bounds import add_sentence_window, article_parts, shift_mentions, shift_re
 from .clock import run_timestamp
 from .descriptions import ActorKnowledge
 from .references import resolve_descriptions
-from .graph import add_mentions, add_relation, filter_confidence, new_graph
+from .graph import add_mentions, add_relation, filter_confidence, finish_graph, new_graph
 from .ingest import read_articles
 from .knowledge import load_knowledge_base
 from .models import Actor, Article, Mention, Relation, Skipped
@@ -244,6 +244,7 @@ def build(
         result.statements += len(article_result.relations)
         if on_article:
             on_article(article_result)
+    finish_graph(G, known=lambda node: extractor.knowledge_base.by_id(node) is not None)
     G.graph["articles"] = G.graph.get("articles", 0) + result.articles
     G.graph["documents"] = sorted(documents)
     return result

@@ -36,7 +36,7 @@ VIZ_NAMESPACE = "http://gexf.net/1.3/viz"
 GEXF_VERSION = "1.3"
 
 # Attributes in this order first (docs/graph-schema.md), any others after them, alphabetically.
-NODE_ATTRIBUTES = ("type", "country", "affiliation", "wikidata", "mentions", "aliases", "roles")
+NODE_ATTRIBUTES = ("type", "country", "affiliation", "wikidata", "mentions", "mention_only", "aliases", "roles")
 EDGE_ATTRIBUTES = ("relation", "cameo", "plover", "quad_class", "goldstein", "count", "articles", "sources",
                    "first_date", "last_date", "asserted", "negated", "confidence")
 NOT_ATTRIBUTES = {"node": {"label"}, "edge": {"evidence"}}

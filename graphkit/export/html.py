@@ -161,6 +161,7 @@ def _node_record(node: str, data: dict, degree: int, position: tuple[float, floa
         "label": str(data.get("label") or node),
         "type": data.get("type") or OTHER_TYPE,
         "mentions": int(data.get("mentions") or 0),
+        "mention_only": degree == 0 if data.get("mention_only") is None else bool(data["mention_only"]),
         "degree": degree,
         "aliases": sorted(data.get("aliases") or []),
         "country": data.get("country"),

@@ -170,6 +170,7 @@ def _actor_triples(node: Any, data: dict) -> Iterator[Triple]:
     yield from _optional(actor, GK.iso3, data.get("country"), Literal)
     yield from _optional(actor, GK.affiliation, data.get("affiliation"), Literal)
     yield from _optional(actor, GK.mentionCount, data.get("mentions"), _integer)
+    yield from _optional(actor, GK.mentionOnly, data.get("mention_only"), _boolean)
     for index, role in enumerate(data.get("roles") or ()):
         role_node = URIRef(f"{actor}/role/{index}")
         yield actor, GK.role, role_node

@@ -75,7 +75,7 @@ def _actor_attributes(rdf: Graph, node: URIRef, actor_type: str) -> dict:
     if len(same_as) > 1:
         raise ValueError(f"{node} has {len(same_as)} Wikidata IDs; expected at most one")
     roles = sorted(rdf.objects(node, GK.role), key=lambda role: (_int(_one(rdf, role, GK.ordinal)) or 0, str(role)))
-    return {
+    attributes = {
         "label": _text(_one(rdf, node, RDFS.label)),
         "type": actor_type,
         "aliases": sorted(str(alias) for alias in rdf.objects(node, SKOS.altLabel)),
@@ -93,6 +93,10 @@ def _actor_attributes(rdf: Graph, node: URIRef, actor_type: str) -> dict:
             for role in roles
         ],
     }
+    mention_only = _bool(_one(rdf, node, GK.mentionOnly))
+    if mention_only is not None:  # graphs built before gk:mentionOnly existed have none
+        attributes["mention_only"] = mention_only
+    return attributes
 
 
 def _edge(rdf: Graph, edge: URIRef) -> tuple[str, str, str, dict]:

@@ -41,12 +41,12 @@ RELATION_COLUMNS = (
     "asserted", "negated", "confidence", "cameo_root", "plover_type", "quad_class", "goldstein",
     "source_type", "source_iso3", "target_type", "target_iso3", "source_id", "target_id",
 )
-ACTOR_COLUMNS = ("id", "label", "type", "country", "affiliation", "wikidata", "mentions", "degree", "aliases", "roles")
+ACTOR_COLUMNS = ("id", "label", "type", "country", "affiliation", "wikidata", "mentions", "degree", "mention_only", "aliases", "roles")
 LIST_SEPARATOR = "|"
 
 INT_COLUMNS = frozenset({"sentence_index", "char_start", "char_end", "count", "articles", "sources", "mentions", "degree"})
 FLOAT_COLUMNS = frozenset({"goldstein", "confidence"})
-BOOL_COLUMNS = frozenset({"negated", "asserted"})
+BOOL_COLUMNS = frozenset({"negated", "asserted", "mention_only"})
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -101,7 +101,7 @@ def actor_rows(G: nx.MultiDiGraph) -> list[dict]:
         {
             "id": node, "label": data.get("label"), "type": data.get("type"), "country": data.get("country"),
             "affiliation": data.get("affiliation"), "wikidata": data.get("wikidata"),
-            "mentions": data.get("mentions"), "degree": G.degree(node),
+            "mentions": data.get("mentions"), "degree": G.degree(node), "mention_only": G.degree(node) == 0,
             "aliases": LIST_SEPARATOR.join(data.get("aliases") or ()),
             "roles": LIST_SEPARATOR.join(format_role(role) for role in data.get("roles") or ()),
         }
