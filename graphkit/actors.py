@@ -191,7 +191,6 @@ class _Resolver:
         """The person a PERSON entity names, known or new; None for a lone unknown word, which in
         news is far more often a place the tagger took for a name ("in Enerhodar") than a person."""
         name = _strip_possessive(span.text)
-        surname = name.split()[-1].lower()
         for actor in self.known(span):
             if actor.type == "Person":
                 return actor
@@ -319,7 +318,9 @@ class _Resolver:
     def full_names_with_surname(self, surname: str) -> list[Actor]:
         """Different people named in full in the article so far whose surname is ``surname``."""
         key = surname.lower()
-        return list({m.actor.id: m.actor for m in self.mentions if m.actor.type == "Person" and " " in m.actor.label and m.actor.label.split()[-1].lower() == key}.values())
+        people = {m.actor.id: m.actor for m in self.mentions
+                  if m.actor.type == "Person" and " " in m.actor.label and m.actor.label.split()[-1].lower() == key}
+        return list(people.values())
 
     def full_names_ending_with(self, name: str) -> list[Actor]:
         """Different people named in the article so far whose name ends with ``name`` and is longer."""

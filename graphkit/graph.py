@@ -43,7 +43,9 @@ _REFERENCE_WORDS = frozenset({
     "their", "theirs", "themselves", "we", "us", "our", "i", "me", "my", "you", "your", "this", "that",
     "these", "those", "a", "an",
 })
-_NAME_CONNECTORS = frozenset({"of", "the", "and", "for", "on", "in", "de", "del", "la", "le", "al", "el", "bin", "ibn", "von", "van", "der", "da", "du", "&", "-"})
+_NAME_CONNECTORS = frozenset({
+    "of", "the", "and", "for", "on", "in", "de", "del", "la", "le", "al", "el", "bin", "ibn", "von", "van", "der", "da", "du", "&", "-",
+})
 
 
 def is_name(surface: str) -> bool:

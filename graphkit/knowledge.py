@@ -769,7 +769,7 @@ def looks_like_petrarch_agents(path: str | os.PathLike) -> bool:
     if path.name.lower().endswith((".agents.txt", ".agents")):
         return True
     with open(path, "rb") as handle:
-        lines = [line for line in (_decode_line(raw).split("#")[0].strip() for _, raw in zip(range(400), handle)) if line]
+        lines = [line for line in (_decode_line(raw).split("#")[0].strip() for _, raw in zip(range(400), handle, strict=False)) if line]
     return sum(1 for line in lines if _AGENT_ENTRY.match(line)) >= max(1, len(lines) // 2)
 
 

@@ -290,8 +290,8 @@ def test_lost_apostrophes_are_possessives_and_real_words_stay():
 
 
 def test_capitals_are_aliases_in_the_graph_and_every_alias_is_a_name():
-    from graphkit.pipeline import build
     from graphkit.models import Article
+    from graphkit.pipeline import build
     text = "North Korea fired a missile, and Pyongyang said it would fire more. Herself, she said, would not. Italy s navy watched."
     G = build([Article(doc_id="p", text=text, date="2017-05-01")], extractor=helpers.extractor()).graph
     north = next(data for _, data in G.nodes(data=True) if data["label"] == "North Korea")
