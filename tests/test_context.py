@@ -212,11 +212,41 @@ def test_no_cue_fires_on_a_plain_statement(name):
     assert (context.negated, context.modality, context.attributed_to) == (False, "asserted", None)
 
 
-def test_a_governor_that_is_another_event_is_outside_the_clause():
-    """"Russia failed to attack": negated; but when the governor is itself a trigger of another
-    relation, the negation belongs to that event ("had not condemned Russia's invasion")."""
+def test_a_negative_governor_negates_even_when_it_is_another_event():
+    """"Russia refused to attack": the refusal is itself a rejection, and the attack did not
+    happen; a negation particle on another event stays with it (the test below)."""
     table, actors, trigger, _, _ = CASES["negative_governor"]
-    assert context_of(table, actors, trigger, frozenset({1}))[2].negated is False
+    assert context_of(table, actors, trigger, frozenset({1}))[2].negated is True
+
+
+def test_a_negation_particle_of_another_event_stays_with_it():
+    """"Ukraine had not condemned Russia's attack": the attack happened."""
+    table = """
+        Ukraine    Ukraine    PROPN NNP nsubj 3 GPE
+        had        have       AUX   VBD aux   3
+        not        not        PART  RB  neg   3
+        condemned  condemn    VERB  VBN ROOT  3
+        Russia     Russia     PROPN NNP poss  6 GPE
+        's         's         PART  POS case  4
+        attack     attack     NOUN  NN  dobj  3
+        .          .          PUNCT .   punct 3
+    """
+    assert context_of(table, (0, 4), 6, frozenset({3}))[2].negated is False
+    assert context_of(table, (0, 4), 3)[2].negated is True
+
+
+def test_a_phrasal_negative_governor():
+    """"Russia held off criticising Ukraine": the parser makes the event an adverbial clause."""
+    table = """
+        Russia      Russia     PROPN NNP nsubj 1 GPE
+        held        hold       VERB  VBD ROOT  1
+        off         off        ADP   RP  prt   1
+        criticising criticise  VERB  VBG advcl 1
+        Ukraine     Ukraine    PROPN NNP dobj  3 GPE
+        .           .          PUNCT .   punct 1
+    """
+    assert context_of(table, (0, 4), 3)[2].negated is True
+    assert context_of(table.replace("off         off        ADP   RP  prt", "up          up         ADP   RP  prt"), (0, 4), 3)[2].negated is False
 
 
 def test_will_is_planned_and_the_stronger_modality_wins():

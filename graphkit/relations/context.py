@@ -30,6 +30,7 @@ NO_EVIDENCE_NOUNS = words("no_evidence_nouns")
 REPORTED_ADVERBS = words("reported_adverbs")
 CONDITIONAL_MARKS = words("conditional_marks")
 NEGATIVE_GOVERNORS = words("negative_governors")
+NEGATIVE_PHRASAL_GOVERNORS = words("negative_phrasal_governors")
 INVERSION_AUX = words("inversion_aux")
 
 
@@ -47,6 +48,9 @@ class Step:
     below: Token | None  # the word before this one on the path
     own_clause: bool  # not yet across a clause boundary (advcl, conj, relcl, ccomp) or another event
     own_claim: bool  # below the first reporting verb
+    # the word governs the trigger inside its clause, even when it is itself another event:
+    # "refused to endorse it" (the refusal is a rejection, and the endorsement did not happen)
+    governs: bool = False
 
     @property
     def lemma(self) -> str:
@@ -136,9 +140,17 @@ def according_to(step: Step, actors: Endpoints) -> Iterator[Effect]:
 
 @cue("negative_governor")
 def negative_governor(step: Step, actors: Endpoints) -> Iterator[Effect]:
-    """"refused to attack" (not done; "refused not to" is done), "denied attacking"."""
-    if step.position and step.own_clause and step.lemma in NEGATIVE_GOVERNORS and step.below_is("xcomp", "dobj"):
+    """"refused to attack" (not done; "refused not to" is done), "denied attacking", "held off
+    criticising"."""
+    if not step.position:
+        return
+    if step.governs and step.lemma in NEGATIVE_GOVERNORS and step.below_is("xcomp", "dobj"):
         yield ("negate" if step.lemma == "deny" else "invert"), None
+        return
+    # the parser hangs the event of a phrasal governor as an adverbial clause ("held off criticising")
+    phrasal = {f"{step.lemma} {c.lower_}" for c in step.token.children if c.dep_ == "prt"}
+    if step.position == 1 and phrasal & NEGATIVE_PHRASAL_GOVERNORS and step.below_is("xcomp", "advcl", "pcomp"):
+        yield "invert", None
 
 
 @cue("denial")
@@ -218,9 +230,10 @@ def walk(trigger: Token, other_triggers: frozenset[int] = frozenset()) -> list[S
         below = path[position - 1] if position else None
         if below is not None and below.dep_ not in syntax.CLAUSE_INTERNAL_DEPS:
             own_clause = False
+        governs = own_clause
         if position and token.i in other_triggers:
             own_clause = False  # "had not condemned Russia's invasion": the invasion still happened
-        step = Step(position, token, below, own_clause, own_claim)
+        step = Step(position, token, below, own_clause, own_claim, governs)
         steps.append(step)
         if is_reporting_step(step):
             own_claim = False
