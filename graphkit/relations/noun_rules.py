@@ -24,8 +24,13 @@ def noun_frame(trigger: Trigger, vocab: Vocabulary, actors: Endpoints) -> Frame:
         preps = {trigger.prep.lower_}
     sources = actors.at_all(syntax.possessors(node))
     sources += [m for m in actors.owners(node) if m not in sources]
-    # "an invitation by Congress", "criticism from the UN"; but "withdrawal from Syria" names the target
-    sources += actors.at_all(syntax.prep_objects(node, {"by"} | ({"from"} - set(rel.preps))))
+    # "an invitation by Congress", "criticism from the UN", "calls from lawmakers" (a speech act's
+    # "from" is who speaks, even where the verb's is the target: "asked for help from China");
+    # but "withdrawal from Syria" names the target
+    speaker_from = rel.speech_act or "from" not in rel.preps
+    if speaker_from:
+        preps -= {"from"}
+    sources += actors.at_all(syntax.prep_objects(node, {"by"} | ({"from"} if speaker_from else set())))
     sources += [m for verb in syntax.participles(node) for m in actors.at_all(syntax.agent_tokens(verb))]
     pattern = "noun"
     # "Iran is the main supplier of drones to Russia": the copula's subject is the source
