@@ -9,12 +9,11 @@ import networkx as nx
 from rdflib import Dataset, Graph
 
 from .closed import ClosedError, check_jsonld
+from .formats import GRAPH_FILES, GRAPH_READERS, RDF_FORMATS
 
 # What read_graph accepts, by suffix; a directory is read through the first of these it holds.
-READERS = {".ttl": "turtle", ".jsonld": "json-ld"}
-# What read_rdf accepts, by suffix: every RDF format graphkit writes.
-RDF_FORMATS = {".ttl": "turtle", ".jsonld": "json-ld", ".nt": "nt", ".nq": "nquads"}
-DIRECTORY_FILES = ("graph.ttl", "graph.jsonld")
+READERS = {suffix: f.rdf for suffix, f in GRAPH_READERS.items()}
+DIRECTORY_FILES = GRAPH_FILES
 
 
 class GraphNotFound(ValueError):
@@ -46,10 +45,8 @@ def read_graph(path: str | os.PathLike) -> nx.MultiDiGraph:
     >>> G = read_graph("outputs/")          # doctest: +SKIP
     >>> G.graph["documents"][:2]            # doctest: +SKIP
     """
-    from .export.rdf_read import read_jsonld, read_turtle
-
     file = graph_file(path)
-    reader = read_turtle if READERS[file.suffix] == "turtle" else read_jsonld
+    reader = GRAPH_READERS[file.suffix].read_function()
     try:
         return reader(file)
     except OSError as error:

@@ -222,10 +222,11 @@ def stored_graph(directory: str | os.PathLike) -> tuple[nx.MultiDiGraph | None, 
     is read unverified. Raises StoredGraphError (one line: what is wrong, what to do) when the
     set is incomplete or graph.ttl is not the file its manifest describes.
     """
+    from .formats import STORED_GRAPH
     from .load import read_graph
 
     directory = Path(directory)
-    turtle = directory / "graph.ttl"
+    turtle = directory / STORED_GRAPH
     fix = "restore the output set from a backup, or rebuild with --fresh (the earlier articles are then read again only if given)"
     if (directory / INCOMPLETE).exists():
         raise StoredGraphError(f"the output set in {str(directory)!r} is incomplete: a build stopped while replacing its files; rebuild with --fresh")
@@ -235,7 +236,7 @@ def stored_graph(directory: str | os.PathLike) -> tuple[nx.MultiDiGraph | None, 
             raise StoredGraphError(f"{turtle} is missing but {MANIFEST} lists it; {fix}")
         return None, {}
     if manifest is not None:
-        expected = manifest["files"].get("graph.ttl") or {}
+        expected = manifest["files"].get(STORED_GRAPH) or {}
         size = turtle.stat().st_size
         if expected.get("sha256") != file_sha256(turtle):
             raise StoredGraphError(f"{turtle} does not match {MANIFEST} ({size} bytes, the manifest says {expected.get('bytes', '?')} and another hash): "

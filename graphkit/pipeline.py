@@ -21,6 +21,8 @@ from .actors import resolve_mentions
 from .bounds import add_sentence_window, article_parts, shift_mentions, shift_relations
 from .clock import run_timestamp
 from .descriptions import ActorKnowledge
+from .formats import OUTPUT_FILES as OUTPUT_FILES  # the names of the output set, re-exported
+from .formats import writers
 from .references import resolve_descriptions
 from .graph import add_mentions, add_relation, filter_confidence, finish_graph, new_graph
 from .ingest import read_articles
@@ -30,9 +32,6 @@ from .nlp import DEFAULT_MODEL, load_pipeline, model_description
 from .outputs import text_sha256, write_set
 from .relations import extract_relations, relation_record
 from .relation_types import Vocabulary, default_vocabulary
-
-OUTPUT_FILES = ("graph.ttl", "graph.jsonld", "graph.graphml", "graph.html", "relations.csv", "actors.csv",
-                "graph.nt", "graph.nq", "graph.gexf", "graph.json", "events.csv")
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,23 +108,8 @@ class KnowledgeGraph:
 
 
 def _writers(excel_safe: bool = False) -> dict[str, Callable]:
-    from functools import partial
-
-    from .display import write_display_html as write_html
-    from .export.graphml import write_graphml
-    from .export.rdf import write_jsonld, write_turtle
-    from .export.ntriples import write_nquads, write_ntriples
-    from .export.gexf import write_gexf
-    from .export.nodelink import write_node_link
-    from .export.tables import write_actors_csv, write_events_csv, write_relations_csv
-
-    safe = dict(excel_safe=excel_safe)
-    return {
-        "graph.ttl": write_turtle, "graph.jsonld": write_jsonld, "graph.graphml": write_graphml,
-        "graph.html": write_html, "relations.csv": partial(write_relations_csv, **safe), "actors.csv": partial(write_actors_csv, **safe),
-        "graph.nt": write_ntriples, "graph.nq": write_nquads,
-        "graph.gexf": write_gexf, "graph.json": write_node_link, "events.csv": partial(write_events_csv, **safe),
-    }
+    """{file name: writer} for the whole output set (graphkit.formats)."""
+    return writers(excel_safe)
 
 
 def check_writable(directory: str | os.PathLike) -> Path:

@@ -11,11 +11,12 @@ from rdflib import Graph, URIRef
 from rdflib.namespace import SH
 
 from .export.rdf import PREFIXES
-from .load import RDF_FORMATS, read_rdf
+from .formats import RDF_FILES, RDF_FORMATS
+from .load import read_rdf
 from .resources import ontology_file
 
 # a directory is checked through the files of these names it holds
-DIRECTORY_FILES = ("graph.ttl", "graph.jsonld", "graph.nt", "graph.nq")
+DIRECTORY_FILES = RDF_FILES
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import networkx as nx
 import pytest
-from distributed import Client, LocalCluster
 from typer.testing import CliRunner
 
 import graphkit
@@ -59,6 +58,8 @@ def test_dask_engine_on_a_two_worker_local_cluster_gives_the_same_graph(small_ta
     # Worker threads in this process (processes=False): each loads its own pipeline once, and
     # the test does not pay for starting Python twice more. Tasks still go through the
     # scheduler, out of order, and results are merged here.
+    distributed = pytest.importorskip("distributed", reason="the dask engine needs the dask extra: pip install -e '.[dask]'")
+    LocalCluster, Client = distributed.LocalCluster, distributed.Client
     with LocalCluster(n_workers=2, threads_per_worker=1, processes=False, dashboard_address=None) as cluster, Client(cluster) as client:
         kg = graphkit.build([EXAMPLES], extractor=helpers.extractor(), engine="dask", scheduler=client)
         assert len(client.nthreads()) == 2

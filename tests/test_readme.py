@@ -153,13 +153,19 @@ def test_readme_example(reader, example):
     if example.kind == "python":
         if "import pandas" in example.text:
             pytest.importorskip("pandas", reason="pandas is not a dependency; the README says to install it")
+        if "GraphStore" in example.text:
+            pytest.importorskip("pyoxigraph", reason="the on-disk store needs the store extra: pip install -e '.[store]'")
         exec(compile(example.text, example.id, "exec"), {"__name__": "__readme__"})
         return
     words = shlex.split(example.text)
     if words[0] == "source":
         return  # changes the reader's PATH; graphkit is run in-process here
-    if any(word.endswith(".png") for word in words) and not (shutil.which("chromium") or shutil.which("chromium-browser")):
-        pytest.skip("PNG output needs Chromium")
+    if any(word.endswith(".png") for word in words):
+        if not (shutil.which("chromium") or shutil.which("chromium-browser")):
+            pytest.skip("PNG output needs Chromium")
+        pytest.importorskip("playwright", reason="PNG output needs the png extra: pip install -e '.[png]'")
+    if "oxigraph" in words:
+        pytest.importorskip("pyoxigraph", reason="--store oxigraph needs the store extra: pip install -e '.[store]'")
     result = run_graphkit(example.text)
     assert result.exit_code == 0, f"{example.id}\n{result.output}"
     assert "Traceback" not in result.output

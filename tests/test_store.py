@@ -15,6 +15,8 @@ from graphkit.store import STORE_DIRECTORY, GraphStore
 
 import helpers
 
+pytest.importorskip("pyoxigraph", reason="the on-disk store needs the store extra: pip install -e '.[store]'")
+
 EXAMPLES = helpers.REPO / "examples"
 
 

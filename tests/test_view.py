@@ -257,6 +257,7 @@ def test_view_into_a_missing_directory(stored):
 
 
 def test_png_without_chromium_says_to_install_it(stored, monkeypatch):
+    pytest.importorskip("playwright", reason="PNG output needs the png extra: pip install -e '.[png]'")  # asked for before Chromium
     monkeypatch.delenv("GRAPHKIT_CHROMIUM", raising=False)
     monkeypatch.setattr("shutil.which", lambda name: None)
     monkeypatch.setattr("graphkit.export.png.SYSTEM_CHROMIUM", stored / "no-chromium-here")

@@ -11,7 +11,8 @@ from rich.markup import escape
 from rich.table import Table
 
 from ..display import printable
-from ..graph import filter_confidence
+from ..formats import STORED_GRAPH
+from ..incremental import STORES
 from . import common as cli
 from .common import (
     EXIT_FATAL,
@@ -33,8 +34,6 @@ from .common import (
     report_skip,
 )
 from .progress import ExtractionProgress
-
-STORES = ("auto", "memory", "oxigraph")
 
 
 @app.command(short_help="Build the graph of articles and write every output file.")
@@ -63,7 +62,8 @@ def build(
 
     Example: graphkit build examples/ -o outputs/
     """
-    from ..pipeline import build as build_graph, check_writable, write_outputs
+    from ..incremental import build_into, choose_target, write_into
+    from ..pipeline import check_writable
 
     started = time.perf_counter()
     check_inputs(inputs)
@@ -74,41 +74,42 @@ def build(
     except OSError as error:
         fail(str(error))
     hold_output(output)
-    store_path = _store_path(store, output, fresh, min_confidence)
-    stored, sources = (None, {}) if fresh or store_path else _stored_graph(output)
-    known: list = []
+    try:
+        target = choose_target(output, store, fresh, min_confidence)
+    except ValueError as error:
+        fail(str(error))
     extractor = load_extractor(model, actors)
     with ExtractionProgress(inputs, cli.err, quiet) as progress:
         def skip(item) -> None:
             report_skip(item)
             progress.skipped(item)
 
-        def already_built(article) -> None:
-            known.append(article)
-            progress.known(article)
+        def moving(turtle: Path, store: Path) -> None:
+            cli.out.print(f"moving {escape(str(turtle))} into the store {escape(str(store))} (once)")
 
-        options = dict(on_article=progress.article, on_skip=skip, on_known=already_built, jobs=jobs, engine=engine, scheduler=scheduler)
         try:
-            if store_path:
-                _build_in_store(store_path, inputs, extractor, fresh, options, known, progress, started)
-            kg = build_graph(inputs, extractor=extractor, graph=stored, known_sources=sources, **options)
+            built = build_into(target, inputs, extractor, on_known=progress.known, on_move=moving,
+                               on_article=progress.article, on_skip=skip, jobs=jobs, engine=engine, scheduler=scheduler)
         except (ValueError, ImportError, OSError) as error:
             fail(str(error))
+        if built.store is not None:
+            progress.finish()
+            print_store_summary(built, time.perf_counter() - started)
+            raise typer.Exit(exit_code(built.kg.articles + built.known, built.kg.skipped))
     progress.finish()
-    code = exit_code(kg.articles + len(known), kg.skipped)
-    if kg.articles == 0 and known and code != EXIT_FATAL:
-        cli.out.print(f"nothing new: all {len(known)} article(s) are already in {escape(str(output / 'graph.ttl'))}; its files are left as they were")
+    kg, code = built.kg, exit_code(built.kg.articles + built.known, built.kg.skipped)
+    if built.nothing_new and code != EXIT_FATAL:
+        cli.out.print(f"nothing new: all {built.known} article(s) are already in {escape(str(output / STORED_GRAPH))}; its files are left as they were")
         raise typer.Exit(code)
     if code == EXIT_FATAL:
         fail(f"no usable article in {', '.join(inputs)}; nothing written")
-    G = kg.graph if min_confidence <= 0 else filter_confidence(kg.graph, min_confidence)
     try:
-        written = write_outputs(G, output, kg.sources, excel_safe=excel_safe)
+        G, written = write_into(target, built, min_confidence, excel_safe=excel_safe)
     except OSError as error:
         fail(str(error))
     print_summary(kg, G, output, written, time.perf_counter() - started, verbose)
-    if known:
-        cli.out.print(f"added to the graph already in {escape(str(output))}; {len(known)} article(s) in it were not read again (--fresh starts over)")
+    if built.known:
+        cli.out.print(f"added to the graph already in {escape(str(output))}; {built.known} article(s) in it were not read again (--fresh starts over)")
     raise typer.Exit(code)
 
 
@@ -138,48 +139,13 @@ def print_summary(kg, G, output: Path, written: dict[str, Path], elapsed: float,
             cli.out.print(f"  {printable(item, None)}", markup=False, soft_wrap=True)
 
 
-def _store_path(store: str, output: Path, fresh: bool, min_confidence: float) -> Path | None:
-    """Where the on-disk store is, when this build uses one (see graphkit.store)."""
-    from ..store import AUTO_STORE_BYTES, STORE_DIRECTORY
-
-    path, turtle = output / STORE_DIRECTORY, output / "graph.ttl"
-    chosen = store == "oxigraph" or store == "auto" and (path.exists() or not fresh and turtle.is_file() and turtle.stat().st_size > AUTO_STORE_BYTES)
-    if chosen and min_confidence > 0:
-        fail("--min-confidence filters the written files; the store keeps every statement (filter in SPARQL on gk:confidence), so leave one out")
-    return path if chosen else None
-
-
-def _build_in_store(path: Path, inputs: list[str], extractor, fresh: bool, options: dict, known: list, progress, started: float) -> None:
-    """Add the new articles to the store at ``path`` and print what it holds; exits."""
-    from ..store import GraphStore, replacing
-
-    turtle = path.parent / "graph.ttl"
-    with replacing(path) if fresh else GraphStore(path) as store:
-        if not fresh and not store.documents() and turtle.is_file():
-            cli.out.print(f"moving {escape(str(turtle))} into the store {escape(str(path))} (once)")
-            store.add(_stored_graph(path.parent)[0])  # verified against its manifest first
-        kg = store.build(inputs, extractor, **options)
-        code = exit_code(kg.articles + len(known), kg.skipped)
-        if code == EXIT_FATAL:
-            fail(f"no usable article in {', '.join(inputs)}; the store is left as it was")
-        table = Table(title="graphkit build (store)", show_header=False)
-        table.add_row("elapsed", f"{time.perf_counter() - started:.1f} s")
-        table.add_row("articles added", str(kg.articles))
-        table.add_row("articles in the store", str(len(store.documents())))
-        table.add_row("skipped", str(len(kg.skipped)))
-        table.add_row("actors and relations touched", f"{kg.graph.number_of_nodes()} and {kg.graph.number_of_edges()}")
-        table.add_row("triples in the store", f"{store.triple_count():,}")
-        table.add_row("store", escape(str(path)))
-    progress.finish()
+def print_store_summary(built, elapsed: float) -> None:
+    table = Table(title="graphkit build (store)", show_header=False)
+    table.add_row("elapsed", f"{elapsed:.1f} s")
+    table.add_row("articles added", str(built.kg.articles))
+    table.add_row("articles in the store", str(built.store.documents))
+    table.add_row("skipped", str(len(built.kg.skipped)))
+    table.add_row("actors and relations touched", f"{built.kg.graph.number_of_nodes()} and {built.kg.graph.number_of_edges()}")
+    table.add_row("triples in the store", f"{built.store.triples:,}")
+    table.add_row("store", escape(str(built.store.path)))
     cli.out.print(table)
-    raise typer.Exit(code)
-
-
-def _stored_graph(output: Path):
-    """The graph in ``output/graph.ttl`` verified against its manifest, and its articles' sources; (None, {}) when there is none."""
-    from ..outputs import stored_graph
-
-    try:
-        return stored_graph(output)
-    except ValueError as error:
-        fail(str(error))

@@ -12,6 +12,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..display import printable
+from ..formats import RDF_FORMATS
 from . import common as cli
 from .common import (
     EXIT_FATAL,
@@ -29,10 +30,12 @@ from .common import (
     report_skip,
 )
 
+RDF_SUFFIXES = ", ".join(RDF_FORMATS)  # .ttl, .jsonld, .nt, .nq (graphkit.formats)
+
 
 @app.command(short_help="Check RDF output against the SHACL shapes.")
 def validate(
-    files: list[Path] = typer.Argument(..., metavar="FILE_OR_DIR", help="RDF files (.ttl, .jsonld, .nt, .nq) or output directories."),
+    files: list[Path] = typer.Argument(..., metavar="FILE_OR_DIR", help=f"RDF files ({RDF_SUFFIXES}) or output directories."),
 ) -> None:
     """Check RDF files against the SHACL shapes in ontologies/shapes.ttl (pyshacl, no inference).
 
@@ -68,7 +71,7 @@ def validate(
 @app.command(short_help="Run a SPARQL query over RDF output.")
 def query(
     file: list[str] = typer.Argument(..., metavar="FILE_THEN_SPARQL",
-                                     help="RDF file(s) (.ttl, .jsonld, .nt, .nq) or an output directory, then the query."),
+                                     help=f"RDF file(s) ({RDF_SUFFIXES}) or an output directory, then the query."),
     output_format: str = typer.Option("table", "--format", metavar="[table|csv|json]", help="How to print the rows."),
     timeout: float | None = typer.Option(None, "--timeout", min=0.001, metavar="SECONDS", help="Stop the query after this many seconds."),
     allow_remote: bool = typer.Option(False, "--allow-remote", help="Let SERVICE and FROM reach other endpoints and files (refused by default)."),
