@@ -53,7 +53,7 @@ class ActorKnowledge:
         """A state's armed forces; for a person, those of their state."""
         if self.kb is None:
             return None
-        from .actors import national_forces
+        from .actors.bodies import national_forces
 
         state = actor if actor.type == "State" else self.kb.state(actor.country) if actor.country and actor.type == "Person" else None
         return national_forces(self.kb, state) if state is not None else None

@@ -1,0 +1,205 @@
+"""The resolver: one document's state (tokens taken, mentions so far) and the order its rules run in."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Doc, Span, Token
+
+from ..models import Actor, Article, Mention
+from ..nlp import ACTOR_LABELS
+from .bodies import _dateline_bodies, dateline_state, legislature_of
+from .filters import _is_credit, _is_dateline
+from .groups import GroupRules
+from .helpers import PERSON_PRONOUNS, PLURAL_PRONOUNS, THING_PRONOUNS, _lemma, _strip_determiner, _strip_possessive, _whole_name
+from .people import PersonRules
+from .references import ReferenceRules
+
+
+class _Resolver(PersonRules, GroupRules, ReferenceRules):
+    """State for one document: which tokens are taken, and the mentions found so far."""
+
+    def __init__(self, doc: Doc, article: Article, kb, event_nouns: frozenset[str] = frozenset()):
+        self.doc = doc
+        self.event_nouns = event_nouns
+        self.date = article.date
+        self.kb = kb
+        self.taken: dict[int, Mention] = {}
+        self.mentions: list[Mention] = []
+        self.people_by_surname: dict[str, Actor] = {}
+        self.people_by_title: dict[tuple[str, str | None], Actor] = {}
+        self._states_with_forces: set[str] | None = None
+        self.deferred: list[tuple[Actor, int, int]] = []
+        self._dateline: Actor | None | bool = False  # not looked up yet
+        self.deferred_nested: list[tuple[Actor, int, int]] = []
+        # Surnames of people named in full ("Chris Christie"): a lone "Christie" the tagger calls
+        # an organisation is that person.
+        full_names = [_whole_name(e) for e in doc.ents if e.label_ == "PERSON" and len(e) >= 2]
+        self.article_surnames = {e[-1].text for e in full_names}
+        # ... and the ends of those names: "Le Pen" after "Marine Le Pen", "Pena Nieto"
+        self.article_name_tails = {e[i:].text for e in full_names for i in range(1, len(e))}
+        self.sentence_of = {}
+        for index, sent in enumerate(doc.sents):
+            for token in sent:
+                self.sentence_of[token.i] = index
+
+    # -- bookkeeping -------------------------------------------------------------------------
+    def add(self, actor: Actor, start: int, end: int, how: str = "name") -> Mention | None:
+        if any(i in self.taken for i in range(start, end)):
+            return None
+        for ent in self.doc.ents:
+            # A state absorbed into a larger mention ("Ukraine's army", "US Defense Secretary
+            # Lloyd Austin") is still mentioned; record it without giving it the tokens.
+            if start <= ent.start and ent.end <= end and ent.label_ in {"GPE", "NORP", "ORG"}:
+                inner = self.inner_actor(ent)
+                if inner is not None and inner.id != actor.id:
+                    self.add_nested(inner, ent.start, ent.end)
+        span = self.doc[start:end]
+        mention = Mention(actor, span.text, span.start_char, span.end_char, self.sentence_of[start], how=how)
+        for i in range(start, end):
+            self.taken[i] = mention
+        self.mentions.append(mention)
+        if actor.type == "Person":
+            self.people_by_surname.setdefault(actor.label.split()[-1].lower(), actor)
+        return mention
+
+    def add_nested(self, actor: Actor, start: int, end: int) -> None:
+        span = self.doc[start:end]
+        if not any(m.nested and m.start_char == span.start_char and m.actor.id == actor.id for m in self.mentions):
+            self.mentions.append(Mention(actor, span.text, span.start_char, span.end_char, self.sentence_of[start], nested=True))
+
+    def inner_actor(self, ent: Span) -> Actor | None:
+        """The state or organisation an entity inside a larger mention names, if known."""
+        known = [a for a in self.known(ent) if a.type != "Person"]
+        return known[0] if known else self.kb.state_for_demonym(ent.text)
+
+    # -- entities ----------------------------------------------------------------------------
+    def known(self, span: Span) -> list[Actor]:
+        if span.ent_id_:
+            actor = self.kb.by_id(span.ent_id_)
+            if actor is not None:
+                return [actor]
+        return self.kb.lookup(span.text)
+
+    def ent_of(self, token: Token) -> Span | None:
+        return next((e for e in self.doc.ents if e.start <= token.i < e.end), None)
+
+
+def resolve_mentions(doc: Doc, article: Article, kb, event_nouns: frozenset[str] = frozenset()) -> list[Mention]:
+    """Every actor mention in a parsed article, in text order.
+
+    ``event_nouns`` are nouns that name events ("strikes", "sanctions"): a demonym before one of
+    them names the state that acts ("the American strikes").
+
+    >>> mentions = resolve_mentions(nlp(article.text), article, load_knowledge_base())  # doctest: +SKIP
+    """
+    resolver = _Resolver(doc, article, kb, event_nouns)
+    ents = [e for e in doc.ents if e.label_ in ACTOR_LABELS]
+    ents = [_whole_name(e) for e in ents if not _is_dateline(e, kb) and not _is_credit(e)]
+    people = [e for e in ents if resolver.names_person(e)]
+    for ent in people:
+        # Names first, so "Blinken" later in the text finds "Antony Blinken".
+        resolver.resolve_person(ent)
+    _resolve_single_names_again(resolver, ents)
+    for ent in ents:
+        if ent not in people:
+            resolver.resolve_group(ent)
+    resolver.resolve_lone_surnames()
+    for token in doc:
+        resolver.resolve_bare_title(token)
+    for actor, start, end in resolver.deferred:
+        resolver.add(actor, start, end)
+    for actor, start, end in resolver.deferred_nested:
+        if resolver.add(actor, start, end) is None:
+            resolver.add_nested(actor, start, end)
+    _resolve_dateline_bodies(resolver)
+    for token in doc:
+        resolver.resolve_reference(token)
+    return sorted((_mark_names(m, kb) for m in resolver.mentions), key=lambda m: (m.start_char, m.end_char))
+
+
+def _resolve_dateline_bodies(resolver: _Resolver) -> None:
+    """"the government", "the administration" and "lawmakers" standing alone are the dateline
+    state's government and legislature, when the sentence and the one before name no other state."""
+    state = dateline_state(resolver.doc, resolver.kb)
+    if state is None:
+        return
+    data = _dateline_bodies()
+    legislature = legislature_of(resolver.kb, state)
+    for token in resolver.doc:
+        lemma = _lemma(token)
+        if token.i in resolver.taken or token.pos_ != "NOUN":
+            continue
+        if lemma in data["government_nouns"] and token.tag_ == "NN":
+            actor, start = state, _bare_definite_start(token)
+        elif lemma in data["legislature_nouns"] and token.tag_ == "NNS" and legislature is not None:
+            actor, start = legislature, _bare_plural_start(token)
+        else:
+            continue
+        if start is None or resolver.other_state_near(token, state):
+            continue
+        resolver.add(actor, start, token.i + 1)
+
+
+def _bare_definite_start(token: Token) -> int | None:
+    """"the government" with nothing else before it and no "of"/"in" after it: where it starts."""
+    lefts = list(token.lefts)
+    if len(lefts) != 1 or lefts[0].lower_ != "the" or any(c.dep_ in {"prep", "acl", "relcl"} for c in token.rights):
+        return None
+    return lefts[0].i
+
+
+def _bare_plural_start(token: Token) -> int | None:
+    """"lawmakers", "some lawmakers": no adjective, name or owner in front, nothing after."""
+    if any(c.dep_ not in {"det", "amod"} or (c.dep_ == "amod" and c.lower_ not in {"many", "several", "some"}) for c in token.lefts):
+        return None
+    if any(c.dep_ in {"prep", "acl", "relcl"} for c in token.rights):
+        return None
+    return min([token.i, *(c.i for c in token.lefts)])
+
+
+def _mark_names(mention: Mention, kb) -> Mention:
+    """Whether the mention's words may become an alias of its actor: not a pronoun ("herself"),
+    not another known actor's name ("US" as the words for US Armed Forces)."""
+    words = _strip_determiner(_strip_possessive(mention.text))
+    if words.lower() in PERSON_PRONOUNS | THING_PRONOUNS | PLURAL_PRONOUNS:
+        return replace(mention, names_actor=False)
+    known = kb.lookup(words)
+    if known and mention.actor.id not in {a.id for a in known}:
+        return replace(mention, names_actor=False)
+    return mention
+
+
+def _resolve_single_names_again(resolver: _Resolver, ents: list[Span]) -> None:
+    """A surname met before the full name ("Blinken ... Antony Blinken") joins the full name,
+    when only one person of that surname is named in full."""
+    for index, mention in enumerate(resolver.mentions):
+        actor = mention.actor
+        if actor.type != "Person":
+            continue
+        if " " not in actor.label:
+            full_names = resolver.full_names_with_surname(actor.label)
+        elif not resolver.kb.is_known(actor):  # "Pena Nieto ... Enrique Pena Nieto"; never one known person into another
+            full_names = resolver.full_names_ending_with(actor.label)
+        else:
+            full_names = []
+        if len(full_names) == 1:
+            better = full_names[0]
+            if better.id != actor.id:
+                replacement = replace(mention, actor=better)
+                resolver.mentions[index] = replacement
+                for i, taken in list(resolver.taken.items()):
+                    if taken is mention:
+                        resolver.taken[i] = replacement
+
+
+def mentions_by_token(doc: Doc, mentions: list[Mention]) -> dict[int, Mention]:
+    """Token index -> the mention that covers it."""
+    index: dict[int, Mention] = {}
+    for mention in mentions:
+        if mention.nested:
+            continue
+        span = doc.char_span(mention.start_char, mention.end_char, alignment_mode="expand")
+        for token in span:
+            index[token.i] = mention
+    return index
