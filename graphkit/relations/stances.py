@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from ..lexicons import words
 from ..relation_types import Vocabulary
 from . import syntax
 from .endpoints import Endpoints
@@ -18,7 +19,7 @@ from .rules import Frame
 from .triggers import Trigger
 
 PATTERN = "stance_predicate"
-STANCE_PREPS = frozenset({"of", "with", "by", "at", "in", "about", "over", "to", "toward", "towards"})
+STANCE_PREPS = words("stance_preps")
 
 
 def holder_tokens(token: Token) -> list[Token]:

@@ -8,6 +8,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span
 
 from ..descriptions import ActorKnowledge, names_own_country
+from ..lexicons import words
 from ..models import Article, Evidence, Mention, Relation
 from ..relation_types import RelationType, Vocabulary
 from . import (
@@ -153,7 +154,7 @@ def verbal_variant(rel: RelationType, trigger: Trigger, source: Mention, target:
     return vocab[rel.verbal_form]
 
 
-TOPIC_PREPS = frozenset({"on", "over", "about", "toward", "towards", "for"})
+TOPIC_PREPS = words("topic_preps")
 
 
 def topic_variant(rel: RelationType, trigger: Trigger, vocab: Vocabulary) -> RelationType:
@@ -162,11 +163,13 @@ def topic_variant(rel: RelationType, trigger: Trigger, vocab: Vocabulary) -> Rel
     if rel.topic_form is None:
         return rel
     token = trigger.token
-    topics = [c for c in token.children if c.dep_ in syntax.OWNER_DEPS]
-    topics += [o for prep in token.children if prep.dep_ == "prep" and prep.lower_ in TOPIC_PREPS for o in syntax.pobjs(prep)]
-    governor = syntax.governing_verb(token) if token.pos_ in syntax.NOMINAL else None
+    words_in = trigger.tokens()  # "held talks with": the noun of a phrase names the topic too
+    topics = [c for w in words_in for c in w.children if c.dep_ in syntax.OWNER_DEPS and c not in words_in]
+    topics += [o for w in words_in for prep in w.children if prep.dep_ == "prep" and prep.lower_ in TOPIC_PREPS for o in syntax.pobjs(prep)]
+    governor = syntax.governing_verb(token) if token.pos_ in syntax.NOMINAL else token if token.pos_ in syntax.VERBAL else None
     topics += syntax.subject_tokens(governor, syntax.ANY_SUBJECT_DEPS) if governor is not None else []  # "negotiators held talks"
-    words_ = {syntax.lemma(t) for topic in topics for t in topic.subtree}
+    # the words of the phrase count too: "held trade talks with" matches "hold talks with" around "trade"
+    words_ = {syntax.lemma(t) for topic in topics for t in topic.subtree} | {syntax.lemma(t) for t in words_in}
     return vocab[rel.topic_form] if words_ & rel.topic_words else rel
 
 

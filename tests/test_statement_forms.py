@@ -1,0 +1,108 @@
+"""How a statement's relation and existence follow the relation's definition in relations.yaml,
+on hand-built Docs (no model): verbal attacks, talks toward a deal, travel, what is asked for,
+and co-signers."""
+
+from __future__ import annotations
+
+from graphkit.descriptions import ActorKnowledge
+from graphkit.relation_types import default_vocabulary
+from graphkit.relations import extract_relations
+
+from handbuilt import article, parse
+
+VOCAB = default_vocabulary()
+
+
+def found(table: str, actors) -> set[tuple]:
+    doc, mentions = parse(table, actors)
+    return {(r.source.label, r.relation, r.target.label) for r in extract_relations(doc, mentions, article(doc), VOCAB, ActorKnowledge())}
+
+
+# Netanyahu attacked Zelensky.
+ATTACK = """
+    Netanyahu  Netanyahu  PROPN NNP nsubj 1 PERSON
+    attacked   attack     VERB  VBD ROOT  1
+    Zelensky   Zelensky   PROPN NNP dobj  1 PERSON
+    .          .          PUNCT .   punct 1
+"""
+
+
+def test_an_attack_between_two_people_is_verbal():
+    assert found(ATTACK, (0, 2)) == {("Netanyahu", "criticizes", "Zelensky")}
+
+
+def test_an_attack_on_a_state_stays_an_attack():
+    assert found(ATTACK, {0: "Netanyahu", 2: "Iran"}) == {("Netanyahu", "attacks", "Iran")}
+
+
+# France held trade talks with Iran. / France held talks with Iran.
+TALKS = """
+    France     France     PROPN NNP nsubj    1 GPE
+    held       hold       VERB  VBD ROOT     1
+    trade      trade      NOUN  NN  compound 3
+    talks      talk       NOUN  NNS dobj     1
+    with       with       ADP   IN  prep     3
+    Iran       Iran       PROPN NNP pobj     4 GPE
+    .          .          PUNCT .   punct    1
+"""
+
+
+def test_talks_toward_trade_are_negotiations_other_talks_meetings():
+    assert {r for _, r, _ in found(TALKS, (0, 5))} == {"negotiates"}
+    plain = """
+        France     France     PROPN NNP nsubj 1 GPE
+        held       hold       VERB  VBD ROOT  1
+        talks      talk       NOUN  NNS dobj  1
+        with       with       ADP   IN  prep  2
+        Iran       Iran       PROPN NNP pobj  3 GPE
+        .          .          PUNCT .   punct 1
+    """
+    assert {r for _, r, _ in found(plain, (0, 4))} == {"meets"}
+
+
+def test_a_person_leaving_a_country_travels_a_state_withdraws():
+    # Netanyahu left Iran. / France left Iran.
+    table = """
+        Netanyahu  Netanyahu  PROPN NNP nsubj 1 PERSON
+        left       leave      VERB  VBD ROOT  1
+        Iran       Iran       PROPN NNP dobj  1 GPE
+        .          .          PUNCT .   punct 1
+    """
+    assert found(table, (0, 2)) == set()
+    assert found(table, {0: "France", 2: "Iran"}) == {("France", "withdraws", "Iran")}
+
+
+def test_what_is_asked_for_is_no_event():
+    # France urged Iran to attack Israel.
+    table = """
+        France     France     PROPN NNP nsubj 1 GPE
+        urged      urge       VERB  VBD ROOT  1
+        Iran       Iran       PROPN NNP dobj  1 GPE
+        to         to         PART  TO  aux   4
+        attack     attack     VERB  VB  xcomp 1
+        Israel     Israel     PROPN NNP dobj  4 GPE
+        .          .          PUNCT .   punct 1
+    """
+    assert found(table, (0, 2, 5)) == {("France", "requests", "Iran")}
+
+
+def test_co_signers_of_a_pact_do_not_agree_with_each_other():
+    # France, Germany and Iran signed. / France and Iran signed.
+    three = """
+        France     France     PROPN NNP nsubj 5 GPE
+        ,          ,          PUNCT ,   punct 0
+        Germany    Germany    PROPN NNP conj  0 GPE
+        and        and        CCONJ CC  cc    2
+        Iran       Iran       PROPN NNP conj  2 GPE
+        signed     sign       VERB  VBD ROOT  5
+        .          .          PUNCT .   punct 5
+    """
+    assert found(three, (0, 2, 4)) == set()
+    two = """
+        France     France     PROPN NNP nsubj 3 GPE
+        and        and        CCONJ CC  cc    0
+        Iran       Iran       PROPN NNP conj  0 GPE
+        signed     sign       VERB  VBD ROOT  3
+        .          .          PUNCT .   punct 3
+    """
+    assert found(two, (0, 2)) == {("France", "agrees", "Iran"), ("Iran", "agrees", "France")}
