@@ -117,3 +117,34 @@ def demo_dir(tmp_path_factory):
     directory = tmp_path_factory.mktemp("demo")
     write_outputs(demo_graph(), directory)
     return directory
+
+
+# ---------------------------------------------------------------------------
+# Command-line fixtures (tests/test_cli.py, tests/test_reliability.py).
+# ---------------------------------------------------------------------------
+
+@pytest.fixture
+def loaded_model(monkeypatch):
+    """Hand the CLI the session's loaded pipeline, so the model loads once; other models load for real."""
+    import graphkit.pipeline
+    from graphkit.nlp import DEFAULT_MODEL
+
+    import helpers
+
+    loaded, real = helpers.extractor(), graphkit.pipeline.Extractor
+
+    def extractor(model=DEFAULT_MODEL, actor_files=()):
+        return loaded if model == DEFAULT_MODEL and not actor_files else real(model, actor_files)
+
+    monkeypatch.setattr(graphkit.pipeline, "Extractor", extractor)
+
+
+@pytest.fixture
+def workdir(tmp_path, monkeypatch) -> Path:
+    """Run in tmp_path, with good.txt holding helpers.BLINKEN, so the paths in messages are the
+    short ones given on the command line."""
+    from helpers import BLINKEN, write
+
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path / "good.txt", BLINKEN)
+    return tmp_path

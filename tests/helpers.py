@@ -11,6 +11,8 @@ from graphkit.models import Article
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 SEED_ARTICLE = SHARED / "examples" / "2024-10-31-north-korean-troops-kursk.txt"
+# The one-statement article the command-line tests build from (the workdir fixture writes it).
+BLINKEN = "Russia had trained the North Korean soldiers for artillery battles, Blinken said.\n"
 
 
 @lru_cache(maxsize=1)

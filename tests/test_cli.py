@@ -27,15 +27,13 @@ import graphkit.pipeline
 from graphkit.cli import app
 from graphkit.ingest import content_id, read_articles
 from graphkit.models import Article
-from graphkit.nlp import DEFAULT_MODEL
 from graphkit.pipeline import OUTPUT_FILES
 
 import helpers
-from helpers import SEED_ARTICLE as SEED, jsonl, write
+from helpers import BLINKEN, SEED_ARTICLE as SEED, jsonl, write
 
 DEV_GOLD = helpers.REPO / "tests" / "data" / "dev_gold.jsonl"
 
-BLINKEN = "Russia had trained the North Korean soldiers for artillery battles, Blinken said.\n"
 # GOLD_FORMAT.md section 3, plus what graphkit adds for debugging.
 RECORD_KEYS = {
     "doc_id", "date", "sentence_index", "sentence", "char_span", "relation", "cameo", "plover",
@@ -45,23 +43,8 @@ ACTOR_KEYS = {"id", "label", "type", "text"}
 OPTIONAL_ACTOR_KEYS = {"country", "affiliation"}
 
 
-@pytest.fixture(autouse=True)
-def loaded_model(monkeypatch):
-    """Hand the CLI the session's loaded pipeline, so the model loads once; other models load for real."""
-    loaded, real = helpers.extractor(), graphkit.pipeline.Extractor
+pytestmark = pytest.mark.usefixtures("loaded_model")  # conftest: the session's loaded pipeline
 
-    def extractor(model=DEFAULT_MODEL, actor_files=()):
-        return loaded if model == DEFAULT_MODEL and not actor_files else real(model, actor_files)
-
-    monkeypatch.setattr(graphkit.pipeline, "Extractor", extractor)
-
-
-@pytest.fixture
-def workdir(tmp_path, monkeypatch) -> Path:
-    """Run in tmp_path, so the paths in messages are the short ones given on the command line."""
-    monkeypatch.chdir(tmp_path)
-    write(tmp_path / "good.txt", BLINKEN)
-    return tmp_path
 
 
 def cli(*args: str, input: str | None = None):

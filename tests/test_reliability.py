@@ -32,37 +32,26 @@ from graphkit.ingest import content_id, read_articles
 from graphkit.knowledge import load_knowledge_base
 from graphkit.load import read_graph
 from graphkit.models import Article, Skipped, actor_iri, slugify
-from graphkit.nlp import DEFAULT_MODEL
 from graphkit.outputs import MANIFEST, StoredGraphError, stored_graph
 from graphkit.query import load, run_query
 
 import helpers
 from graph_fixtures import sample_graph
-from helpers import jsonl, write
+from helpers import BLINKEN, jsonl, write
 
-BLINKEN = "Russia had trained the North Korean soldiers for artillery battles, Blinken said.\n"
 CONDEMN = "France condemned Iran on Monday.\n"
 SET = ("graph.ttl", "graph.jsonld", "graph.graphml", "graph.html", "relations.csv", "actors.csv",
        "graph.nt", "graph.nq", "graph.gexf", "graph.json", "events.csv", MANIFEST)
 
 
-@pytest.fixture(autouse=True)
-def loaded_model(monkeypatch):
-    """The CLI gets the session's loaded pipeline (as in test_cli)."""
-    loaded, real = helpers.extractor(), graphkit.pipeline.Extractor
-
-    def extractor(model=DEFAULT_MODEL, actor_files=()):
-        return loaded if model == DEFAULT_MODEL and not actor_files else real(model, actor_files)
-
-    monkeypatch.setattr(graphkit.pipeline, "Extractor", extractor)
+pytestmark = pytest.mark.usefixtures("loaded_model")  # conftest: the session's loaded pipeline
 
 
 @pytest.fixture
-def workdir(tmp_path, monkeypatch) -> Path:
-    monkeypatch.chdir(tmp_path)
-    write(tmp_path / "good.txt", BLINKEN)
-    write(tmp_path / "more.txt", CONDEMN)
-    return tmp_path
+def workdir(workdir: Path) -> Path:
+    """conftest's working directory, with a second article."""
+    write(workdir / "more.txt", CONDEMN)
+    return workdir
 
 
 @pytest.fixture
