@@ -235,7 +235,9 @@ def _keys(relation: dict, level: str, symmetric: set[str], cameo: dict[str, str]
     return (source, target)
 
 
-def score_passage(report: EvaluationReport, passage: GoldPassage, records: list[dict], mention_texts: dict[str, set[str]], actor_labels: dict[str, str], vocabulary) -> None:
+def score_passage(
+    report: EvaluationReport, passage: GoldPassage, records: list[dict], mention_texts: dict[str, set[str]], actor_labels: dict[str, str], vocabulary,
+) -> None:
     matcher = _ActorMatcher(passage.actors)
     symmetric = {rel.name for rel in vocabulary if rel.symmetric}
     cameo = {rel.name: rel.cameo for rel in vocabulary}
@@ -267,7 +269,7 @@ def score_passage(report: EvaluationReport, passage: GoldPassage, records: list[
     if strict_predicted != strict_gold:
         evidence = {_keys(g, "strict", symmetric, cameo): _evidence_text(passage.text, g.get("evidence")) for g in gold}
         found = {}
-        for p, record in zip(predicted, records):
+        for p, record in zip(predicted, records, strict=True):
             found.setdefault(_keys(p, "strict", symmetric, cameo), f"[{p['rule']} {p['confidence']:.2f}] {record.get('sentence', '')}")
         report.errors.append(PassageErrors(passage.id, passage.text,
                                            [(key, evidence[key]) for key in sorted(strict_gold - strict_predicted)],
@@ -301,7 +303,7 @@ def evaluate(gold_path: str | Path, extractor, texts: ArticleTexts | None = None
             continue
         passages.append(item)
         articles.append(article)
-    for passage, result in zip(passages, extractor.process(articles)):
+    for passage, result in zip(passages, extractor.process(articles), strict=True):
         mention_texts: dict[str, set[str]] = {}
         labels: dict[str, str] = {}
         for mention in result.mentions:

@@ -21,17 +21,19 @@ from .actors import resolve_mentions
 from .bounds import add_sentence_window, article_parts, shift_mentions, shift_relations
 from .clock import run_timestamp
 from .descriptions import ActorKnowledge
-from .formats import OUTPUT_FILES as OUTPUT_FILES  # the names of the output set, re-exported
-from .formats import writers
-from .references import resolve_descriptions
+from .formats import (
+    OUTPUT_FILES as OUTPUT_FILES,  # the names of the output set, re-exported
+    writers,
+)
 from .graph import add_mentions, add_relation, filter_confidence, finish_graph, new_graph
 from .ingest import read_articles
 from .knowledge import load_knowledge_base
-from .models import Actor, Article, Mention, Relation, Skipped
+from .models import Article, Mention, Relation, Skipped
 from .nlp import DEFAULT_MODEL, load_pipeline, model_description
 from .outputs import text_sha256, write_set
-from .relations import extract_relations, relation_record
+from .references import resolve_descriptions
 from .relation_types import Vocabulary, default_vocabulary
+from .relations import extract_relations, relation_record
 
 
 @dataclass(frozen=True, slots=True)

@@ -83,7 +83,7 @@ def to_json(result: QueryResult) -> str:
     """SELECT rows as a JSON array of objects (null for an unbound variable); ASK as true or false."""
     if result.answer is not None:
         return json.dumps(result.answer)
-    return json.dumps([dict(zip(result.columns, row)) for row in result.rows], ensure_ascii=False, indent=2)
+    return json.dumps([dict(zip(result.columns, row, strict=True)) for row in result.rows], ensure_ascii=False, indent=2)
 
 
 def _text(term) -> str | None:
