@@ -140,7 +140,36 @@ def add_actor_patterns(nlp: Language, knowledge_base) -> None:
     patterns = actor_patterns(knowledge_base)
     several = [p for p in patterns if " " in p["pattern"]]
     single = [p for p in patterns if " " not in p["pattern"]]
+    del patterns
     for name, placement, group in (("graphkit_names", {"before": "ner"}, several), ("graphkit_words", {"after": "ner"}, single)):
         ruler = nlp.add_pipe("entity_ruler", name=name, **placement, config={"overwrite_ents": False, "phrase_matcher_attr": "ORTH", "validate": False})
         with nlp.select_pipes(enable=[]):
-            ruler.add_patterns(group)
+            for i in range(0, len(group), _PATTERN_CHUNK):  # a chunk's pattern Docs at a time, not all at once
+                ruler.add_patterns(group[i:i + _PATTERN_CHUNK])
+                _drop_pattern_docs(ruler)
+
+
+# Patterns are handed to a ruler this many at a time: spaCy tokenises the whole list into Docs first.
+_PATTERN_CHUNK = 10_000
+
+
+class _PatternText(str):
+    """A phrase pattern's text standing in for its Doc in ``EntityRuler.phrase_patterns``."""
+
+    __slots__ = ()
+
+    @property
+    def text(self) -> str:
+        return str(self)
+
+
+def _drop_pattern_docs(ruler) -> None:
+    """Keep a ruler's phrase patterns as text, not as Docs (a few KB each, GBs for a big actor list).
+
+    The ruler matches with its PhraseMatcher, which holds its own copy of each pattern; the kept
+    patterns serve only ``len(ruler)`` and ``ruler.patterns``, which need just the text.
+    """
+    for patterns in ruler.phrase_patterns.values():
+        for i, pattern in enumerate(patterns):
+            if not isinstance(pattern, str):
+                patterns[i] = _PatternText(pattern.text)

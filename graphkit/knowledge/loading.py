@@ -243,6 +243,9 @@ def _build(extra: tuple, builtin: bool) -> KnowledgeBase:
                     merged += 1
                 else:
                     added += 1
+            del records  # the parsed file is not needed once its drafts are merged
         loaded.append(LoadedList(str(path), fmt, added + merged + skipped, added, merged, skipped))
     builder.resolve_countries()
-    return KnowledgeBase(builder.drafts, titles, loaded, agents=agents)
+    drafts = builder.drafts
+    del builder  # its name indexes are not needed while the knowledge base builds its own
+    return KnowledgeBase(drafts, titles, loaded, agents=agents)
