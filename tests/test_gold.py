@@ -197,6 +197,7 @@ def test_committed_gold_is_valid_even_ids_only_and_carries_no_text(path):
     for line in lines:
         entry = json.loads(line)
         assert "text" not in entry and "text_file" not in entry
+        assert entry.get("source") in (None, "Reuters"), entry["id"]  # a headline is article text too
         assert int(entry["id"].rsplit("-", 1)[1]) % 2 == 0, entry["id"]
         assert check_record(entry, resolve_text(entry, texts), NAMES, SYMMETRIC) == [], entry["id"]
 
