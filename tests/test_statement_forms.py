@@ -106,3 +106,56 @@ def test_co_signers_of_a_pact_do_not_agree_with_each_other():
         .          .          PUNCT .   punct 3
     """
     assert found(two, (0, 2)) == {("France", "agrees", "Iran"), ("Iran", "agrees", "France")}
+
+
+def test_a_speech_acts_from_names_who_speaks():
+    # The request from Iran to France failed. ("asked for help from China" is a target; a request's
+    # "from" is the one who asks)
+    table = """
+        The        the        DET   DT  det   1
+        request    request    NOUN  NN  nsubj 6
+        from       from       ADP   IN  prep  1
+        Iran       Iran       PROPN NNP pobj  2 GPE
+        to         to         ADP   IN  prep  1
+        France     France     PROPN NNP pobj  4 GPE
+        failed     fail       VERB  VBD ROOT  6
+        .          .          PUNCT .   punct 6
+    """
+    assert found(table, (3, 5)) == {("Iran", "requests", "France")}
+
+
+def test_a_request_for_comment_is_no_event():
+    # Iran's request to France for comment failed. / ... for aid failed.
+    table = """
+        Iran       Iran       PROPN NNP poss  2 GPE
+        's         's         PART  POS case  0
+        request    request    NOUN  NN  nsubj 7
+        to         to         ADP   IN  prep  2
+        France     France     PROPN NNP pobj  3 GPE
+        for        for        ADP   IN  prep  2
+        comment    comment    NOUN  NN  pobj  5
+        failed     fail       VERB  VBD ROOT  7
+        .          .          PUNCT .   punct 7
+    """
+    assert found(table, (0, 4)) == set()
+    with_event = table.replace("comment    comment    NOUN  NN  pobj  5", "aid        aid        NOUN  NN  pobj  5")
+    assert found(with_event, (0, 4)) == {("Iran", "requests", "France")}
+
+
+def test_a_verb_only_the_cameo_dictionary_knows_is_a_weaker_candidate():
+    # France lambasted Iran. ("lambaste" is in the converted CAMEO dictionary, not in our lists)
+    table = """
+        France     France     PROPN NNP nsubj 1 GPE
+        lambasted  lambaste   VERB  VBD ROOT  1
+        Iran       Iran       PROPN NNP dobj  1 GPE
+        .          .          PUNCT .   punct 1
+    """
+    assert "lambaste" in VOCAB.dictionary_index and "lambaste" not in VOCAB.verb_index
+    doc, mentions = parse(table, (0, 2))
+    [relation] = extract_relations(doc, mentions, article(doc), VOCAB, ActorKnowledge())
+    assert (relation.relation, relation.rule) == ("criticizes", "cameo:direct_object")
+    criticised = found(table.replace("lambasted  lambaste", "criticized criticize"), (0, 2))
+    assert criticised == {("France", "criticizes", "Iran")}
+    doc2, mentions2 = parse(table.replace("lambasted  lambaste", "criticized criticize"), (0, 2))
+    [own] = extract_relations(doc2, mentions2, article(doc2), VOCAB, ActorKnowledge())
+    assert relation.confidence < own.confidence
