@@ -235,55 +235,70 @@ def _keys(relation: dict, level: str, symmetric: set[str], cameo: dict[str, str]
     return (source, target)
 
 
-def score_passage(
-    report: EvaluationReport, passage: GoldPassage, records: list[dict], mention_texts: dict[str, set[str]], actor_labels: dict[str, str], vocabulary,
-) -> None:
+def matched_records(passage: GoldPassage, records: list[dict], vocabulary) -> list[dict]:
+    """Each extraction record with its endpoints matched to the passage's gold actors, and its
+    strict key; what scoring, per-rule figures and the confidence fit (scripts/) all judge."""
     matcher = _ActorMatcher(passage.actors)
     symmetric = {rel.name for rel in vocabulary if rel.symmetric}
     cameo = {rel.name: rel.cameo for rel in vocabulary}
-    predicted = [
-        {"source": matcher.endpoint(r["source"]), "target": matcher.endpoint(r["target"]), "relation": r["relation"], "negated": r["negated"],
-         "modality": r["modality"], "rule": r.get("rule") or r.get("pattern") or "?", "confidence": r.get("confidence", 0.0)}
-        for r in records
-    ]
+    matched = []
+    for r in records:
+        p = {"source": matcher.endpoint(r["source"]), "target": matcher.endpoint(r["target"]), "relation": r["relation"], "negated": r["negated"],
+             "modality": r["modality"], "rule": r.get("rule") or r.get("pattern") or "?", "confidence": r.get("confidence", 0.0)}
+        p["key"] = _keys(p, "strict", symmetric, cameo)
+        matched.append(p)
+    return matched
+
+
+def gold_keys(passage: GoldPassage, vocabulary) -> set[tuple]:
+    """The strict keys of a passage's gold relations."""
+    symmetric = {rel.name for rel in vocabulary if rel.symmetric}
+    cameo = {rel.name: rel.cameo for rel in vocabulary}
+    return {_keys(g, "strict", symmetric, cameo) for g in passage.relations}
+
+
+def score_passage(
+    report: EvaluationReport, passage: GoldPassage, records: list[dict], mention_texts: dict[str, set[str]], actor_labels: dict[str, str], vocabulary,
+) -> None:
+    symmetric = {rel.name for rel in vocabulary if rel.symmetric}
+    cameo = {rel.name: rel.cameo for rel in vocabulary}
+    predicted = matched_records(passage, records, vocabulary)
     gold = passage.relations
-    report.gold_total += len({_keys(g, "strict", symmetric, cameo) for g in gold})
-    _score_rules_and_confidence(report, predicted, {_keys(g, "strict", symmetric, cameo) for g in gold}, symmetric, cameo)
+    gold_strict = {_keys(g, "strict", symmetric, cameo): g for g in gold}
+    strict_gold = set(gold_strict)
+    strict_predicted = {p["key"] for p in predicted}
+    report.gold_total += len(strict_gold)
+    _score_rules_and_confidence(report, predicted, strict_gold)
     for level in LEVELS:
         report.scores[level].add({_keys(p, level, symmetric, cameo) for p in predicted}, {_keys(g, level, symmetric, cameo) for g in gold})
     for name in {r["relation"] for r in predicted} | {g["relation"] for g in gold}:
         report.per_relation.setdefault(name, Score()).add(
-            {_keys(p, "strict", symmetric, cameo) for p in predicted if p["relation"] == name},
-            {_keys(g, "strict", symmetric, cameo) for g in gold if g["relation"] == name},
+            {p["key"] for p in predicted if p["relation"] == name},
+            {key for key, g in gold_strict.items() if g["relation"] == name},
         )
-    gold_modality = {_keys(g, "strict", symmetric, cameo): g.get("modality", "asserted") for g in gold}
     for p in predicted:
-        key = _keys(p, "strict", symmetric, cameo)
-        if key in gold_modality:
-            report.modality["right" if gold_modality[key] == p["modality"] else "wrong"] += 1
+        if p["key"] in gold_strict:
+            report.modality["right" if gold_strict[p["key"]].get("modality", "asserted") == p["modality"] else "wrong"] += 1
+    matcher = _ActorMatcher(passage.actors)
     found_actors = {matcher.match([actor_labels[actor_id], *sorted(texts)]) or f"?{actor_labels[actor_id]}" for actor_id, texts in mention_texts.items()}
     # Places are listed in gold passages to say they are not actors: recall counts only actors.
     report.actors.add(found_actors, {actor["name"] for actor in passage.actors if actor.get("type") != "Location"})
-    strict_predicted = {_keys(p, "strict", symmetric, cameo) for p in predicted}
-    strict_gold = {_keys(g, "strict", symmetric, cameo) for g in gold}
     if strict_predicted != strict_gold:
-        evidence = {_keys(g, "strict", symmetric, cameo): _evidence_text(passage.text, g.get("evidence")) for g in gold}
         found = {}
         for p, record in zip(predicted, records, strict=True):
-            found.setdefault(_keys(p, "strict", symmetric, cameo), f"[{p['rule']} {p['confidence']:.2f}] {record.get('sentence', '')}")
-        report.errors.append(PassageErrors(passage.id, passage.text,
-                                           [(key, evidence[key]) for key in sorted(strict_gold - strict_predicted)],
-                                           [(key, found[key]) for key in sorted(strict_predicted - strict_gold)]))
+            found.setdefault(p["key"], f"[{p['rule']} {p['confidence']:.2f}] {record.get('sentence', '')}")
+        missed = [(key, _evidence_text(passage.text, gold_strict[key].get("evidence"))) for key in sorted(strict_gold - strict_predicted)]
+        extra = [(key, found[key]) for key in sorted(strict_predicted - strict_gold)]
+        report.errors.append(PassageErrors(passage.id, passage.text, missed, extra))
 
 
-def _score_rules_and_confidence(report: EvaluationReport, predicted: list[dict], gold: set, symmetric: set[str], cameo: dict[str, str]) -> None:
+def _score_rules_and_confidence(report: EvaluationReport, predicted: list[dict], gold: set) -> None:
     """Each distinct statement counts once per rule that produced it, and once at its highest confidence."""
     by_rule: dict[str, set] = {}
     best: dict[tuple, float] = {}
     for p in predicted:
-        key = _keys(p, "strict", symmetric, cameo)
-        by_rule.setdefault(p["rule"], set()).add(key)
-        best[key] = max(best.get(key, 0.0), p["confidence"])
+        by_rule.setdefault(p["rule"], set()).add(p["key"])
+        best[p["key"]] = max(best.get(p["key"], 0.0), p["confidence"])
     for rule, keys in by_rule.items():
         report.per_rule.setdefault(rule, Score()).add(keys, keys & gold)
     for key, value in best.items():

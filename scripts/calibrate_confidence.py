@@ -21,7 +21,7 @@ from pathlib import Path
 
 import yaml
 
-from graphkit.evaluate import _ActorMatcher, _keys, passage_article, read_gold
+from graphkit.evaluate import GoldPassage, gold_keys, matched_records, passage_article, read_gold
 from graphkit.gold import ArticleTexts
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -36,18 +36,12 @@ def judged_statements(gold: Path, texts: Path) -> list[tuple[dict, bool]]:
     from graphkit.pipeline import Extractor
 
     extractor = Extractor()
-    symmetric = {r.name for r in extractor.vocabulary if r.symmetric}
-    cameo = {r.name: r.cameo for r in extractor.vocabulary}
-    passages = [p for p in read_gold(gold, ArticleTexts([texts])) if not isinstance(p, str) and hasattr(p, "relations")]
+    passages = [p for p in read_gold(gold, ArticleTexts([texts])) if isinstance(p, GoldPassage)]
     judged = []
     for passage, result in zip(passages, extractor.process([passage_article(p) for p in passages]), strict=True):
-        matcher = _ActorMatcher(passage.actors)
-        gold_keys = {_keys(g, "strict", symmetric, cameo) for g in passage.relations}
-        for relation in result.relations:
-            record = extractor.record(relation)
-            found = {"source": matcher.endpoint(record["source"]), "target": matcher.endpoint(record["target"]),
-                     "relation": record["relation"], "negated": record["negated"]}
-            judged.append((record, _keys(found, "strict", symmetric, cameo) in gold_keys))
+        records = [extractor.record(relation) for relation in result.relations]
+        right = gold_keys(passage, extractor.vocabulary)
+        judged += [(record, matched["key"] in right) for record, matched in zip(records, matched_records(passage, records, extractor.vocabulary), strict=True)]
     return judged
 
 

@@ -15,9 +15,14 @@ import gzip
 import hashlib
 import json
 import random
+import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from graphkit.gold import text_sha256  # noqa: E402
+
 CORPUS = ROOT.parent / "shared" / "corpora" / "reuters_2016_2017.jsonl.gz"
 SAMPLE = ROOT / "tests" / "data" / "annotation" / "sample.tsv"
 TEST_SHARE = 3 / 8  # about 30 test to 50 dev
@@ -27,10 +32,6 @@ def split_of(article_id: str) -> str:
     """'test' for about 3 in 8 ids, else 'dev'; a pure function of the id."""
     bucket = int(hashlib.sha256(f"graphkit-split:{article_id}".encode()).hexdigest(), 16) % 1000
     return "test" if bucket < TEST_SHARE * 1000 else "dev"
-
-
-def text_sha256(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def is_even(article_id: str) -> bool:
