@@ -198,7 +198,7 @@ class GroupRules:
         """Whether the article names this state's soldiers, troops or forces anywhere."""
         if self._states_with_forces is None:
             self._states_with_forces = set()
-            for ent in self.doc.ents:
+            for ent in self.ents:
                 for actor in self.known(ent):
                     if actor.type == "ArmedForce" and actor.country:
                         state_of_forces = self.kb.state(actor.country)

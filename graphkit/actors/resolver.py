@@ -21,6 +21,9 @@ class _Resolver(PersonRules, GroupRules, ReferenceRules):
 
     def __init__(self, doc: Doc, article: Article, kb, event_nouns: frozenset[str] = frozenset()):
         self.doc = doc
+        # spaCy builds doc.ents anew on every access; resolution reads them for every mention it adds
+        self.ents = doc.ents
+        self.ent_at = {i: ent for ent in self.ents for i in range(ent.start, ent.end)}
         self.event_nouns = event_nouns
         self.date = article.date
         self.kb = kb
@@ -34,7 +37,7 @@ class _Resolver(PersonRules, GroupRules, ReferenceRules):
         self.deferred_nested: list[tuple[Actor, int, int]] = []
         # Surnames of people named in full ("Chris Christie"): a lone "Christie" the tagger calls
         # an organisation is that person.
-        full_names = [_whole_name(e) for e in doc.ents if e.label_ == "PERSON" and len(e) >= 2]
+        full_names = [_whole_name(e) for e in self.ents if e.label_ == "PERSON" and len(e) >= 2]
         self.article_surnames = {e[-1].text for e in full_names}
         # ... and the ends of those names: "Le Pen" after "Marine Le Pen", "Pena Nieto"
         self.article_name_tails = {e[i:].text for e in full_names for i in range(1, len(e))}
@@ -47,7 +50,7 @@ class _Resolver(PersonRules, GroupRules, ReferenceRules):
     def add(self, actor: Actor, start: int, end: int, how: str = "name") -> Mention | None:
         if any(i in self.taken for i in range(start, end)):
             return None
-        for ent in self.doc.ents:
+        for ent in self.ents:
             # A state absorbed into a larger mention ("Ukraine's army", "US Defense Secretary
             # Lloyd Austin") is still mentioned; record it without giving it the tokens.
             if start <= ent.start and ent.end <= end and ent.label_ in {"GPE", "NORP", "ORG"}:
@@ -82,7 +85,7 @@ class _Resolver(PersonRules, GroupRules, ReferenceRules):
         return self.kb.lookup(span.text)
 
     def ent_of(self, token: Token) -> Span | None:
-        return next((e for e in self.doc.ents if e.start <= token.i < e.end), None)
+        return self.ent_at.get(token.i)
 
 
 def resolve_mentions(doc: Doc, article: Article, kb, event_nouns: frozenset[str] = frozenset()) -> list[Mention]:
