@@ -16,7 +16,7 @@ _DETERMINERS = {"a", "an", "the"}
 
 BEHAVIOURS = (
     "speech_act", "asset_target", "unrealised_object", "own_forces", "embedded_target", "answers_clause", "claim_target", "hosts_events",
-    "compound_modifier", "content_not_event",
+    "compound_modifier", "content_not_event", "owner_target",
 )
 
 
@@ -46,6 +46,7 @@ class RelationType:
     hosts_events: bool = False
     compound_modifier: bool = False
     content_not_event: bool = False
+    owner_target: bool = False
     frames: tuple[Frame, ...] = ()
     # "Trump attacked Comey": with these verbs and no armed party on either side, the attack is
     # verbal and the statement is ``verbal_form`` (ANNOTATION.md: a verbal attack is criticizes)
@@ -54,6 +55,9 @@ class RelationType:
     # "trade talks", "talks on a peace deal": talks whose topic is one of ``topic_words`` are ``topic_form``
     topic_form: str | None = None
     topic_words: frozenset[str] = frozenset()
+    # "welcomed Germany's decision": an object that is one of ``object_words`` makes the statement ``object_form``
+    object_form: str | None = None
+    object_words: frozenset[str] = frozenset()
     travel_verbs: frozenset[str] = frozenset()  # "Trump left the Philippines": a person travels, no withdrawal
     stance_predicates: tuple[str, ...] = ()  # "critical of", "disappointed (that)", "supportive of"
 
@@ -134,6 +138,8 @@ def _relation_type(name: str, entry: dict) -> RelationType:
         verbal_form=entry.get("verbal_form"),
         verbal_verbs=frozenset(entry.get("verbal_verbs") or ()),
         topic_form=entry.get("topic_form"),
+        object_form=entry.get("object_form"),
+        object_words=frozenset(entry.get("object_words") or ()),
         travel_verbs=frozenset(entry.get("travel_verbs") or ()),
         stance_predicates=tuple(entry.get("stance_predicates") or ()),
         topic_words=frozenset(entry.get("topic_words") or ()),
@@ -179,7 +185,7 @@ def read_vocabulary(path: str | Path, dictionary: str | Path | None = None) -> V
         entries = yaml.safe_load(handle)
     relations = {name: _relation_type(name, entry) for name, entry in entries.items()}
     for rel in relations.values():
-        for field_name in ("verbal_form", "topic_form"):
+        for field_name in ("verbal_form", "topic_form", "object_form"):
             other = getattr(rel, field_name)
             if other is not None and other not in relations:
                 raise ValueError(f"relation {rel.name!r}: {field_name} {other!r} is not a relation of the vocabulary")

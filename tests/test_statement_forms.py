@@ -159,3 +159,52 @@ def test_a_verb_only_the_cameo_dictionary_knows_is_a_weaker_candidate():
     doc2, mentions2 = parse(table.replace("lambasted  lambaste", "criticized criticize"), (0, 2))
     [own] = extract_relations(doc2, mentions2, article(doc2), VOCAB, ActorKnowledge())
     assert relation.confidence < own.confidence
+
+
+# France criticised Russia's annexation of Crimea. (the model's parse)
+JUDGED_OBJECT = """
+    France     France     PROPN NNP nsubj 1 GPE
+    criticised criticise  VERB  VBD ROOT  1
+    Russia     Russia     PROPN NNP poss  4 GPE
+    's         's         PART  POS case  2
+    annexation annexation NOUN  NN  dobj  1
+    of         of         ADP   IN  prep  4
+    Crimea     Crimea     PROPN NNP pobj  5 GPE
+    .          .          PUNCT .   punct 1
+"""
+
+
+def test_a_judged_object_stands_for_its_owner():
+    # owner_target: the annexation is Russia's, the one criticised; Crimea is no target
+    assert found(JUDGED_OBJECT, {0: "France", 2: "Russia", 6: "Ukraine"}) == {("France", "criticizes", "Russia")}
+
+
+def test_an_owner_is_no_target_of_a_relation_without_owner_target():
+    # France visited Russia's annexation ... (the construction, with a verb of visits): no owner
+    table = JUDGED_OBJECT.replace("criticised criticise ", "visited    visit     ")
+    assert ("France", "visits", "Russia") not in found(table, {0: "France", 2: "Russia", 6: "Ukraine"})
+
+
+# France welcomed Germany's decision. / France welcomed Germany.
+WELCOMED = """
+    France     France     PROPN NNP nsubj 1 GPE
+    welcomed   welcome    VERB  VBD ROOT  1
+    Germany    Germany    PROPN NNP poss  4 GPE
+    's         's         PART  POS case  2
+    decision   decision   NOUN  NN  dobj  1
+    .          .          PUNCT .   punct 1
+"""
+
+
+def test_welcoming_a_decision_is_praise():
+    assert found(WELCOMED, (0, 2)) == {("France", "praises", "Germany")}
+
+
+def test_welcoming_a_guest_is_hosting():
+    table = """
+        France     France     PROPN NNP nsubj 1 GPE
+        welcomed   welcome    VERB  VBD ROOT  1
+        Germany    Germany    PROPN NNP dobj  1 GPE
+        .          .          PUNCT .   punct 1
+    """
+    assert found(table, (0, 2)) == {("France", "hosts", "Germany")}

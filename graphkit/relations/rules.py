@@ -44,6 +44,18 @@ class Frame:
     def at(self, tokens, assets: bool | None = None, hops: int = 2) -> list[Mention]:
         return self.actors.at_all(tokens, hops, self.rel.asset_target if assets is None else assets)
 
+    def judged(self, tokens) -> list[Mention]:
+        """The targets at ``tokens``; for a relation with ``owner_target``, a noun that names no
+        actor stands for its owner: "criticised China's record", "backed Kyiv's bid" (the record
+        is China's, the one criticised)."""
+        found = []
+        for token in tokens:
+            here = self.at([token])
+            if not here and self.rel.owner_target and token.pos_ in syntax.NOMINAL:
+                here = self.at(syntax.possessors(token), assets=False, hops=1)
+            found += here
+        return found
+
     def candidate(self, targets: list[Mention], pattern: str | None = None, rule_name: str = "") -> list[Candidate] | None:
         return [Candidate(self.sources, targets, pattern or self.pattern, rule_name)] if targets else None
 
@@ -80,7 +92,7 @@ def _phrase_preposition_targets(f: Frame) -> list[Mention]:
     prep = f.trigger.prep
     if prep is None:
         return []
-    return [m for p in (prep, *syntax.repeated_preps(f.node, prep)) for m in f.at(syntax.pobjs(p))]
+    return [m for p in (prep, *syntax.repeated_preps(f.node, prep)) for m in f.judged(syntax.pobjs(p))]
 
 
 @rule("passive_subject", 0.8, "verb", 10)
@@ -102,16 +114,16 @@ def direct_object(f: Frame):
     """"France condemned Russia"; "applied to join NATO" (the object of a phrase's last word)."""
     if f.trigger.prep is not None:
         return None
-    targets = f.at(f.objects)
+    targets = f.judged(f.objects)
     if f.anchor is not f.node:
-        targets += f.at(syntax.object_tokens(f.anchor))
+        targets += f.judged(syntax.object_tokens(f.anchor))
     return f.candidate(targets)
 
 
 @rule("preposition", 0.85, "verb", 40)
 def preposition(f: Frame):
     """"met with Blinken", "withdrew from Mali": the object of one of the relation's prepositions."""
-    return f.candidate(f.at(syntax.prep_objects(f.node, f.preps)))
+    return f.candidate(f.judged(syntax.prep_objects(f.node, f.preps)))
 
 
 @rule("shared_object", 0.85, "verb", 50)

@@ -119,7 +119,7 @@ def statements(
     for source, target, reciprocal in pairs(candidate.sources, candidate.targets, stated.symmetric, stated.mutual, candidate.pattern == "reciprocal"):
         if source.actor.id == target.actor.id or is_own_state(source, target) or is_travel(stated, trigger, source):
             continue
-        rel = topic_variant(verbal_variant(stated, trigger, source, target, vocab), trigger, vocab)
+        rel = object_variant(topic_variant(verbal_variant(stated, trigger, source, target, vocab), trigger, vocab), trigger, vocab)
         context = context or statement_context(trigger.token, actors, other_events)
         start = min(source.start_char, target.start_char, trigger.token.idx)
         end = max(source.end_char, target.end_char, trigger.token.idx + len(trigger.token.text))
@@ -171,6 +171,15 @@ def topic_variant(rel: RelationType, trigger: Trigger, vocab: Vocabulary) -> Rel
     # the words of the phrase count too: "held trade talks with" matches "hold talks with" around "trade"
     words_ = {syntax.lemma(t) for topic in topics for t in topic.subtree} | {syntax.lemma(t) for t in words_in}
     return vocab[rel.topic_form] if words_ & rel.topic_words else rel
+
+
+def object_variant(rel: RelationType, trigger: Trigger, vocab: Vocabulary) -> RelationType:
+    """"welcomed Germany's decision": the relation's ``object_form`` when the verb's object is one
+    of ``object_words`` (a thing said or done, not a guest)."""
+    if rel.object_form is None or not trigger.is_verb:
+        return rel
+    objects = {syntax.lemma(t) for o in syntax.object_tokens(trigger.token) for t in syntax.conjuncts(o)}
+    return vocab[rel.object_form] if objects & rel.object_words else rel
 
 
 def is_travel(rel: RelationType, trigger: Trigger, source: Mention) -> bool:
