@@ -86,6 +86,24 @@ def test_what_is_asked_for_is_no_event():
     assert found(table, (0, 2, 5)) == {("France", "requests", "Iran")}
 
 
+def test_an_event_asked_for_in_an_infinitive_is_no_event():
+    # France called for Iran to open an investigation of Israel. (the parser's advcl)
+    table = """
+        France        France        PROPN NNP nsubj  1 GPE
+        called        call          VERB  VBD ROOT   1
+        for           for           ADP   IN  prep   1
+        Iran          Iran          PROPN NNP pobj   2 GPE
+        to            to            PART  TO  aux    5
+        open          open          VERB  VB  advcl  1
+        an            an            DET   DT  det    7
+        investigation investigation NOUN  NN  dobj   5
+        of            of            ADP   IN  prep   7
+        Israel        Israel        PROPN NNP pobj   8 GPE
+        .             .             PUNCT .   punct  1
+    """
+    assert found(table, (0, 3, 9)) == {("France", "requests", "Iran")}
+
+
 def test_co_signers_of_a_pact_do_not_agree_with_each_other():
     # France, Germany and Iran signed. / France and Iran signed.
     three = """
