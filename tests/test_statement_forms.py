@@ -226,3 +226,19 @@ def test_welcoming_a_guest_is_hosting():
         .          .          PUNCT .   punct 1
     """
     assert found(table, (0, 2)) == {("France", "hosts", "Germany")}
+
+
+# Iran held Britain's vote. / Iran held Britain's sailors. (the construction)
+HELD = """
+    Iran       Iran       PROPN NNP nsubj 1 GPE
+    held       hold       VERB  VBD ROOT  1
+    Britain    Britain    PROPN NNP poss  4 GPE
+    's         's         PART  POS case  2
+    vote       vote       NOUN  NN  dobj  1
+    .          .          PUNCT .   punct 1
+"""
+
+
+def test_holding_a_vote_or_a_post_detains_nobody():
+    assert found(HELD, (0, 2)) == set()
+    assert found(HELD.replace("vote       vote  ", "sailors    sailor"), (0, 2)) == {("Iran", "arrests", "Britain")}

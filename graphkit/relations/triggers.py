@@ -12,6 +12,7 @@ from ..relation_types import Frame, Vocabulary
 from . import syntax
 
 LIGHT_VERBS = words("light_verbs")
+LIGHT_VERB_OBJECTS = words("light_verb_objects")
 JOURNALISTIC_REQUESTS = words("journalistic_requests")
 
 
@@ -169,7 +170,9 @@ def frame_governor(token: Token, frames: tuple[Frame, ...]) -> tuple[Token | Non
 
 def is_light_verb_use(verb: Token, vocab: Vocabulary) -> bool:
     """"held talks", "provided aid": the noun names the event, not the verb."""
-    return verb.lemma_.lower() in LIGHT_VERBS and any(child.dep_ in syntax.OBJECT_DEPS and child.lemma_.lower() in vocab.noun_index for child in verb.children)
+    return verb.lemma_.lower() in LIGHT_VERBS and any(
+        child.dep_ in syntax.OBJECT_DEPS and (child.lemma_.lower() in vocab.noun_index or child.lemma_.lower() in LIGHT_VERB_OBJECTS) for child in verb.children
+    )
 
 
 def is_stance_predicate(token: Token, vocab: Vocabulary) -> bool:
