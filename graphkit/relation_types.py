@@ -58,6 +58,7 @@ class RelationType:
     # "welcomed Germany's decision": an object that is one of ``object_words`` makes the statement ``object_form``
     object_form: str | None = None
     object_words: frozenset[str] = frozenset()
+    armed_verbs: frozenset[str] = frozenset()  # "engaged Ukrainian troops": only with an armed party
     travel_verbs: frozenset[str] = frozenset()  # "Trump left the Philippines": a person travels, no withdrawal
     stance_predicates: tuple[str, ...] = ()  # "critical of", "disappointed (that)", "supportive of"
 
@@ -141,6 +142,7 @@ def _relation_type(name: str, entry: dict) -> RelationType:
         object_form=entry.get("object_form"),
         object_words=frozenset(entry.get("object_words") or ()),
         travel_verbs=frozenset(entry.get("travel_verbs") or ()),
+        armed_verbs=frozenset(entry.get("armed_verbs") or ()),
         stance_predicates=tuple(entry.get("stance_predicates") or ()),
         topic_words=frozenset(entry.get("topic_words") or ()),
         **{behaviour: bool(entry.get(behaviour, False)) for behaviour in BEHAVIOURS},

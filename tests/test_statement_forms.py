@@ -242,3 +242,66 @@ HELD = """
 def test_holding_a_vote_or_a_post_detains_nobody():
     assert found(HELD, (0, 2)) == set()
     assert found(HELD.replace("vote       vote  ", "sailors    sailor"), (0, 2)) == {("Iran", "arrests", "Britain")}
+
+
+def test_an_attack_on_a_policy_criticizes_its_owner():
+    # Netanyahu attacked Iran's policy. (the construction): an attack on what someone decides is verbal
+    table = """
+        Netanyahu  Netanyahu  PROPN NNP nsubj 1 PERSON
+        attacked   attack     VERB  VBD ROOT  1
+        Iran       Iran       PROPN NNP poss  4 GPE
+        's         's         PART  POS case  2
+        policy     policy     NOUN  NN  dobj  1
+        .          .          PUNCT .   punct 1
+    """
+    assert found(table, (0, 2)) == {("Netanyahu", "criticizes", "Iran")}
+
+
+def test_firing_back_between_two_people_is_verbal():
+    # Netanyahu fired back at Zelensky.
+    table = """
+        Netanyahu  Netanyahu  PROPN NNP nsubj 1 PERSON
+        fired      fire       VERB  VBD ROOT  1
+        back       back       ADV   RB  advmod 1
+        at         at         ADP   IN  prep  1
+        Zelensky   Zelensky   PROPN NNP pobj  3 PERSON
+        .          .          PUNCT .   punct 1
+    """
+    assert found(table, (0, 4)) == {("Netanyahu", "criticizes", "Zelensky")}
+
+
+# Netanyahu engaged Zelensky. / Hamas engaged Zelensky. (the construction)
+ENGAGED = """
+    Netanyahu  Netanyahu  PROPN NNP nsubj 1 PERSON
+    engaged    engage     VERB  VBD ROOT  1
+    Zelensky   Zelensky   PROPN NNP dobj  1 PERSON
+    .          .          PUNCT .   punct 1
+"""
+
+
+def test_engaging_is_combat_only_with_an_armed_party():
+    assert found(ENGAGED, (0, 2)) == set()
+    assert found(ENGAGED, {0: "Hamas", 2: "Zelensky"}) == {("Hamas", "fights", "Zelensky")}
+
+
+def test_concluding_a_deal_agrees_but_concluding_that_does_not():
+    # France concluded a deal with Iran. / France concluded that Iran lied.
+    deal = """
+        France     France     PROPN NNP nsubj 1 GPE
+        concluded  conclude   VERB  VBD ROOT  1
+        a          a          DET   DT  det   3
+        deal       deal       NOUN  NN  dobj  1
+        with       with       ADP   IN  prep  3
+        Iran       Iran       PROPN NNP pobj  4 GPE
+        .          .          PUNCT .   punct 1
+    """
+    assert found(deal, (0, 5)) == {("France", "agrees", "Iran"), ("Iran", "agrees", "France")}
+    clause = """
+        France     France     PROPN NNP nsubj 1 GPE
+        concluded  conclude   VERB  VBD ROOT  1
+        that       that       SCONJ IN  mark  4
+        Iran       Iran       PROPN NNP nsubj 4 GPE
+        lied       lie        VERB  VBD ccomp 1
+        .          .          PUNCT .   punct 1
+    """
+    assert found(clause, (0, 3)) == set()

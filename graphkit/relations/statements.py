@@ -117,7 +117,9 @@ def statements(
     stated = vocab[trigger.relation]
     context = None
     for source, target, reciprocal in pairs(candidate.sources, candidate.targets, stated.symmetric, stated.mutual, candidate.pattern == "reciprocal"):
-        if source.actor.id == target.actor.id or is_own_state(source, target) or is_travel(stated, trigger, source):
+        if source.actor.id == target.actor.id or is_own_state(source, target):
+            continue
+        if is_travel(stated, trigger, source) or is_unarmed_use(stated, trigger, source, target):
             continue
         rel = object_variant(topic_variant(verbal_variant(stated, trigger, source, target, vocab), trigger, vocab), trigger, vocab)
         context = context or statement_context(trigger.token, actors, other_events)
@@ -147,7 +149,7 @@ ARMED_TYPES = frozenset({"State", "ArmedForce", "NonStateArmedGroup"})
 def verbal_variant(rel: RelationType, trigger: Trigger, source: Mention, target: Mention, vocab: Vocabulary) -> RelationType:
     """"Trump attacked Comey": an attack verb between two unarmed actors (people, organisations)
     is a verbal attack, stated as the relation's ``verbal_form``; "Russia attacked Ukraine" is not."""
-    if rel.verbal_form is None or syntax.lemma(trigger.token) not in rel.verbal_verbs or trigger.kind != "verb":
+    if rel.verbal_form is None or syntax.lemma(trigger.token) not in rel.verbal_verbs or trigger.kind not in {"verb", "phrase"}:
         return rel
     if source.actor.type in ARMED_TYPES or target.actor.type in ARMED_TYPES:
         return rel
@@ -186,6 +188,13 @@ def is_travel(rel: RelationType, trigger: Trigger, source: Mention) -> bool:
     """"Trump left the Philippines": a person leaving a country travels; only states, forces and
     organisations withdraw by leaving ("Britain will leave the EU")."""
     return source.actor.type == "Person" and syntax.lemma(trigger.token) in rel.travel_verbs
+
+
+def is_unarmed_use(rel: RelationType, trigger: Trigger, source: Mention, target: Mention) -> bool:
+    """"will try to engage Americans", "should engage China": a verb of ``armed_verbs`` with no
+    armed force or armed group at either end states no combat (a state alone is diplomacy)."""
+    armed = {source.actor.type, target.actor.type} & {"ArmedForce", "NonStateArmedGroup"}
+    return syntax.lemma(trigger.token) in rel.armed_verbs and not armed
 
 
 def is_own_state(source: Mention, target: Mention) -> bool:
