@@ -249,6 +249,20 @@ def test_a_phrasal_negative_governor():
     assert context_of(table.replace("off         off        ADP   RP  prt", "up          up         ADP   RP  prt"), (0, 4), 3)[2].negated is False
 
 
+def test_a_negative_governor_with_from():
+    """"Russia refrained from criticising Ukraine": the event is the object of "from"."""
+    table = """
+        Russia      Russia     PROPN NNP nsubj 1 GPE
+        refrained   refrain    VERB  VBD ROOT  1
+        from        from       ADP   IN  prep  1
+        criticising criticise  VERB  VBG pcomp 2
+        Ukraine     Ukraine    PROPN NNP dobj  3 GPE
+        .           .          PUNCT .   punct 1
+    """
+    assert context_of(table, (0, 4), 3)[2].negated is True
+    assert context_of(table.replace("refrained   refrain ", "profited    profit  "), (0, 4), 3)[2].negated is False
+
+
 def test_will_is_planned_and_the_stronger_modality_wins():
     table = CASES["modal_auxiliary"][0].replace("could    could", "will     will ")
     assert context_of(table, (0, 3), 2)[2].modality == "planned"

@@ -39,6 +39,16 @@ CASES = {
         Russia     Russia     PROPN NNP dobj  1 GPE
         .          .          PUNCT .   punct 1
     """, (0, 2), {("France", "condemns", "Russia", "direct_object")}),
+    "owned_object": ("""
+        France     France     PROPN NNP nsubj 1 GPE
+        criticised criticise  VERB  VBD ROOT  1
+        Russia     Russia     PROPN NNP poss  4 GPE
+        's         's         PART  POS case  2
+        annexation annexation NOUN  NN  dobj  1
+        of         of         ADP   IN  prep  4
+        Ukraine    Ukraine    PROPN NNP pobj  5 GPE
+        .          .          PUNCT .   punct 1
+    """, (0, 2, 6), {("France", "criticizes", "Russia", "owned_object")}),
     "passive_subject": ("""
         Ukraine    Ukraine    PROPN NNP nsubjpass 2 GPE
         was        be         AUX   VBD auxpass   2

@@ -305,3 +305,47 @@ def test_concluding_a_deal_agrees_but_concluding_that_does_not():
         .          .          PUNCT .   punct 1
     """
     assert found(clause, (0, 3)) == set()
+
+
+def test_blame_on_names_the_blamed_not_the_owner_of_the_trouble():
+    # Netanyahu blamed Iran's troubles on Russia.
+    table = """
+        Netanyahu  Netanyahu  PROPN NNP nsubj 1 PERSON
+        blamed     blame      VERB  VBD ROOT  1
+        Iran       Iran       PROPN NNP poss  4 GPE
+        's         's         PART  POS case  2
+        troubles   trouble    NOUN  NNS dobj  1
+        on         on         ADP   IN  prep  1
+        Russia     Russia     PROPN NNP pobj  5 GPE
+        .          .          PUNCT .   punct 1
+    """
+    assert found(table, (0, 2, 6)) == {("Netanyahu", "accuses", "Russia")}
+
+
+def test_holding_someone_accountable_detains_nobody():
+    # France will hold Iran accountable.
+    table = """
+        France      France      PROPN NNP nsubj 2 GPE
+        will        will        AUX   MD  aux   2
+        hold        hold        VERB  VB  ROOT  2
+        Iran        Iran        PROPN NNP dobj  2 GPE
+        accountable accountable ADJ   JJ  oprd  2
+        .           .           PUNCT .   punct 2
+    """
+    assert found(table, (0, 3)) == set()
+    longer = table.replace("accountable accountable ADJ   JJ  oprd ", "longer      long        ADV   RBR advmod")
+    assert found(longer, (0, 3)) == {("France", "arrests", "Iran")}
+
+
+def test_a_name_before_an_accord_names_the_document():
+    # France withdrew from the Iran accord. (the construction): Iran names the accord
+    table = """
+        France     France     PROPN NNP nsubj    1 GPE
+        withdrew   withdraw   VERB  VBD ROOT     1
+        from       from       ADP   IN  prep     1
+        the        the        DET   DT  det      5
+        Iran       Iran       PROPN NNP compound 5 GPE
+        accord     accord     NOUN  NN  pobj     2
+        .          .          PUNCT .   punct    1
+    """
+    assert found(table, (0, 4)) == set()

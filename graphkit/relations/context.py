@@ -147,6 +147,10 @@ def negative_governor(step: Step, actors: Endpoints) -> Iterator[Effect]:
     if step.governs and step.lemma in NEGATIVE_GOVERNORS and step.below_is("xcomp", "dobj"):
         yield ("negate" if step.lemma == "deny" else "invert"), None
         return
+    # "refrained from blaming Russia", "stopped from attacking": the event is the object of "from"
+    if step.position == 2 and step.lemma in NEGATIVE_GOVERNORS and step.below_is("prep") and step.below.lower_ == "from":
+        yield "invert", None
+        return
     # the parser hangs the event of a phrasal governor as an adverbial clause ("held off criticising")
     phrasal = {f"{step.lemma} {c.lower_}" for c in step.token.children if c.dep_ == "prt"}
     if step.position == 1 and phrasal & NEGATIVE_PHRASAL_GOVERNORS and step.below_is("xcomp", "advcl", "pcomp"):

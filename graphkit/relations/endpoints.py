@@ -24,6 +24,7 @@ from . import syntax
 RELATIVE_PRONOUNS = words("relative_pronouns")
 PLACE_NOUNS = words("place_nouns")
 GROUP_WORDS = words("group_words")
+DOCUMENT_NOUNS = words("document_nouns")
 # Nouns that stand for the actor they belong to: "the actions of Russia", "Russia's role".
 PROXY_NOUNS = words("proxy_nouns") | MILITARY_NOUNS | GOVERNMENT_NOUNS | words("organisation_nouns")
 # "the decision by Comey", "calls from lawmakers", "the actions of Russia": the owner of a proxy noun.
@@ -62,7 +63,7 @@ class Endpoints:
 
     def _one(self, token: Token, hops: int, assets: bool) -> list[Mention]:
         if token.i in self.by_token:
-            return [self.by_token[token.i]]
+            return [] if names_document(token) else [self.by_token[token.i]]
         if hops <= 0:
             return []
         if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
@@ -147,6 +148,16 @@ class Endpoints:
     def own_forces(self, owner: Mention, forces: Token) -> Mention | None:
         """"Russia deployed more troops": the troops are Russia's own armed forces."""
         return forces_mention(self.knowledge, owner, forces)
+
+
+def names_document(token: Token) -> bool:
+    """"pull out of the Paris climate accord": a name modifying a document's noun names the
+    document, not a party to it."""
+    head = token.head
+    if token.dep_ != "compound" or head.lemma_.lower() not in DOCUMENT_NOUNS:
+        return False
+    # "a U.S. treaty with Russia" names its parties
+    return not any(c.dep_ == "prep" and c.lower_ in {"with", "between"} for c in head.children)
 
 
 def sentence_tokens(sent: Span) -> list[Token]:

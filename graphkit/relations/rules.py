@@ -114,16 +114,16 @@ def direct_object(f: Frame):
     """"France condemned Russia"; "applied to join NATO" (the object of a phrase's last word)."""
     if f.trigger.prep is not None:
         return None
-    targets = f.judged(f.objects)
+    targets = f.at(f.objects)
     if f.anchor is not f.node:
-        targets += f.judged(syntax.object_tokens(f.anchor))
+        targets += f.at(syntax.object_tokens(f.anchor))
     return f.candidate(targets)
 
 
 @rule("preposition", 0.85, "verb", 40)
 def preposition(f: Frame):
     """"met with Blinken", "withdrew from Mali": the object of one of the relation's prepositions."""
-    return f.candidate(f.judged(syntax.prep_objects(f.node, f.preps)))
+    return f.candidate(f.at(syntax.prep_objects(f.node, f.preps)))
 
 
 @rule("shared_object", 0.85, "verb", 50)
@@ -140,6 +140,15 @@ def anchor_preposition(f: Frame):
     if f.anchor is f.node:
         return None
     return f.candidate(f.at(syntax.prep_objects(f.anchor, f.preps)))
+
+
+@rule("owned_object", 0.8, "verb", 65, when=lambda rel: rel.owner_target)
+def owned_object(f: Frame):
+    """"criticised China's human-rights record", "condemned Russia's annexation of Crimea": for a
+    judgement, an object that names no actor stands for its owner (China; Russia, not Crimea);
+    "blamed Venezuela's troubles on the US" is the preposition's, found first."""
+    objects = f.objects + (syntax.object_tokens(f.anchor) if f.anchor is not f.node else [])
+    return f.candidate(f.judged(objects + syntax.prep_objects(f.node, f.preps)))
 
 
 @rule("nested_preposition", 0.85, "verb", 70)

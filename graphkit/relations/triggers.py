@@ -13,6 +13,7 @@ from . import syntax
 
 LIGHT_VERBS = words("light_verbs")
 LIGHT_VERB_OBJECTS = words("light_verb_objects")
+COMPLEMENT_IDIOM_VERBS = words("complement_idiom_verbs")
 JOURNALISTIC_REQUESTS = words("journalistic_requests")
 
 
@@ -84,7 +85,7 @@ def find_triggers(sent: Span, vocab: Vocabulary) -> list[Trigger]:
         lemma = token.lemma_.lower()
         if token.pos_ == "VERB" and is_content_of_request(token, vocab):
             continue
-        if token.pos_ == "VERB" and lemma in vocab.verb_index and not is_light_verb_use(token, vocab):
+        if token.pos_ == "VERB" and lemma in vocab.verb_index and not is_light_verb_use(token, vocab) and not is_complement_idiom(token):
             triggers.append(Trigger(token, vocab.verb_index[lemma], "verb"))
         elif token.pos_ in syntax.NOMINAL and lemma in vocab.noun_index and token.ent_type_ not in syntax.ACTOR_ENTITIES:
             if not is_object_of_other_event(token, vocab) and not is_journalistic_request(token) and not is_requested_event(token, vocab):
@@ -173,6 +174,14 @@ def is_light_verb_use(verb: Token, vocab: Vocabulary) -> bool:
     return verb.lemma_.lower() in LIGHT_VERBS and any(
         child.dep_ in syntax.OBJECT_DEPS and (child.lemma_.lower() in vocab.noun_index or child.lemma_.lower() in LIGHT_VERB_OBJECTS) for child in verb.children
     )
+
+
+def is_complement_idiom(verb: Token) -> bool:
+    """"hold Iran accountable", "held China's practices to the rules": a judgement, not a detention."""
+    if verb.lemma_.lower() not in COMPLEMENT_IDIOM_VERBS:
+        return False
+    complements = [c for c in verb.children if c.dep_ in {"oprd", "acomp"} or (c.dep_ in {"ccomp", "xcomp"} and c.pos_ == "ADJ")]
+    return bool(complements) or any(c.dep_ == "prep" and c.lower_ == "to" for c in verb.children)
 
 
 def is_stance_predicate(token: Token, vocab: Vocabulary) -> bool:
