@@ -280,6 +280,20 @@ CASES = {
         Israel     Israel     PROPN NNP  dobj     5 GPE
         .          .          PUNCT .    punct    5
     """, (1, 4, 6), {("Iran", "supports", "Hamas", "hyphenated_modifier"), ("Hamas", "attacks", "Israel", "direct_object")}),
+    # Israel became France's partner in the fight against Hamas.
+    "partner_in": ("""
+        Israel     Israel     PROPN NNP nsubj 1
+        became     become     VERB  VBD ROOT  1
+        France     France     PROPN NNP poss  4 GPE
+        's         's         PART  POS case  2
+        partner    partner    NOUN  NN  attr  1
+        in         in         ADP   IN  prep  4
+        the        the        DET   DT  det   7
+        fight      fight      NOUN  NN  pobj  5
+        against    against    ADP   IN  prep  7
+        Hamas      Hamas      PROPN NNP pobj  8 ORG
+        .          .          PUNCT .   punct 1
+    """, (0, 2, 9), {("France", "fights", "Hamas", "partner_in"), ("Israel", "fights", "Hamas", "partner_in")}),
     # France was critical of Iran.
     "stance_predicate": ("""
         France     France     PROPN NNP nsubj 1 GPE
@@ -340,6 +354,67 @@ def test_near_misses():
         doc, mentions = parse(table, actors)
         found = statements(doc, mentions, knowledge.get(name, Forces()))
         assert check(found), f"{name}: {found}"
+
+
+# The recipient rule beyond "won the backing of": an agent after "by", an owner before the noun,
+# an event received "under" ("came under attack").
+RECEIVED = {
+    # Zelensky accepted an invitation by France.
+    "invitation by": ("""
+        Zelensky   Zelensky   PROPN NNP nsubj 1 PERSON
+        accepted   accept     VERB  VBD ROOT  1
+        an         an         DET   DT  det   3
+        invitation invitation NOUN  NN  dobj  1
+        by         by         ADP   IN  prep  3
+        France     France     PROPN NNP pobj  4 GPE
+        .          .          PUNCT .   punct 1
+    """, (0, 5), {("France", "invites", "Zelensky", "recipient")}),
+    # Hamas came under Israel air attack.
+    "came under attack": ("""
+        Hamas      Hamas      PROPN NNP nsubj    1 ORG
+        came       come       VERB  VBD ROOT     1
+        under      under      ADP   IN  prep     1
+        Israel     Israel     PROPN NNP compound 5 GPE
+        air        air        NOUN  NN  compound 5
+        attack     attack     NOUN  NN  pobj     2
+        .          .          PUNCT .   punct    1
+    """, (0, 3), {("Israel", "attacks", "Hamas", "recipient")}),
+    # Netanyahu conducted a briefing on the strikes for France: a briefing's "for" names who is briefed.
+    "briefing for": ("""
+        Netanyahu  Netanyahu  PROPN NNP nsubj 1 PERSON
+        conducted  conduct    VERB  VBD ROOT  1
+        a          a          DET   DT  det   3
+        briefing   briefing   NOUN  NN  dobj  1
+        on         on         ADP   IN  prep  1
+        the        the        DET   DT  det   6
+        strikes    strike     NOUN  NNS pobj  4
+        for        for        ADP   IN  prep  1
+        France     France     PROPN NNP pobj  7 GPE
+        .          .          PUNCT .   punct 1
+    """, (0, 8), {("Netanyahu", "meets", "France", "light_verb")}),
+}
+
+
+@pytest.mark.parametrize("name", sorted(RECEIVED))
+def test_nominal_event_received_or_given(name):
+    table, actors, expected = RECEIVED[name]
+    doc, mentions = parse(table, actors)
+    assert statements(doc, mentions) == expected
+
+
+def test_a_partner_in_no_event_fights_nobody():
+    """"Israel became France's partner in trade": no event noun, no statement."""
+    doc, mentions = parse("""
+        Israel     Israel     PROPN NNP nsubj 1
+        became     become     VERB  VBD ROOT  1
+        France     France     PROPN NNP poss  4 GPE
+        's         's         PART  POS case  2
+        partner    partner    NOUN  NN  attr  1
+        in         in         ADP   IN  prep  4
+        trade      trade      NOUN  NN  pobj  5
+        .          .          PUNCT .   punct 1
+    """, (0, 2))
+    assert statements(doc, mentions) == set()
 
 
 def test_on_is_a_preposition_of_the_vocabulary():
