@@ -392,6 +392,30 @@ RECEIVED = {
         France     France     PROPN NNP pobj  7 GPE
         .          .          PUNCT .   punct 1
     """, (0, 8), {("Netanyahu", "meets", "France", "light_verb")}),
+    # Netanyahu's office began a probe into Hamas: an official's office with no known organisation
+    # is the official (ANNOTATION_NOTES); the light verb lends its subject to the probe.
+    "office began a probe": ("""
+        Netanyahu  Netanyahu  PROPN NNP poss  2 PERSON
+        's         's         PART  POS case  0
+        office     office     NOUN  NN  nsubj 3
+        began      begin      VERB  VBD ROOT  3
+        a          a          DET   DT  det   5
+        probe      probe      NOUN  NN  dobj  3
+        into       into       ADP   IN  prep  3
+        Hamas      Hamas      PROPN NNP pobj  6 ORG
+        .          .          PUNCT .   punct 3
+    """, (0, 7), {("Netanyahu", "investigates", "Hamas", "light_verb")}),
+    # France opened an investigation into Iranian meddling: investigates reads the conduct's owner.
+    "investigation into conduct": ("""
+        France     France     PROPN NNP nsubj    1 GPE
+        opened     open       VERB  VBD ROOT     1
+        an         an         DET   DT  det      3
+        investigation investigation NOUN NN dobj 1
+        into       into       ADP   IN  prep     3
+        Iran       Iran       PROPN NNP compound 6 GPE
+        meddling   meddling   NOUN  NN  pobj     4
+        .          .          PUNCT .   punct    1
+    """, (0, 5), {("France", "investigates", "Iran", "phrase_preposition")}),
 }
 
 
