@@ -416,6 +416,28 @@ RECEIVED = {
         meddling   meddling   NOUN  NN  pobj     4
         .          .          PUNCT .   punct    1
     """, (0, 5), {("France", "investigates", "Iran", "phrase_preposition")}),
+    # Netanyahu faced calls from Israel to step down: a call that asks for something is a request.
+    "calls to step down": ("""
+        Netanyahu  Netanyahu  PROPN NNP nsubj  1 PERSON
+        faced      face       VERB  VBD ROOT   1
+        calls      call       NOUN  NNS dobj   1
+        from       from       ADP   IN  prep   2
+        Israel     Israel     PROPN NNP pobj   3 GPE
+        to         to         PART  TO  aux    6
+        step       step       VERB  VB  xcomp  1
+        down       down       ADP   RP  prt    6
+        .          .          PUNCT .   punct  1
+    """, (0, 4), {("Israel", "requests", "Netanyahu", "recipient")}),
+    # Netanyahu took a call from France: a phone call asks for nothing.
+    "a call from": ("""
+        Netanyahu  Netanyahu  PROPN NNP nsubj  1 PERSON
+        took       take       VERB  VBD ROOT   1
+        a          a          DET   DT  det    3
+        call       call       NOUN  NN  dobj   1
+        from       from       ADP   IN  prep   3
+        France     France     PROPN NNP pobj   4 GPE
+        .          .          PUNCT .   punct  1
+    """, (0, 5), set()),
 }
 
 

@@ -13,6 +13,7 @@ from . import syntax
 
 LIGHT_VERBS = words("light_verbs")
 JOURNALISTIC_REQUESTS = words("journalistic_requests")
+ASKING_NOUNS = words("asking_nouns")
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,7 +87,7 @@ def find_triggers(sent: Span, vocab: Vocabulary) -> list[Trigger]:
         if token.pos_ == "VERB" and lemma in vocab.verb_index and not is_light_verb_use(token, vocab):
             triggers.append(Trigger(token, vocab.verb_index[lemma], "verb"))
         elif token.pos_ in syntax.NOMINAL and lemma in vocab.noun_index and token.ent_type_ not in syntax.ACTOR_ENTITIES:
-            if not is_object_of_other_event(token, vocab) and not is_journalistic_request(token):
+            if not is_object_of_other_event(token, vocab) and not is_journalistic_request(token) and not is_unasked_call(token):
                 triggers.append(Trigger(token, vocab.noun_index[lemma], "noun"))
         elif token.pos_ == "VERB" and lemma in vocab.dictionary_index:
             triggers.append(Trigger(token, vocab.dictionary_index[lemma], "verb", dictionary=True))
@@ -184,6 +185,18 @@ def is_stance_predicate(token: Token, vocab: Vocabulary) -> bool:
 def is_journalistic_request(noun: Token) -> bool:
     """"a request for comment": the reporter's request, not an event between actors."""
     return any(syntax.lemma(o) in JOURNALISTIC_REQUESTS for prep in noun.children if prep.dep_ == "prep" and prep.lower_ == "for" for o in syntax.pobjs(prep))
+
+
+def is_unasked_call(noun: Token) -> bool:
+    """"a call from Putin" is a phone call; "calls from Democrats to step down" and "calls for
+    talks" ask for something."""
+    if syntax.lemma(noun) not in ASKING_NOUNS:
+        return False
+    clauses = [c for c in noun.children if c.dep_ in syntax.FRAME_DEPS]
+    if noun.dep_ in syntax.OBJECT_DEPS:  # "faced calls from X to step down": the parser hangs the clause on the verb
+        clauses += [c for c in noun.head.children if c.dep_ == "xcomp" and c.i > noun.i]
+    asks = any(c.dep_ == "prep" and c.lower_ == "for" for c in noun.children)
+    return not (asks or any(a.dep_ == "aux" and a.lower_ == "to" for c in clauses for a in c.children))
 
 
 def is_content_of_request(verb: Token, vocab: Vocabulary) -> bool:
