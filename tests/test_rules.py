@@ -463,6 +463,20 @@ def test_a_partner_in_no_event_fights_nobody():
     assert statements(doc, mentions) == set()
 
 
+def test_a_name_read_as_an_infinitive_is_the_phrase_object():
+    """Netanyahu extended the invitation to Zelensky: the tagger reads "to Zelensky" as "to" + verb."""
+    doc, mentions = parse("""
+        Netanyahu  Netanyahu  PROPN NNP nsubj 1 PERSON
+        extended   extend     VERB  VBD ROOT  1
+        the        the        DET   DT  det   3
+        invitation invitation NOUN  NN  dobj  1
+        to         to         PART  TO  aux   5
+        Zelensky   zelensky   VERB  VB  acl   3
+        .          .          PUNCT .   punct 1
+    """, (0, 5))
+    assert statements(doc, mentions) == {("Netanyahu", "invites", "Zelensky", "phrase_preposition")}
+
+
 def test_on_is_a_preposition_of_the_vocabulary():
     """Hamas launched rockets on Israel. (relations.yaml once listed ``on`` unquoted, which YAML reads as True.)"""
     doc, mentions = parse("""

@@ -123,7 +123,8 @@ def _phrase_triggers(sent: Span, vocab: Vocabulary, covered: set[int]) -> list[T
             matched = match_phrase(sent, token.i, phrase)
             if matched and not covered.intersection(t.i for t in matched):
                 head = next((t for t in matched if t.pos_ in syntax.TRIGGER_HEAD_POS), matched[0])
-                prep = matched[-1] if matched[-1].pos_ == "ADP" or matched[-1].dep_ in {"prep", "prt", "agent"} else None
+                last = matched[-1]
+                prep = last if last.pos_ == "ADP" or last.dep_ in {"prep", "prt", "agent"} or syntax.is_misread_preposition(last) else None
                 found.append(Trigger(head, relation, "phrase", prep, matched[-1], spoken))
                 covered.update(t.i for t in matched)
                 break
