@@ -438,6 +438,17 @@ RECEIVED = {
         France     France     PROPN NNP pobj   4 GPE
         .          .          PUNCT .   punct  1
     """, (0, 5), set()),
+    # France updated its travel warning on Iran: advice to its own citizens, no warning to Iran.
+    "travel warning": ("""
+        France     France     PROPN NNP nsubj    1 GPE
+        updated    update     VERB  VBD ROOT     1
+        its        its        PRON  PRP$ poss    4
+        travel     travel     NOUN  NN  compound 4
+        warning    warning    NOUN  NN  dobj     1
+        on         on         ADP   IN  prep     4
+        Iran       Iran       PROPN NNP pobj     5 GPE
+        .          .          PUNCT .   punct    1
+    """, (0, 6), set()),
 }
 
 

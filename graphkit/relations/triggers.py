@@ -14,6 +14,8 @@ from . import syntax
 LIGHT_VERBS = words("light_verbs")
 JOURNALISTIC_REQUESTS = words("journalistic_requests")
 ASKING_NOUNS = words("asking_nouns")
+ADVISORY_MODIFIERS = words("advisory_modifiers")
+ADVISORY_NOUNS = words("advisory_nouns")
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,7 +89,7 @@ def find_triggers(sent: Span, vocab: Vocabulary) -> list[Trigger]:
         if token.pos_ == "VERB" and lemma in vocab.verb_index and not is_light_verb_use(token, vocab):
             triggers.append(Trigger(token, vocab.verb_index[lemma], "verb"))
         elif token.pos_ in syntax.NOMINAL and lemma in vocab.noun_index and token.ent_type_ not in syntax.ACTOR_ENTITIES:
-            if not is_object_of_other_event(token, vocab) and not is_journalistic_request(token) and not is_unasked_call(token):
+            if not is_object_of_other_event(token, vocab) and not is_journalistic_request(token) and not is_unasked_call(token) and not is_advisory(token):
                 triggers.append(Trigger(token, vocab.noun_index[lemma], "noun"))
         elif token.pos_ == "VERB" and lemma in vocab.dictionary_index:
             triggers.append(Trigger(token, vocab.dictionary_index[lemma], "verb", dictionary=True))
@@ -186,6 +188,11 @@ def is_stance_predicate(token: Token, vocab: Vocabulary) -> bool:
 def is_journalistic_request(noun: Token) -> bool:
     """"a request for comment": the reporter's request, not an event between actors."""
     return any(syntax.lemma(o) in JOURNALISTIC_REQUESTS for prep in noun.children if prep.dep_ == "prep" and prep.lower_ == "for" for o in syntax.pobjs(prep))
+
+
+def is_advisory(noun: Token) -> bool:
+    """"its travel warning on Turkey": advice to one's own citizens, not a warning to Turkey."""
+    return syntax.lemma(noun) in ADVISORY_NOUNS and any(c.dep_ == "compound" and syntax.lemma(c) in ADVISORY_MODIFIERS for c in noun.children)
 
 
 def is_unasked_call(noun: Token) -> bool:
