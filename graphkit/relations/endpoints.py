@@ -25,6 +25,7 @@ RELATIVE_PRONOUNS = words("relative_pronouns")
 PLACE_NOUNS = words("place_nouns")
 GROUP_WORDS = words("group_words")
 DOCUMENT_NOUNS = words("document_nouns")
+PERSONAL_OFFICE_NOUNS = words("personal_office_nouns")
 # Nouns that stand for the actor they belong to: "the actions of Russia", "Russia's role".
 PROXY_NOUNS = words("proxy_nouns") | MILITARY_NOUNS | GOVERNMENT_NOUNS | words("organisation_nouns")
 # "the decision by Comey", "calls from lawmakers", "the actions of Russia": the owner of a proxy noun.
@@ -75,9 +76,12 @@ class Endpoints:
         if lemma in PLACE_NOUNS:
             return []  # "the town of Enerhodar" is a place, whatever the tagger thinks
         if lemma in OFFICE_NOUNS:
-            offices = office_mentions(self.knowledge, token, [m for owner in syntax.possessors(token) for m in self.at(owner, 0)])
+            owners = [m for owner in syntax.possessors(token) for m in self.at(owner, 0)]
+            offices = office_mentions(self.knowledge, token, owners)
             if offices:
                 return offices
+            if lemma in PERSONAL_OFFICE_NOUNS and any(m.actor.type == "Person" for m in owners):
+                return [m for m in owners if m.actor.type == "Person"]
         found = named_as(token, self._lookup)
         if found:
             return found

@@ -3,6 +3,9 @@ the EU") and speaker phrases; registered in ``registry`` like the verb rules."""
 
 from __future__ import annotations
 
+from spacy.tokens import Token
+
+from ..lexicons import words
 from ..models import Mention
 from ..relation_types import Vocabulary
 from . import syntax
@@ -13,6 +16,10 @@ from .rules import RECIPIENT_VERBS, Frame
 from .subjects import governing_speaker, inherited_subjects
 from .triggers import LIGHT_VERBS, Trigger
 
+PARTNER_NOUNS = words("partner_nouns")
+BENEFICIARY_EVENT_NOUNS = words("beneficiary_event_nouns")
+RECIPIENT_PREPS = words("recipient_preps")
+
 
 def noun_frame(trigger: Trigger, vocab: Vocabulary, actors: Endpoints) -> Frame:
     """The sources of a nominal event: its owner, "by" agent or the subject of its light verb."""
@@ -20,6 +27,8 @@ def noun_frame(trigger: Trigger, vocab: Vocabulary, actors: Endpoints) -> Frame:
     node = noun.head if noun.dep_ == "compound" and noun.head.pos_ in syntax.NOMINAL else noun
     # "talks on Ukraine's peace plan" name a topic; "an attack on Kyiv" a target
     preps = set(rel.preps) | {"with", "against"} if rel.symmetric else set(rel.preps) | {"on", "against"}
+    if syntax.lemma(noun) in BENEFICIARY_EVENT_NOUNS:
+        preps |= {"for"}  # "conducted a closed briefing for members of the committee"
     if trigger.prep is not None:
         preps = {trigger.prep.lower_}
     sources = actors.at_all(syntax.possessors(node))
@@ -46,13 +55,22 @@ def noun_frame(trigger: Trigger, vocab: Vocabulary, actors: Endpoints) -> Frame:
 
 @rule("recipient", 0.75, "noun", 0, overrides=True)
 def recipient(f: Frame):
-    """"Sweden won the backing of the US": the event goes from the "of" object to the subject."""
+    """"Sweden won the backing of the US", "accepted an invitation by Congress", "came under U.S.
+    air attack": the event goes from its owner or agent to the subject of the receiving verb."""
     governor, node = f.governor, f.node
-    if governor is None or syntax.lemma(governor) not in RECIPIENT_VERBS or node.dep_ not in syntax.OBJECT_DEPS:
+    if governor is None or syntax.lemma(governor) not in RECIPIENT_VERBS or not _received(node):
         return None
-    givers = f.actors.at_all(syntax.prep_objects(node, {"of", "from"})) + f.actors.at_all(syntax.possessors(node))
+    givers = f.actors.at_all(syntax.prep_objects(node, {"of", "from", "by"})) + f.actors.at_all(syntax.possessors(node))
+    givers += f.actors.at_all(syntax.prep_objects(governor, {"from"}))  # "receives financial support ... from the United States"
+    givers += [m for m in f.actors.owners(node) if m not in givers]
     receivers, _ = inherited_subjects(governor, f.actors)
+    receivers = [m for m in receivers if m.actor.id not in {g.actor.id for g in givers}]
     return [Candidate(givers, receivers, "noun")] if givers and receivers else None
+
+
+def _received(node: Token) -> bool:
+    """The event is what the verb receives: its object, or "under" it ("came under attack")."""
+    return node.dep_ in syntax.OBJECT_DEPS or (node.dep_ == "pobj" and node.head.lower_ in RECIPIENT_PREPS)
 
 
 def _noun_preposition_targets(f: Frame) -> list[Mention]:
@@ -90,6 +108,34 @@ def between(f: Frame):
     is not one of them."""
     parties = f.at(syntax.prep_objects(f.node, {"between", "among"}), assets=False)
     return [Candidate(parties, [], f.pattern)] if len(parties) > 1 else None
+
+
+@rule("partner_in", 0.75, "noun", 5)
+def partner_in(f: Frame):
+    """"The YPG has become the main U.S. partner in the fight against Islamic State": both partners
+    fight (ANNOTATION_NOTES), the one the partner noun describes and the one it is a partner of."""
+    partners = partner_sources(f.node, f.actors)
+    if not partners:
+        return None
+    targets = f.at(syntax.pobjs(f.trigger.prep)) if f.trigger.prep is not None else _noun_preposition_targets(f)
+    sources = f.sources + [m for m in partners if m not in f.sources]
+    return [Candidate(sources, targets, f.pattern)] if targets else None
+
+
+def partner_sources(node: Token, actors: Endpoints) -> list[Mention]:
+    """Who is a partner in the event ``node`` names: "X became the U.S. partner in the fight", "X,
+    a key ally in the war against ..."."""
+    prep = node.head
+    if node.dep_ != "pobj" or prep.lower_ != "in" or prep.dep_ != "prep" or syntax.lemma(prep.head) not in PARTNER_NOUNS:
+        return []
+    partner = prep.head
+    found = actors.at_all(syntax.possessors(partner)) + actors.owners(partner) + actors.at_all(syntax.prep_objects(partner, {"of"}))
+    if partner.dep_ in {"attr", "oprd"} and partner.head.pos_ in syntax.VERBAL:
+        found += actors.at_all(syntax.subject_tokens(partner.head, syntax.ANY_SUBJECT_DEPS))
+    elif partner.dep_ == "appos":
+        found += actors.at(partner.head, hops=0)
+    unique = {m.actor.id: m for m in found}
+    return list(unique.values())
 
 
 @rule("attribute", 0.75, "noun", 50)

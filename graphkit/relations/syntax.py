@@ -69,7 +69,15 @@ def prep_pobjs(token: Token, word: str) -> list[Token]:
 
 
 def pobjs(prep: Token) -> list[Token]:
+    if is_misread_preposition(prep):
+        return [prep.head]
     return [t for t in prep.children if t.dep_ == "pobj"]
+
+
+def is_misread_preposition(word: Token) -> bool:
+    """"extended the invitation to Trump": the tagger reads "to Trump" as an infinitive, "to" the
+    auxiliary of the name that follows it."""
+    return word.lower_ == "to" and word.dep_ == "aux" and word.head.i == word.i + 1 and word.head.tag_ in {"VB", "NNP"} and word.head.text[:1].isupper()
 
 
 def appositions(token: Token) -> list[Token]:

@@ -15,6 +15,9 @@ LIGHT_VERBS = words("light_verbs")
 LIGHT_VERB_OBJECTS = words("light_verb_objects")
 COMPLEMENT_IDIOM_VERBS = words("complement_idiom_verbs")
 JOURNALISTIC_REQUESTS = words("journalistic_requests")
+ASKING_NOUNS = words("asking_nouns")
+ADVISORY_MODIFIERS = words("advisory_modifiers")
+ADVISORY_NOUNS = words("advisory_nouns")
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,7 +91,7 @@ def find_triggers(sent: Span, vocab: Vocabulary) -> list[Trigger]:
         if token.pos_ == "VERB" and lemma in vocab.verb_index and not is_light_verb_use(token, vocab) and not is_complement_idiom(token):
             triggers.append(Trigger(token, vocab.verb_index[lemma], "verb"))
         elif token.pos_ in syntax.NOMINAL and lemma in vocab.noun_index and token.ent_type_ not in syntax.ACTOR_ENTITIES:
-            if not is_object_of_other_event(token, vocab) and not is_journalistic_request(token) and not is_requested_event(token, vocab):
+            if not names_no_event(token, vocab):
                 triggers.append(Trigger(token, vocab.noun_index[lemma], "noun"))
         elif token.pos_ == "VERB" and lemma in vocab.dictionary_index:
             triggers.append(Trigger(token, vocab.dictionary_index[lemma], "verb", dictionary=True))
@@ -124,7 +127,8 @@ def _phrase_triggers(sent: Span, vocab: Vocabulary, covered: set[int]) -> list[T
             matched = match_phrase(sent, token.i, phrase)
             if matched and not covered.intersection(t.i for t in matched):
                 head = next((t for t in matched if t.pos_ in syntax.TRIGGER_HEAD_POS), matched[0])
-                prep = matched[-1] if matched[-1].pos_ == "ADP" or matched[-1].dep_ in {"prep", "prt", "agent"} else None
+                last = matched[-1]
+                prep = last if last.pos_ == "ADP" or last.dep_ in {"prep", "prt", "agent"} or syntax.is_misread_preposition(last) else None
                 found.append(Trigger(head, relation, "phrase", prep, matched[-1], spoken))
                 covered.update(t.i for t in matched)
                 break
@@ -196,6 +200,30 @@ def is_stance_predicate(token: Token, vocab: Vocabulary) -> bool:
 def is_journalistic_request(noun: Token) -> bool:
     """"a request for comment": the reporter's request, not an event between actors."""
     return any(syntax.lemma(o) in JOURNALISTIC_REQUESTS for prep in noun.children if prep.dep_ == "prep" and prep.lower_ == "for" for o in syntax.pobjs(prep))
+
+
+def names_no_event(noun: Token, vocab: Vocabulary) -> bool:
+    """A trigger noun that states no event of its own: what another event is about ("pledged
+    aid"), a reporter's request, what a request asks for, a phone call, a travel advisory."""
+    return (is_object_of_other_event(noun, vocab) or is_journalistic_request(noun) or is_requested_event(noun, vocab)
+            or is_unasked_call(noun) or is_advisory(noun))
+
+
+def is_advisory(noun: Token) -> bool:
+    """"its travel warning on Turkey": advice to one's own citizens, not a warning to Turkey."""
+    return syntax.lemma(noun) in ADVISORY_NOUNS and any(c.dep_ == "compound" and syntax.lemma(c) in ADVISORY_MODIFIERS for c in noun.children)
+
+
+def is_unasked_call(noun: Token) -> bool:
+    """"a call from Putin" is a phone call; "calls from Democrats to step down" and "calls for
+    talks" ask for something."""
+    if syntax.lemma(noun) not in ASKING_NOUNS:
+        return False
+    clauses = [c for c in noun.children if c.dep_ in syntax.FRAME_DEPS]
+    if noun.dep_ in syntax.OBJECT_DEPS:  # "faced calls from X to step down": the parser hangs the clause on the verb
+        clauses += [c for c in noun.head.children if c.dep_ == "xcomp" and c.i > noun.i]
+    asks = any(c.dep_ == "prep" and c.lower_ == "for" for c in noun.children)
+    return not (asks or any(a.dep_ == "aux" and a.lower_ == "to" for c in clauses for a in c.children))
 
 
 def is_content_of_request(verb: Token, vocab: Vocabulary) -> bool:
