@@ -13,6 +13,7 @@ from . import syntax
 
 LIGHT_VERBS = words("light_verbs")
 JOURNALISTIC_REQUESTS = words("journalistic_requests")
+CALLED_PREPS = words("called_preps")
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +89,8 @@ def find_triggers(sent: Span, vocab: Vocabulary) -> list[Trigger]:
         elif token.pos_ in syntax.NOMINAL and lemma in vocab.noun_index and token.ent_type_ not in syntax.ACTOR_ENTITIES:
             if not is_object_of_other_event(token, vocab) and not is_journalistic_request(token):
                 triggers.append(Trigger(token, vocab.noun_index[lemma], "noun"))
+        elif token.pos_ in syntax.NOMINAL and lemma in vocab.clause_noun_index and is_asking(token):
+            triggers.append(Trigger(token, vocab.clause_noun_index[lemma], "noun"))
         elif token.pos_ == "VERB" and lemma in vocab.dictionary_index:
             triggers.append(Trigger(token, vocab.dictionary_index[lemma], "verb", dictionary=True))
     return triggers
@@ -179,6 +182,13 @@ def is_stance_predicate(token: Token, vocab: Vocabulary) -> bool:
     if token.pos_ == "ADJ":
         return token.dep_ in {"acomp", "ROOT", "ccomp", "xcomp", "conj"}
     return token.tag_ == "VBN" and any(c.dep_ in {"auxpass", "nsubjpass"} for c in token.children)
+
+
+def is_asking(noun: Token) -> bool:
+    """"calls from Democrats to step down", "growing calls for him to resign": calls that ask for a
+    clause; "Trump's call to Tsai to congratulate her" (to or with someone) and "received a call
+    from Putin to thank him" (one call) are phone calls."""
+    return noun.tag_ in syntax.PLURAL_NOUN_TAGS and syntax.asked_clause(noun) is not None and not syntax.prep_objects(noun, CALLED_PREPS)
 
 
 def is_journalistic_request(noun: Token) -> bool:
