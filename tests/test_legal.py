@@ -43,6 +43,16 @@ LEGAL_CASES = {
         resign     resign     VERB  VB  advcl 2
         .          .          PUNCT .   punct 1
     """, (0, 4), {("France", "requests", "Netanyahu", "asked_subject")}),
+    # France called for Netanyahu to resign.
+    "for_clause_subject": ("""
+        France     France     PROPN NNP nsubj 1 GPE
+        called     call       VERB  VBD ROOT  1
+        for        for        SCONJ IN  mark  5
+        Netanyahu  Netanyahu  PROPN NNP nsubj 5 PERSON
+        to         to         PART  TO  aux   5
+        resign     resign     VERB  VB  advcl 1
+        .          .          PUNCT .   punct 1
+    """, (0, 3), {("France", "requests", "Netanyahu", "for_clause_subject")}),
     # Netanyahu criticised the judge presiding over lawsuits against France: nobody named sued
     # France (the parser hangs "presiding" on "criticised", whose subject the lawsuits would inherit).
     "unnamed_filer": ("""
@@ -69,6 +79,24 @@ FILED_LAWSUIT = """
     Russia     Russia     PROPN NNP pobj  4 GPE
     .          .          PUNCT .   punct 1
 """
+
+
+def test_a_for_clause_not_of_the_phrase_asks_nothing():
+    """"France urged changes, in time for Netanyahu to decide": the "for" is not the request's."""
+    table = """
+        France     France     PROPN NNP nsubj 1 GPE
+        urged      urge       VERB  VBD ROOT  1
+        changes    change     NOUN  NNS dobj  1
+        ,          ,          PUNCT ,   punct 1
+        in         in         ADP   IN  prep  1
+        time       time       NOUN  NN  pobj  4
+        for        for        SCONJ IN  mark  9
+        Netanyahu  Netanyahu  PROPN NNP nsubj 9 PERSON
+        to         to         PART  TO  aux   9
+        decide     decide     VERB  VB  advcl 1
+        .          .          PUNCT .   punct 1
+    """
+    assert found(table, (0, 7)) == set()
 
 
 def test_a_filed_lawsuit_accuses_the_defendant():

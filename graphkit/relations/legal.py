@@ -46,6 +46,15 @@ def asked_subject(f: Frame):
     return f.candidate(f.at(syntax.subject_tokens(clause, syntax.ANY_SUBJECT_DEPS), assets=False))
 
 
+@rule("for_clause_subject", 0.85, "verb", 85, when=lambda rel: rel.content_not_event)
+def for_clause_subject(f: Frame):
+    """"Pelosi called for the committee to open a probe", "pressed for Franken to resign": the
+    subject of the "for ... to" clause is the one asked. The "for" must be the phrase's own:
+    "urged changes, in time for them to decide" asks nothing of them."""
+    clauses = [c for c in syntax.for_clauses(f.node) if f.trigger.last in c.children]
+    return f.candidate(f.at([s for c in clauses for s in syntax.subject_tokens(c)], assets=False))
+
+
 @rule("unnamed_filer", 0.75, "noun", 1, overrides=True)
 def unnamed_filer(f: Frame):
     """"the judge presiding over lawsuits against Trump University": a filing whose filer is neither

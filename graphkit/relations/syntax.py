@@ -231,3 +231,9 @@ def asked_clause(noun: Token) -> Token | None:
         return None
     after = [c for c in governor.children if c.dep_ in ASKED_CLAUSE_DEPS and c.i > noun.i and is_infinitive(c)]
     return after[0] if after else None
+
+
+def for_clauses(verb: Token) -> list[Token]:
+    """"called for the committee to open a probe": infinitives with a "for" subject under a verb."""
+    return [c for c in verb.children if c.dep_ in ASKED_CLAUSE_DEPS | COMPLEMENT_DEPS and is_infinitive(c)
+            and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)]
