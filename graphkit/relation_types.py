@@ -61,6 +61,9 @@ class RelationType:
     armed_verbs: frozenset[str] = frozenset()  # "engaged Ukrainian troops": only with an armed party
     travel_verbs: frozenset[str] = frozenset()  # "Trump left the Philippines": a person travels, no withdrawal
     stance_predicates: tuple[str, ...] = ()  # "critical of", "disappointed (that)", "supportive of"
+    # nouns that name the relation only when they ask for a clause: "calls from lawmakers to step down"
+    # (a "call" alone is as often a phone call)
+    clause_nouns: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +87,7 @@ class Vocabulary:
     # relation, for verbs our own lists do not have: triggers of lower confidence, never overriding ours.
     dictionary_index: dict[str, str] = field(default_factory=dict)
     stance_index: dict[str, str] = field(default_factory=dict)  # stance predicate lemma -> relation name
+    clause_noun_index: dict[str, str] = field(default_factory=dict)  # clause noun lemma -> relation name
 
     def __getitem__(self, name: str) -> RelationType:
         try:
@@ -144,6 +148,7 @@ def _relation_type(name: str, entry: dict) -> RelationType:
         travel_verbs=frozenset(entry.get("travel_verbs") or ()),
         armed_verbs=frozenset(entry.get("armed_verbs") or ()),
         stance_predicates=tuple(entry.get("stance_predicates") or ()),
+        clause_nouns=_words(name, entry, "clause_nouns"),
         topic_words=frozenset(entry.get("topic_words") or ()),
         **{behaviour: bool(entry.get(behaviour, False)) for behaviour in BEHAVIOURS},
     )
@@ -193,7 +198,7 @@ def read_vocabulary(path: str | Path, dictionary: str | Path | None = None) -> V
                 raise ValueError(f"relation {rel.name!r}: {field_name} {other!r} is not a relation of the vocabulary")
     verbs, nouns = _first_wins(relations, "verbs"), _first_wins(relations, "nouns")
     extra = read_dictionary_verbs(dictionary, relations, set(verbs) | set(nouns)) if dictionary is not None else {}
-    return Vocabulary(relations, verbs, nouns, extra, _first_wins(relations, "stance_predicates"))
+    return Vocabulary(relations, verbs, nouns, extra, _first_wins(relations, "stance_predicates"), _first_wins(relations, "clause_nouns"))
 
 
 @lru_cache(maxsize=1)

@@ -7,6 +7,7 @@ that found each one."""
 from __future__ import annotations
 
 import pytest
+from test_legal import LEGAL_CASES
 
 from graphkit.descriptions import ActorKnowledge
 from graphkit.models import Actor
@@ -314,6 +315,9 @@ CASES = {
         .          .          PUNCT .   punct 1
     """, (0, 4), {("France", "criticizes", "Iran", "stance_predicate")}),
 }
+
+
+CASES |= LEGAL_CASES  # courts, calls and filings (tests/test_legal.py)
 
 
 @pytest.mark.parametrize("name", sorted(CASES))

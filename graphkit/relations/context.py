@@ -31,6 +31,7 @@ REPORTED_ADVERBS = words("reported_adverbs")
 CONDITIONAL_MARKS = words("conditional_marks")
 NEGATIVE_GOVERNORS = words("negative_governors")
 NEGATIVE_PHRASAL_GOVERNORS = words("negative_phrasal_governors")
+ANSWERED_NOUNS = words("answered_nouns")
 INVERSION_AUX = words("inversion_aux")
 
 
@@ -144,6 +145,8 @@ def negative_governor(step: Step, actors: Endpoints) -> Iterator[Effect]:
     criticising"."""
     if not step.position:
         return
+    if step.below_is("dobj") and syntax.lemma(step.below) in ANSWERED_NOUNS:
+        return  # "rejected calls to resign": the calls were made
     if step.governs and step.lemma in NEGATIVE_GOVERNORS and step.below_is("xcomp", "dobj"):
         yield ("negate" if step.lemma == "deny" else "invert"), None
         return

@@ -12,6 +12,7 @@ from ..lexicons import words
 from ..models import Article, Evidence, Mention, Relation
 from ..relation_types import RelationType, Vocabulary
 from . import (
+    legal,  # noqa: F401  (registers the rules of courts and calls)
     noun_rules,  # noqa: F401  (registers the noun and speaker rules)
     syntax,
 )

@@ -216,3 +216,32 @@ def compound_namers(verb: Token) -> list[Token]:
     """"Turkey" in "Turkey - backed": the words before the hyphen that name who did it."""
     hyphens = [c.i for c in verb.lefts if c.tag_ == "HYPH"]
     return [c for c in verb.lefts if c.dep_ in NAMER_DEPS and hyphens and c.i < min(hyphens)]
+
+
+# How the clause a call asks for hangs: from the noun ("calls for Moore to withdraw"), or, as the
+# parser often has it, from the verb that governs the noun ("defied calls by lawmakers to step down").
+ASKED_CLAUSE_DEPS = frozenset({"acl", "advcl", "relcl", "xcomp"})
+PLURAL_NOUN_TAGS = frozenset({"NNS", "NNPS"})
+
+
+def is_infinitive(verb: Token) -> bool:
+    return verb.pos_ in VERBAL and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def asked_clause(noun: Token) -> Token | None:
+    """The infinitive a call or request asks for: "calls for Moore to withdraw", "faced calls from
+    Democrats to step down" (hung on "faced", after the noun)."""
+    own = [c for c in noun.children if c.dep_ in ASKED_CLAUSE_DEPS and is_infinitive(c)]
+    if own:
+        return own[0]
+    governor = noun.head
+    if noun.dep_ not in OBJECT_DEPS or governor.pos_ not in VERBAL:
+        return None
+    after = [c for c in governor.children if c.dep_ in ASKED_CLAUSE_DEPS and c.i > noun.i and is_infinitive(c)]
+    return after[0] if after else None
+
+
+def for_clauses(verb: Token) -> list[Token]:
+    """"called for the committee to open a probe": infinitives with a "for" subject under a verb."""
+    return [c for c in verb.children if c.dep_ in ASKED_CLAUSE_DEPS | COMPLEMENT_DEPS and is_infinitive(c)
+            and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)]

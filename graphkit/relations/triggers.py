@@ -15,9 +15,9 @@ LIGHT_VERBS = words("light_verbs")
 LIGHT_VERB_OBJECTS = words("light_verb_objects")
 COMPLEMENT_IDIOM_VERBS = words("complement_idiom_verbs")
 JOURNALISTIC_REQUESTS = words("journalistic_requests")
-ASKING_NOUNS = words("asking_nouns")
 ADVISORY_MODIFIERS = words("advisory_modifiers")
 ADVISORY_NOUNS = words("advisory_nouns")
+CALLED_PREPS = words("called_preps")
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +93,8 @@ def find_triggers(sent: Span, vocab: Vocabulary) -> list[Trigger]:
         elif token.pos_ in syntax.NOMINAL and lemma in vocab.noun_index and token.ent_type_ not in syntax.ACTOR_ENTITIES:
             if not names_no_event(token, vocab):
                 triggers.append(Trigger(token, vocab.noun_index[lemma], "noun"))
+        elif token.pos_ in syntax.NOMINAL and lemma in vocab.clause_noun_index and is_asking(token):
+            triggers.append(Trigger(token, vocab.clause_noun_index[lemma], "noun"))
         elif token.pos_ == "VERB" and lemma in vocab.dictionary_index:
             triggers.append(Trigger(token, vocab.dictionary_index[lemma], "verb", dictionary=True))
     return triggers
@@ -197,6 +199,16 @@ def is_stance_predicate(token: Token, vocab: Vocabulary) -> bool:
     return token.tag_ == "VBN" and any(c.dep_ in {"auxpass", "nsubjpass"} for c in token.children)
 
 
+def is_asking(noun: Token) -> bool:
+    """"calls from Democrats to step down", "growing calls for him to resign", "a call by Trump for
+    talks": calls that ask for a clause or for something; "Trump's call to Tsai to congratulate
+    her" (to or with someone) and "received a call from Putin to thank him" (one call) are phone calls."""
+    if syntax.prep_objects(noun, CALLED_PREPS):
+        return False
+    asks_for = any(c.dep_ == "prep" and c.lower_ == "for" for c in noun.children)
+    return asks_for or (noun.tag_ in syntax.PLURAL_NOUN_TAGS and syntax.asked_clause(noun) is not None)
+
+
 def is_journalistic_request(noun: Token) -> bool:
     """"a request for comment": the reporter's request, not an event between actors."""
     return any(syntax.lemma(o) in JOURNALISTIC_REQUESTS for prep in noun.children if prep.dep_ == "prep" and prep.lower_ == "for" for o in syntax.pobjs(prep))
@@ -204,26 +216,13 @@ def is_journalistic_request(noun: Token) -> bool:
 
 def names_no_event(noun: Token, vocab: Vocabulary) -> bool:
     """A trigger noun that states no event of its own: what another event is about ("pledged
-    aid"), a reporter's request, what a request asks for, a phone call, a travel advisory."""
-    return (is_object_of_other_event(noun, vocab) or is_journalistic_request(noun) or is_requested_event(noun, vocab)
-            or is_unasked_call(noun) or is_advisory(noun))
+    aid"), a reporter's request, what a request asks for, a travel advisory."""
+    return is_object_of_other_event(noun, vocab) or is_journalistic_request(noun) or is_requested_event(noun, vocab) or is_advisory(noun)
 
 
 def is_advisory(noun: Token) -> bool:
     """"its travel warning on Turkey": advice to one's own citizens, not a warning to Turkey."""
     return syntax.lemma(noun) in ADVISORY_NOUNS and any(c.dep_ == "compound" and syntax.lemma(c) in ADVISORY_MODIFIERS for c in noun.children)
-
-
-def is_unasked_call(noun: Token) -> bool:
-    """"a call from Putin" is a phone call; "calls from Democrats to step down" and "calls for
-    talks" ask for something."""
-    if syntax.lemma(noun) not in ASKING_NOUNS:
-        return False
-    clauses = [c for c in noun.children if c.dep_ in syntax.FRAME_DEPS]
-    if noun.dep_ in syntax.OBJECT_DEPS:  # "faced calls from X to step down": the parser hangs the clause on the verb
-        clauses += [c for c in noun.head.children if c.dep_ == "xcomp" and c.i > noun.i]
-    asks = any(c.dep_ == "prep" and c.lower_ == "for" for c in noun.children)
-    return not (asks or any(a.dep_ == "aux" and a.lower_ == "to" for c in clauses for a in c.children))
 
 
 def is_content_of_request(verb: Token, vocab: Vocabulary) -> bool:

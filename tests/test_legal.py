@@ -1,0 +1,155 @@
+"""Courts, calls and filings (graphkit/relations/legal.py and the legal triggers of
+ontologies/relations.yaml) on hand-built Docs: no model needed. ``LEGAL_CASES`` joins the rule
+cases of test_rules.py, which checks that every registered rule has one."""
+
+from __future__ import annotations
+
+from graphkit.descriptions import ActorKnowledge
+from graphkit.relation_types import default_vocabulary
+from graphkit.relations import extract_relations
+
+from handbuilt import article, parse
+
+VOCAB = default_vocabulary()
+
+
+def found(table: str, actors) -> set[tuple]:
+    doc, mentions = parse(table, actors)
+    return {(r.source.label, r.relation, r.target.label, r.negated, r.rule) for r in extract_relations(doc, mentions, article(doc), VOCAB, ActorKnowledge())}
+
+
+# rule -> (table, actors, expected {(source, relation, target, rule)}), as in test_rules.CASES
+LEGAL_CASES = {
+    # Netanyahu defied calls by France to step down (the parser hangs the clause on "defied").
+    "answered_call": ("""
+        Netanyahu  Netanyahu  PROPN NNP nsubj 1 PERSON
+        defied     defy       VERB  VBD ROOT  1
+        calls      call       NOUN  NNS dobj  1
+        by         by         ADP   IN  prep  2
+        France     France     PROPN NNP pobj  3 GPE
+        to         to         PART  TO  aux   6
+        step       step       VERB  VB  advcl 1
+        down       down       ADP   RP  prt   6
+        .          .          PUNCT .   punct 1
+    """, (0, 4), {("Netanyahu", "rejects", "France", "direct_object"), ("France", "requests", "Netanyahu", "answered_call")}),
+    # France renewed calls for Netanyahu to resign.
+    "asked_subject": ("""
+        France     France     PROPN NNP nsubj 1 GPE
+        renewed    renew      VERB  VBD ROOT  1
+        calls      call       NOUN  NNS dobj  1
+        for        for        SCONJ IN  mark  6
+        Netanyahu  Netanyahu  PROPN NNP nsubj 6 PERSON
+        to         to         PART  TO  aux   6
+        resign     resign     VERB  VB  advcl 2
+        .          .          PUNCT .   punct 1
+    """, (0, 4), {("France", "requests", "Netanyahu", "asked_subject")}),
+    # France called for Netanyahu to resign.
+    "for_clause_subject": ("""
+        France     France     PROPN NNP nsubj 1 GPE
+        called     call       VERB  VBD ROOT  1
+        for        for        SCONJ IN  mark  5
+        Netanyahu  Netanyahu  PROPN NNP nsubj 5 PERSON
+        to         to         PART  TO  aux   5
+        resign     resign     VERB  VB  advcl 1
+        .          .          PUNCT .   punct 1
+    """, (0, 3), {("France", "requests", "Netanyahu", "for_clause_subject")}),
+    # Netanyahu criticised the judge presiding over lawsuits against France: nobody named sued
+    # France (the parser hangs "presiding" on "criticised", whose subject the lawsuits would inherit).
+    "unnamed_filer": ("""
+        Netanyahu  Netanyahu  PROPN NNP nsubj 1 PERSON
+        criticised criticise  VERB  VBD ROOT  1
+        the        the        DET   DT  det   3
+        judge      judge      NOUN  NN  dobj  1
+        presiding  preside    VERB  VBG advcl 1
+        over       over       ADP   IN  prep  4
+        lawsuits   lawsuit    NOUN  NNS pobj  5
+        against    against    ADP   IN  prep  6
+        France     France     PROPN NNP pobj  7 GPE
+        .          .          PUNCT .   punct 1
+    """, (0, 8), set()),
+}
+
+# Britain filed a lawsuit against Russia.
+FILED_LAWSUIT = """
+    Britain    Britain    PROPN NNP nsubj 1 GPE
+    filed      file       VERB  VBD ROOT  1
+    a          a          DET   DT  det   3
+    lawsuit    lawsuit    NOUN  NN  dobj  1
+    against    against    ADP   IN  prep  3
+    Russia     Russia     PROPN NNP pobj  4 GPE
+    .          .          PUNCT .   punct 1
+"""
+
+
+def test_a_for_clause_not_of_the_phrase_asks_nothing():
+    """"France urged changes, in time for Netanyahu to decide": the "for" is not the request's."""
+    table = """
+        France     France     PROPN NNP nsubj 1 GPE
+        urged      urge       VERB  VBD ROOT  1
+        changes    change     NOUN  NNS dobj  1
+        ,          ,          PUNCT ,   punct 1
+        in         in         ADP   IN  prep  1
+        time       time       NOUN  NN  pobj  4
+        for        for        SCONJ IN  mark  9
+        Netanyahu  Netanyahu  PROPN NNP nsubj 9 PERSON
+        to         to         PART  TO  aux   9
+        decide     decide     VERB  VB  advcl 1
+        .          .          PUNCT .   punct 1
+    """
+    assert found(table, (0, 7)) == set()
+
+
+def test_a_filed_lawsuit_accuses_the_defendant():
+    assert found(FILED_LAWSUIT, (0, 5)) == {("Britain", "accuses", "Russia", False, "noun_preposition")}
+
+
+def test_a_rejected_call_was_still_made():
+    """"Netanyahu rejected calls from France to resign": the rejection answers the calls; they happened."""
+    table = LEGAL_CASES["answered_call"][0].replace("defied     defy", "rejected   reject").replace("by         by ", "from       from")
+    assert found(table, (0, 4)) == {("Netanyahu", "rejects", "France", False, "direct_object"), ("France", "requests", "Netanyahu", False, "answered_call")}
+
+
+def test_one_call_to_someone_is_a_phone_call():
+    """"France made a call to Netanyahu to congratulate him": no request."""
+    table = """
+        France       France       PROPN NNP nsubj 1 GPE
+        made         make         VERB  VBD ROOT  1
+        a            a            DET   DT  det   3
+        call         call         NOUN  NN  dobj  1
+        to           to           ADP   IN  prep  3
+        Netanyahu    Netanyahu    PROPN NNP pobj  4 PERSON
+        to           to           PART  TO  aux   7
+        congratulate congratulate VERB  VB  advcl 1
+        him          he           PRON  PRP dobj  7
+        .            .            PUNCT .   punct 1
+    """
+    assert not any(relation == "requests" for _, relation, _, _, _ in found(table, (0, 5)))
+
+
+def test_a_court_that_denies_a_request_rejects_whoever_made_it():
+    """"The EU denied a request by Britain": the request stands for its maker."""
+    table = """
+        The      the      DET   DT  det   1
+        EU       EU       PROPN NNP nsubj 2 ORG
+        denied   deny     VERB  VBD ROOT  2
+        a        a        DET   DT  det   4
+        request  request  NOUN  NN  dobj  2
+        by       by       ADP   IN  prep  4
+        Britain  Britain  PROPN NNP pobj  5 GPE
+        .        .        PUNCT .   punct 2
+    """
+    assert found(table, (1, 6)) == {("EU", "rejects", "Britain", False, "direct_object")}
+
+
+def test_ordered_to_stop_is_a_demand():
+    """"France ordered Iran to stop enrichment" (a cease-and-desist order)."""
+    table = """
+        France      France      PROPN NNP nsubj 1 GPE
+        ordered     order       VERB  VBD ROOT  1
+        Iran        Iran        PROPN NNP dobj  1 GPE
+        to          to          PART  TO  aux   4
+        stop        stop        VERB  VB  xcomp 1
+        enrichment  enrichment  NOUN  NN  dobj  4
+        .           .           PUNCT .   punct 1
+    """
+    assert found(table, (0, 2)) == {("France", "demands", "Iran", False, "direct_object")}
