@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Token
 
 from ..descriptions import MILITARY_NOUNS, is_country_noun
+from ..lexicons import words
 from ..models import Actor, Mention
 from .bodies import allies_of, national_forces
 from .helpers import _COREF_WINDOW, ALLY_NOUNS, PERSON_PRONOUNS, PLURAL_PRONOUNS, THING_PRONOUNS, _lemma, _noun_phrase
+
+PAIR_PEOPLE_NOUNS = words("pair_people_nouns")
+PAIR_STATE_NOUNS = words("pair_state_nouns")
+PAIR_SIDE_NOUNS = words("pair_side_nouns")
+PAIR_WORDS = words("pair_words")
+PEOPLE_NOUNS = words("people_nouns")
+PAIR_WINDOW = 1  # sentences before the pair noun's own
 
 
 class ReferenceRules:
@@ -34,9 +42,11 @@ class ReferenceRules:
                 if found is not None:
                     self.add_reference(token, found.actor)
             elif lower in PLURAL_PRONOUNS:
-                found = self.nearest(token, _is_plural_mention(self.doc), "plural")
-                if found is not None:
-                    self.add_reference(token, found.actor)
+                found = self.nearest(token, self.plural_antecedent, "plural")
+                if found is not None and not self.plural_noun_between(found, token):
+                    self.add_references(token, [m.actor for m in self.members(found)])
+        elif self.resolve_pair(token):
+            return
         elif _lemma(token) in MILITARY_NOUNS and token.pos_ == "NOUN" and _is_definite_description(token):
             if _is_foreign(token):
                 found = self.most_mentioned(token, lambda m: m.actor.type == "ArmedForce")
@@ -47,15 +57,125 @@ class ReferenceRules:
 
     def add_reference(self, token: Token, actor: Actor) -> None:
         """A pronoun, or "its troops" for a state's armed forces, or "his allies" for its allies."""
+        self.add_references(token, [actor])
+
+    def add_references(self, token: Token, actors: list[Actor]) -> None:
+        """A pronoun standing for one actor or, like "they" after "Putin and Trump", for several:
+        one mention per member, all over the pronoun's words."""
+        found = [self.referent(token, actor) for actor in actors]
+        found = [f for f in found if f is not None]
+        if len({end for _, end in found}) == 1:
+            self.add_group([actor for actor, _ in found], token.i, found[0][1], how="pronoun")
+
+    def referent(self, token: Token, actor: Actor) -> tuple[Actor, int] | None:
+        """What a pronoun names, and where its words end: "its troops" a state's armed forces,
+        "his allies" the allies of his state, else the actor itself."""
         head = token.head
         if token.dep_ == "poss" and _lemma(head) in MILITARY_NOUNS and actor.type == "State":
-            self.add(national_forces(self.kb, actor), token.i, head.i + 1, how="pronoun")
-        elif token.dep_ == "poss" and _lemma(head) in ALLY_NOUNS:
+            return national_forces(self.kb, actor), head.i + 1
+        if token.dep_ == "poss" and _lemma(head) in ALLY_NOUNS:
             state = actor if actor.type == "State" else self.kb.state(actor.country) if actor.country else None
-            if state is not None:
-                self.add(allies_of(state), token.i, head.i + 1, how="pronoun")
-        else:
-            self.add(actor, token.i, token.i + 1, how="pronoun")
+            return (allies_of(state), head.i + 1) if state is not None else None
+        return actor, token.i + 1
+
+    def add_group(self, actors: list[Actor], start: int, end: int, how: str) -> None:
+        """Words that stand for one actor, or for each of several ("they", "the two leaders")."""
+        unique = list({actor.id: actor for actor in actors}.values())
+        if len(unique) == 1:
+            self.add(unique[0], start, end, how=how)
+            return
+        if not unique or any(i in self.taken for i in range(start, end)):
+            return
+        span = self.doc[start:end]
+        group = [Mention(actor, span.text, span.start_char, span.end_char, self.sentence_of[start], how=how) for actor in unique]
+        for i in range(start, end):
+            self.taken[i] = group[0]
+        self.mentions.extend(group)
+        self.groups[(span.start_char, span.end_char)] = group
+
+    # -- plural references ---------------------------------------------------------------------
+    def members(self, mention: Mention) -> list[Mention]:
+        """The actors a mention stands for with the words around it: each member of a group
+        ("they" for Putin and Trump), each actor of a coordination ("Putin and Trump"), or itself."""
+        grouped = self.groups.get((mention.start_char, mention.end_char))
+        if grouped:
+            return grouped
+        coordinated = self.coordination(mention)
+        return coordinated or [mention]
+
+    def coordination(self, mention: Mention) -> list[Mention]:
+        """"Putin and Trump", "Schumer, Pelosi and Ryan" as a subject: the mentions of every conjunct,
+        in text order, when each conjunct is an actor (else none: "Trump and his aides" is no list of actors)."""
+        span = self.doc.char_span(mention.start_char, mention.end_char, alignment_mode="expand")
+        if span is None or not span.root.conjuncts:
+            return []
+        tokens = sorted([span.root, *span.root.conjuncts], key=lambda t: t.i)
+        if tokens[0].dep_ not in {"nsubj", "nsubjpass"}:
+            return []  # "a foothold in Syria and Iraq. Their defeat": a list that acts, not any list
+        found = [self.taken.get(t.i) for t in tokens]
+        if any(m is None or m.how in {"pronoun", "description"} for m in found):
+            return []
+        return list({m.actor.id: m for m in found}.values()) if len({m.actor.id for m in found}) > 1 else []
+
+    def is_group_member(self, mention: Mention) -> bool:
+        return (mention.start_char, mention.end_char) in self.groups
+
+    def plural_noun_between(self, antecedent: Mention, pronoun: Token) -> bool:
+        """"The U.S. side asked Canada about the asylum seekers, how they entered": a plural noun
+        for people who are no actor stands between, and "they" may well be them."""
+        for token in self.doc[:pronoun.i]:
+            if token.idx < antecedent.end_char or token.i in self.taken:
+                continue
+            if token.tag_ in {"NNS", "NNPS"} and _lemma(token) in PEOPLE_NOUNS and token.dep_ not in {"compound", "poss", "amod", "nmod"}:
+                return True
+        return False
+
+    def resolve_pair(self, token: Token) -> bool:
+        """"the two leaders", "both countries", "the two sides": the two parties named just
+        before, when exactly two fit (see ``pair_members``). True when the words were a pair noun."""
+        kind = _pair_kind(token)
+        if kind is None or token.i in self.taken:
+            return kind is not None
+        members = self.pair_members(token, kind)
+        if members is not None:
+            start = min([token.i, *(c.i for c in token.lefts if c.dep_ in {"det", "predet", "nummod", "amod"})])
+            self.add_group(members, start, token.i + 1, how="description")
+        return True
+
+    def pair_members(self, token: Token, kind: str) -> list[Actor] | None:
+        """The two actors of ``kind`` named in this sentence before ``token`` or else in the one
+        before it: two people for "leaders"; the states of two countries for "countries"; for
+        "sides", two actors, or else the states of the two countries all of them belong to.
+        Conservative: any other number of candidates resolves nothing."""
+        sentence = self.sentence_of[token.i]
+        for back in range(PAIR_WINDOW + 1):
+            before = [m for m in self.mentions if not m.nested and m.start_char < token.idx and 0 <= sentence - m.sentence_index <= back
+                      and m.how not in {"pronoun", "description"}]
+            people = _distinct([m.actor for m in before if m.actor.type == "Person"])
+            countries = {m.actor.country for m in before if m.actor.country and (kind != "sides" or m.actor.type != "Person")}
+            if kind == "people" and len(people) >= 2:
+                return people if len(people) == 2 else None
+            if kind == "sides":  # parties, not the people who speak for them ("RCMP spokeswoman Annie Delisle")
+                actors = _distinct([m.actor for m in before if m.actor.type != "Person"])
+                if len(actors) == 2:
+                    return actors
+                if len(actors) > 2 and all(a.country for a in actors) and len(countries) == 2:
+                    return self.states_of(countries)
+                if len(actors) > 2:
+                    return None
+            if kind == "states" and len(countries) >= 2:
+                return self.states_of(countries) if len(countries) == 2 else None
+        return None
+
+    def states_of(self, countries: set[str]) -> list[Actor] | None:
+        states = [self.kb.state(code) for code in sorted(countries)]
+        return states if all(s is not None for s in states) else None
+
+    def plural_antecedent(self, mention: Mention) -> bool:
+        """What "they" may stand for: armed forces, a group, a plural noun, or a list of actors."""
+        if mention.actor.type in {"ArmedForce", "NonStateArmedGroup"} or self.is_plural(mention):
+            return True
+        return len(self.members(mention)) > 1
 
     def country_noun(self, token: Token) -> Token | None:
         """"country" in "his country"."""
@@ -82,6 +202,8 @@ class ReferenceRules:
         sentence = self.sentence_of[token.i]
         limit = _COREF_WINDOW[window_kind] if window_kind else 10_000
         before = [m for m in self.mentions if not m.nested and m.start_char < token.idx and sentence - m.sentence_index <= limit and accept(m)]
+        if window_kind != "plural":  # "he" after "they" (Schumer and Pelosi) is not one of them
+            before = [m for m in before if not self.is_group_member(m)]
         before.sort(key=lambda m: m.start_char, reverse=True)
         if window_kind is not None:
             subjects = [m for m in before if m.sentence_index == sentence and self.is_main_subject(m)]
@@ -92,6 +214,27 @@ class ReferenceRules:
     def is_main_subject(self, mention: Mention) -> bool:
         span = self.doc.char_span(mention.start_char, mention.end_char, alignment_mode="expand")
         return span is not None and span.root.dep_ in {"nsubj", "nsubjpass"} and span.root.head.dep_ == "ROOT"
+
+
+def _pair_kind(token: Token) -> str | None:
+    """"the two leaders" -> "people", "both countries" -> "states", "the two sides" -> "sides"."""
+    if token.pos_ != "NOUN" or token.tag_ != "NNS":
+        return None
+    lemma = _lemma(token)
+    kind = "people" if lemma in PAIR_PEOPLE_NOUNS else "states" if lemma in PAIR_STATE_NOUNS else "sides" if lemma in PAIR_SIDE_NOUNS else None
+    if kind is None:
+        return None
+    lefts = [c for c in token.lefts if c.dep_ in {"det", "predet", "nummod", "amod"}]
+    words_ = [c.lower_ for c in lefts]
+    if not any(w in PAIR_WORDS for w in words_) or any(c.dep_ == "amod" for c in lefts) or any(c.dep_ == "poss" for c in token.lefts):
+        return None  # "the two Korean leaders" names whose; "their two countries" belong to someone
+    if any(c.dep_ == "prep" and c.lower_ in {"of", "from"} for c in token.rights):
+        return None  # "leaders of both parties" say who they are
+    return kind
+
+
+def _distinct(actors: list[Actor]) -> list[Actor]:
+    return list({a.id: a for a in actors}.values())
 
 
 def _is_expletive(token: Token) -> bool:
@@ -116,12 +259,3 @@ def _is_definite_description(token: Token) -> bool:
     has_actor_modifier = any(c.dep_ in {"amod", "compound", "poss"} and c.pos_ == "PROPN" for c in token.lefts)
     return bool(dets) and dets[0] in {"these", "those", "the"} and not has_actor_modifier
 
-
-def _is_plural_mention(doc: Doc):
-    def accept(mention: Mention) -> bool:
-        if mention.actor.type in {"ArmedForce", "NonStateArmedGroup"}:
-            return True
-        span = doc.char_span(mention.start_char, mention.end_char, alignment_mode="expand")
-        return span is not None and span.root.tag_ in {"NNS", "NNPS"}
-
-    return accept
