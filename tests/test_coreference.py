@@ -49,8 +49,14 @@ def test_a_plural_reference_stands_for_each_actor_of_the_list(text, phrase, labe
         ("RCMP spokeswoman Annie Delisle said the two sides agreed on an action plan.", "the two sides"),
         # three people: which two leaders is not known
         ("Donald Trump, Xi Jinping and Shinzo Abe arrived in Hamburg. The two leaders met on Friday.", "The two leaders"),
+        # "two men" without "the" or "both" is anyone
+        ("Francois Hollande met Donald Trump in Paris. Two men attacked a church in Normandy.", "Two men"),
+        # "U.S." says whose judge it is; it is no party to the case
+        ("The U.S. judge overseeing a lawsuit against Trump University told both sides to settle.", "both sides"),
+        # settlements stand between the list and "they"
+        ("Obama and Netanyahu sparred over Israeli settlements, while Trump has said they should expand.", "they"),
     ],
-    ids=["people-between", "a-speaker-and-her-body", "three-candidates"],
+    ids=["people-between", "a-speaker-and-her-body", "three-candidates", "indefinite", "a-modifier-is-no-side", "a-noun-between"],
 )
 def test_a_plural_reference_without_one_clear_antecedent_stays_unresolved(text, phrase):
     assert referents(text, phrase) == []

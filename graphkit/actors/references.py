@@ -13,7 +13,6 @@ from .helpers import _COREF_WINDOW, ALLY_NOUNS, PERSON_PRONOUNS, PLURAL_PRONOUNS
 PAIR_PEOPLE_NOUNS = words("pair_people_nouns")
 PAIR_STATE_NOUNS = words("pair_state_nouns")
 PAIR_SIDE_NOUNS = words("pair_side_nouns")
-PAIR_WORDS = words("pair_words")
 PEOPLE_NOUNS = words("people_nouns")
 PAIR_WINDOW = 1  # sentences before the pair noun's own
 
@@ -43,8 +42,9 @@ class ReferenceRules:
                     self.add_reference(token, found.actor)
             elif lower in PLURAL_PRONOUNS:
                 found = self.nearest(token, self.plural_antecedent, "plural")
-                if found is not None and not self.plural_noun_between(found, token):
-                    self.add_references(token, [m.actor for m in self.members(found)])
+                members = self.members(found) if found is not None else []
+                if members and not self.plural_noun_between(found, token, any_noun=len(members) > 1):
+                    self.add_references(token, [m.actor for m in members])
         elif self.resolve_pair(token):
             return
         elif _lemma(token) in MILITARY_NOUNS and token.pos_ == "NOUN" and _is_definite_description(token):
@@ -120,13 +120,18 @@ class ReferenceRules:
     def is_group_member(self, mention: Mention) -> bool:
         return (mention.start_char, mention.end_char) in self.groups
 
-    def plural_noun_between(self, antecedent: Mention, pronoun: Token) -> bool:
+    def plural_noun_between(self, antecedent: Mention, pronoun: Token, any_noun: bool) -> bool:
         """"The U.S. side asked Canada about the asylum seekers, how they entered": a plural noun
-        for people who are no actor stands between, and "they" may well be them."""
+        that names no actor stands between, and "they" may well be it. Any plural noun of the pronoun's
+        sentence blocks a list of actors ("Obama and Netanyahu sparred over settlements, while Trump
+        said they should expand"; but "X and Y held drills. Their troops ..." are theirs, the subject
+        of the sentence before being what the next one speaks of); otherwise only a noun for people does ("these soldiers engage in
+        combat or operations ..., they would become targets" keeps the soldiers)."""
         for token in self.doc[:pronoun.i]:
-            if token.idx < antecedent.end_char or token.i in self.taken:
+            if token.idx < antecedent.end_char or token.i in self.taken or token.tag_ not in {"NNS", "NNPS"}:
                 continue
-            if token.tag_ in {"NNS", "NNPS"} and _lemma(token) in PEOPLE_NOUNS and token.dep_ not in {"compound", "poss", "amod", "nmod"}:
+            in_sentence = self.sentence_of[token.i] == self.sentence_of[pronoun.i]
+            if (any_noun and in_sentence or _lemma(token) in PEOPLE_NOUNS) and token.dep_ not in {"compound", "amod", "nmod"}:
                 return True
         return False
 
@@ -152,11 +157,11 @@ class ReferenceRules:
             before = [m for m in self.mentions if not m.nested and m.start_char < token.idx and 0 <= sentence - m.sentence_index <= back
                       and m.how not in {"pronoun", "description"}]
             people = _distinct([m.actor for m in before if m.actor.type == "Person"])
-            countries = {m.actor.country for m in before if m.actor.country and (kind != "sides" or m.actor.type != "Person")}
+            countries = {m.actor.country for m in before if m.actor.country and (kind != "sides" or m.actor.type != "Person" and not self.is_modifier(m))}
             if kind == "people" and len(people) >= 2:
                 return people if len(people) == 2 else None
             if kind == "sides":  # parties, not the people who speak for them ("RCMP spokeswoman Annie Delisle")
-                actors = _distinct([m.actor for m in before if m.actor.type != "Person"])
+                actors = _distinct([m.actor for m in before if m.actor.type != "Person" and not self.is_modifier(m)])
                 if len(actors) == 2:
                     return actors
                 if len(actors) > 2 and all(a.country for a in actors) and len(countries) == 2:
@@ -166,6 +171,13 @@ class ReferenceRules:
             if kind == "states" and len(countries) >= 2:
                 return self.states_of(countries) if len(countries) == 2 else None
         return None
+
+    def is_modifier(self, mention: Mention) -> bool:
+        """"RCMP" in "RCMP spokeswoman", "U.S." in "the U.S. judge": a name that says whose a thing
+        or person is, not a party of its own."""
+        span = self.doc.char_span(mention.start_char, mention.end_char, alignment_mode="expand")
+        heads = [t for t in span or () if t.dep_ != "det" and not span.start <= t.head.i < span.end]
+        return bool(heads) and all(t.dep_ in {"compound", "amod", "nmod"} and t.head.i >= span.end for t in heads)
 
     def states_of(self, countries: set[str]) -> list[Actor] | None:
         states = [self.kb.state(code) for code in sorted(countries)]
@@ -226,8 +238,9 @@ def _pair_kind(token: Token) -> str | None:
         return None
     lefts = [c for c in token.lefts if c.dep_ in {"det", "predet", "nummod", "amod"}]
     words_ = [c.lower_ for c in lefts]
-    if not any(w in PAIR_WORDS for w in words_) or any(c.dep_ == "amod" for c in lefts) or any(c.dep_ == "poss" for c in token.lefts):
-        return None  # "the two Korean leaders" names whose; "their two countries" belong to someone
+    definite = "both" in words_ or ("two" in words_ and words_[0] in {"the", "these", "those"})
+    if not definite or any(c.dep_ == "amod" for c in lefts) or any(c.dep_ == "poss" for c in token.lefts):
+        return None  # "two men" is anyone; "the two Korean leaders" names whose; "their two countries" belong to someone
     if any(c.dep_ == "prep" and c.lower_ in {"of", "from"} for c in token.rights):
         return None  # "leaders of both parties" say who they are
     return kind
