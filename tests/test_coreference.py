@@ -55,8 +55,12 @@ def test_a_plural_reference_stands_for_each_actor_of_the_list(text, phrase, labe
         ("The U.S. judge overseeing a lawsuit against Trump University told both sides to settle.", "both sides"),
         # settlements stand between the list and "they"
         ("Obama and Netanyahu sparred over Israeli settlements, while Trump has said they should expand.", "they"),
+        # the warring parties, not the two mediators, signed
+        ("The truce is monitored by representatives of Saudi Arabia, the United States and the two warring parties. "
+         "It was signed by both sides.", "both sides"),
     ],
-    ids=["people-between", "a-speaker-and-her-body", "three-candidates", "indefinite", "a-modifier-is-no-side", "a-noun-between"],
+    ids=["people-between", "a-speaker-and-her-body", "three-candidates", "indefinite", "a-modifier-is-no-side", "a-noun-between",
+         "parties-between"],
 )
 def test_a_plural_reference_without_one_clear_antecedent_stays_unresolved(text, phrase):
     assert referents(text, phrase) == []

@@ -141,6 +141,10 @@ class ReferenceRules:
         kind = _pair_kind(token)
         if kind is None or token.i in self.taken:
             return kind is not None
+        named = [m for m in self.mentions if not m.nested and m.start_char < token.idx and m.how not in {"pronoun", "description"}]
+        last = max(named, key=lambda m: m.start_char, default=None)
+        if last is None or self.plural_noun_between(last, token, any_noun=False):
+            return True  # "representatives of Saudi Arabia, the United States and the two warring parties ... both sides"
         members = self.pair_members(token, kind)
         if members is not None:
             start = min([token.i, *(c.i for c in token.lefts if c.dep_ in {"det", "predet", "nummod", "amod"})])
