@@ -4,6 +4,8 @@ run the model (helpers.analyse); the endpoint cases use hand-built Docs."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from graphkit.descriptions import ActorKnowledge
@@ -17,9 +19,7 @@ from helpers import analyse, triples
 def referents(text: str, phrase: str, occurrence: int = 1, date: str = "2017-06-01") -> list[str]:
     """The labels of every mention over the ``occurrence``-th ``phrase``, in the order found."""
     result = analyse(text, date)
-    start = -1
-    for _ in range(occurrence):
-        start = result.article.text.index(phrase, start + 1)
+    start = [m.start() for m in re.finditer(rf"\b{re.escape(phrase)}\b", result.article.text)][occurrence - 1]
     return sorted(m.actor.label for m in result.mentions if not m.nested and m.start_char == start and m.end_char == start + len(phrase))
 
 
@@ -100,3 +100,42 @@ def test_endpoints_give_every_mention_over_the_same_words():
     endpoints = Endpoints(doc, sorted([*mentions, *they], key=lambda m: m.start_char), ActorKnowledge())
     assert [m.actor.label for m in endpoints.at(doc[0])] == ["Israel", "Germany"]
     assert [m.actor.label for m in endpoints.at(doc[2])] == ["Hamas"]
+
+
+# --- singular pronouns: the subject a pronoun stands for, and the one it cannot ------------------------
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "label"),
+    [
+        # an object pronoun is not its own clause's subject, nor the subject its verb takes
+        ("Trump spoke by phone with German Chancellor Angela Merkel. A statement said Trump spoke to Merkel to congratulate her on "
+         "the outcome of the election.", "her", "Angela Merkel"),
+        # "He" opening a sentence is the subject of the one before, not its last person
+        ("Senate Majority Leader Harry Reid became fed up with Republican attacks on Barack Obama. He changed the rules.", "He", "Harry Reid"),
+        # a pronoun inside a clause stands for that clause's subject
+        ("White House budget director Mick Mulvaney said Trump will sign the 2017 budget bill when he receives it from Congress.",
+         "he", "Donald Trump"),
+        # "the agency" as that subject is the agency named before
+        ("The Environmental Protection Agency cut its staff. The agency has also removed climate reports from its website.", "its",
+         "Environmental Protection Agency"),
+    ],
+    ids=["not-its-own-subject", "subject-of-the-sentence-before", "subject-of-its-clause", "a-description-as-subject"],
+)
+def test_a_pronoun_stands_for_the_salient_subject(text, phrase, label):
+    assert referents(text, phrase) == [label]
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        # "the commission" is no actor here, and "its" is the commission's, not the U.S.'s
+        ("The U.S. State Department criticized India. The commission said in its report that India failed.", "its"),
+        # an object "it" is most often a thing: no actor from the sentence before
+        ("Donald Trump criticized Mexico on Friday. Lawmakers will vote on it next week.", "it"),
+        # ... and "it" after "the bill" is the bill, not the White House
+        ("White House budget director Mick Mulvaney said Trump will sign the 2017 budget bill when he receives it from Congress.", "it"),
+    ],
+    ids=["unnamed-subject", "object-it", "a-thing-between"],
+)
+def test_a_singular_pronoun_without_an_actor_to_stand_for_stays_unresolved(text, phrase):
+    assert referents(text, phrase) == []

@@ -7,8 +7,9 @@ from spacy.tokens import Token
 from ..descriptions import MILITARY_NOUNS, is_country_noun
 from ..lexicons import words
 from ..models import Actor, Mention
+from ..references import description_antecedent
 from .bodies import allies_of, national_forces
-from .helpers import _COREF_WINDOW, ALLY_NOUNS, PERSON_PRONOUNS, PLURAL_PRONOUNS, THING_PRONOUNS, _lemma, _noun_phrase
+from .helpers import _COREF_WINDOW, ALLY_NOUNS, PERSON_PRONOUNS, PLURAL_PRONOUNS, RELATIVE_PRONOUNS, THING_PRONOUNS, _lemma, _noun_phrase
 
 PAIR_PEOPLE_NOUNS = words("pair_people_nouns")
 PAIR_STATE_NOUNS = words("pair_state_nouns")
@@ -38,7 +39,7 @@ class ReferenceRules:
                 self.add_reference(token, person.actor)
             elif lower in THING_PRONOUNS and not _is_expletive(token):
                 found = self.nearest(token, lambda m: m.actor.type != "Person" and not self.is_plural(m), "thing")
-                if found is not None:
+                if found is not None and not self.thing_between(found, token):
                     self.add_reference(token, found.actor)
             elif lower in PLURAL_PRONOUNS:
                 found = self.nearest(token, self.plural_antecedent, "plural")
@@ -135,6 +136,14 @@ class ReferenceRules:
                 return True
         return False
 
+    def thing_between(self, antecedent: Mention, pronoun: Token) -> bool:
+        """"Trump will sign the bill when he receives it": an object "it" after a thing named since
+        the actor (a singular noun that is a subject or object and names no actor) is that thing."""
+        if pronoun.dep_ not in {"dobj", "pobj", "dative"}:
+            return False
+        return any(t.tag_ == "NN" and t.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj"} and t.i not in self.taken
+                   for t in self.doc[:pronoun.i] if t.idx >= antecedent.end_char)
+
     def resolve_pair(self, token: Token) -> bool:
         """"the two leaders", "both countries", "the two sides": the two parties named just
         before, when exactly two fit (see ``pair_members``). True when the words were a pair noun."""
@@ -217,19 +226,98 @@ class ReferenceRules:
         envoy after Belarusian helicopters crossed, and said it would ...", "it" is Poland."""
         sentence = self.sentence_of[token.i]
         limit = _COREF_WINDOW[window_kind] if window_kind else 10_000
+        if window_kind == "thing" and token.dep_ in {"dobj", "pobj", "dative"}:
+            limit = 0  # "said they will fight against it": an object "it" is most often a thing; only this sentence's actors
         before = [m for m in self.mentions if not m.nested and m.start_char < token.idx and sentence - m.sentence_index <= limit and accept(m)]
         if window_kind != "plural":  # "he" after "they" (Schumer and Pelosi) is not one of them
             before = [m for m in before if not self.is_group_member(m)]
+        clause = self.bound_clause(token)
+        if clause is not None:
+            bound = {self.taken[t.i] for c in _clause_subjects(clause) for t in c.subtree if t.i in self.taken}
+            before = [m for m in before if not any(m is b for b in bound)]
         before.sort(key=lambda m: m.start_char, reverse=True)
         if window_kind is not None:
+            subject = self.salient_subject(token)
+            if subject is not None:
+                named = self.taken.get(subject.i)
+                if named is None:  # "The committee said in its report": the committee named before, if any
+                    named = description_antecedent(subject, self.mentions, self.sentence_of[subject.i])
+                    if named is not None and accept(named) and not self.is_group_member(named):
+                        return named
+                if named is not None and any(m is named for m in before):
+                    return named
+                if named is None and window_kind != "person" and self.is_unnamed(subject, window_kind, accept):
+                    return None
             subjects = [m for m in before if m.sentence_index == sentence and self.is_main_subject(m)]
             if subjects:
                 return subjects[0]
         return before[0] if before else None
 
+    def salient_subject(self, pronoun: Token) -> Token | None:
+        """The subject a pronoun most likely stands for: that of the nearest clause above it whose
+        subject comes before it and does not hold it ("The commission said in its report": the
+        commission; "Ukraine, which said it would": Ukraine); for a pronoun that opens its sentence
+        ("It said ..."), the main subject of the sentence before."""
+        own_clause = self.bound_clause(pronoun)
+        controllers = set(_controllers(own_clause)) if own_clause is not None else set()
+        for verb in pronoun.ancestors:
+            if verb.pos_ not in {"VERB", "AUX"} or verb in controllers:
+                continue
+            subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i < pronoun.i and pronoun not in c.subtree]
+            if subjects:
+                subject = subjects[0]
+                if subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+                    return verb.head
+                return subject if subject.pos_ != "PRON" else None
+        sentence = self.sentence_of[pronoun.i]
+        if sentence == 0 or any(self.sentence_of.get(t.i) == sentence and t.dep_ in {"nsubj", "nsubjpass"} for t in self.doc[pronoun.sent.start:pronoun.i]):
+            return None
+        previous = self.doc[pronoun.sent.start - 1].sent
+        subjects = [c for c in previous.root.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        return subjects[0] if subjects and subjects[0].pos_ != "PRON" else None
+
+    def bound_clause(self, pronoun: Token) -> Token | None:
+        """The verb whose subject an object pronoun cannot stand for: "an Afghan soldier opened fire
+        on them", "Trump praised him" (a reflexive, "himself", is the one that can)."""
+        if pronoun.lower_.endswith(("self", "selves")):
+            return None
+        head = pronoun.head
+        if pronoun.dep_ == "pobj" and head.dep_ == "prep":
+            head = head.head  # "opened fire on them"; but "the allegations against him" may be his own
+        elif pronoun.dep_ not in {"dobj", "dative", "iobj"}:
+            return None
+        return head if head.pos_ in {"VERB", "AUX"} else None
+
+    def is_unnamed(self, subject: Token, window_kind: str, accept) -> bool:
+        """"The commission" (no actor, and no commission named before) as the subject "its" stands
+        for: a common noun of the pronoun's number with no actor the pronoun could mean in its
+        phrase; the pronoun then means it, not an actor named before."""
+        if subject.pos_ != "NOUN" or subject.tag_ != ("NNS" if window_kind == "plural" else "NN"):
+            return False
+        inside = {self.taken[t.i] for t in subject.subtree if t.i in self.taken}
+        return not any(accept(m) for m in inside)
+
     def is_main_subject(self, mention: Mention) -> bool:
         span = self.doc.char_span(mention.start_char, mention.end_char, alignment_mode="expand")
         return span is not None and span.root.dep_ in {"nsubj", "nsubjpass"} and span.root.head.dep_ == "ROOT"
+
+
+def _controllers(verb: Token) -> list[Token]:
+    """A verb and those whose subject it takes: "Trump spoke to Merkel to congratulate her": spoke."""
+    found = [verb]
+    while not any(c.dep_ in {"nsubj", "nsubjpass"} for c in found[-1].children) and _is_controlled(found[-1]):
+        found.append(found[-1].head)
+    return found
+
+
+def _is_controlled(verb: Token) -> bool:
+    """"to congratulate", "and praised", ", accusing him": a verb that takes its subject from the
+    one it hangs on (a resultative "giving him the opportunity" is read so too, wrongly)."""
+    return verb.dep_ in {"xcomp", "conj", "advcl"}
+
+
+def _clause_subjects(verb: Token) -> list[Token]:
+    return [c for v in _controllers(verb) for c in v.children if c.dep_ in {"nsubj", "nsubjpass"}]
 
 
 def _pair_kind(token: Token) -> str | None:
