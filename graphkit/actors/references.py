@@ -237,6 +237,10 @@ class ReferenceRules:
             before = [m for m in before if not any(m is b for b in bound)]
         before.sort(key=lambda m: m.start_char, reverse=True)
         if window_kind is not None:
+            ahead = self.fronted_subject(token)
+            named_ahead = self.taken.get(ahead.i) if ahead is not None else None
+            if named_ahead is not None and accept(named_ahead) and not self.is_group_member(named_ahead):
+                return named_ahead
             subject = self.salient_subject(token)
             if subject is not None:
                 named = self.taken.get(subject.i)
@@ -275,6 +279,19 @@ class ReferenceRules:
         previous = self.doc[pronoun.sent.start - 1].sent
         subjects = [c for c in previous.root.children if c.dep_ in {"nsubj", "nsubjpass"}]
         return subjects[0] if subjects and subjects[0].pos_ != "PRON" else None
+
+    def fronted_subject(self, pronoun: Token) -> Token | None:
+        """"In its series on the foundation, The Washington Post reported": a possessive in a phrase
+        put before the subject is that subject's."""
+        if pronoun.dep_ != "poss":
+            return None
+        phrase = pronoun.head
+        while phrase.dep_ in {"pobj", "prep"} and phrase.head.pos_ not in {"VERB", "AUX"}:
+            phrase = phrase.head
+        if phrase.dep_ != "prep" or phrase.head.pos_ not in {"VERB", "AUX"}:
+            return None
+        subjects = [c for c in phrase.head.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i > phrase.i]
+        return subjects[0] if subjects and phrase.i < phrase.head.i else None
 
     def bound_clause(self, pronoun: Token) -> Token | None:
         """The verb whose subject an object pronoun cannot stand for: "an Afghan soldier opened fire
