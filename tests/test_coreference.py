@@ -118,11 +118,15 @@ def test_endpoints_give_every_mention_over_the_same_words():
         # "the agency" as that subject is the agency named before
         ("The Environmental Protection Agency cut its staff. The agency has also removed climate reports from its website.", "its",
          "Environmental Protection Agency"),
+        # "them" in "helping them fix" is the object of "helping", whose subject it is not
+        ("John Kirby said Iranian military personnel were in Crimea, training Russian troops to fly the drones and helping them "
+         "fix technical problems.", "them", "Russian Armed Forces"),
         # a possessive in a phrase put before the subject is that subject's
         ("The New York Times reported that Trump paid no taxes. In its series on the Trump Foundation, The Washington Post "
          "reported that Trump may have violated rules.", "its", "Washington Post"),
     ],
-    ids=["not-its-own-subject", "subject-of-the-sentence-before", "subject-of-its-clause", "a-description-as-subject", "fronted-possessive"],
+    ids=["not-its-own-subject", "subject-of-the-sentence-before", "subject-of-its-clause", "a-description-as-subject",
+         "accusative-subject", "fronted-possessive"],
 )
 def test_a_pronoun_stands_for_the_salient_subject(text, phrase, label):
     assert referents(text, phrase) == [label]

@@ -301,6 +301,8 @@ class ReferenceRules:
         head = pronoun.head
         if pronoun.dep_ == "pobj" and head.dep_ == "prep":
             head = head.head  # "opened fire on them"; but "the allegations against him" may be his own
+        elif pronoun.dep_ == "nsubj" and pronoun.lower_ in {"him", "them"} and head.dep_ in {"ccomp", "xcomp"}:
+            head = head.head  # "helping them fix problems": the parser's subject of "fix" is the object of "helping"
         elif pronoun.dep_ not in {"dobj", "dative", "iobj"}:
             return None
         return head if head.pos_ in {"VERB", "AUX"} else None
