@@ -233,7 +233,8 @@ class ReferenceRules:
             before = [m for m in before if not self.is_group_member(m)]
         clause = self.bound_clause(token)
         if clause is not None:
-            bound = {self.taken[t.i] for c in _clause_subjects(clause) for t in c.subtree if t.i in self.taken}
+            # the subject itself and its conjuncts, not what its relative clause names ("Russia, which trained troops, sends them")
+            bound = {self.taken[t.i] for c in _clause_subjects(clause) for t in (c, *c.conjuncts) if t.i in self.taken}
             before = [m for m in before if not any(m is b for b in bound)]
         before.sort(key=lambda m: m.start_char, reverse=True)
         if window_kind is not None:
