@@ -53,6 +53,15 @@ def resolve_descriptions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     return sorted(found, key=lambda m: (m.start_char, m.end_char))
 
 
+def description_antecedent(token: Token, mentions: list[Mention], sentence: int) -> Mention | None:
+    """The earlier mention a definite description ("the commission") would be resolved to, or
+    None; the actors stage asks before a pronoun in its clause takes some other actor."""
+    entry = description_nouns().get(token.lemma_.lower())
+    if entry is None or token.pos_ != "NOUN" or token.tag_ in {"NNS", "NNPS"} or not _is_bare_definite(token):
+        return None
+    return _nearest(mentions, token, sentence, *entry)
+
+
 def _is_bare_definite(token: Token) -> bool:
     """"the court", "the appeals court"; not "a court", "the Supreme Court" (a name), "the court's"."""
     lefts = list(token.lefts)

@@ -502,6 +502,22 @@ def test_a_name_read_as_an_infinitive_is_the_phrase_object():
     assert statements(doc, mentions) == {("Netanyahu", "invites", "Zelensky", "phrase_preposition")}
 
 
+def test_praise_on_one_another_goes_both_ways():
+    # Putin and Trump lavished praise on one another. ("on" hangs on the verb, "one" is its object)
+    doc, mentions = parse("""
+        Netanyahu  Netanyahu  PROPN NNP nsubj 3 PERSON
+        and        and        CCONJ CC  cc    0
+        Zelensky   Zelensky   PROPN NNP conj  0 PERSON
+        lavished   lavish     VERB  VBD ROOT  3
+        praise     praise     NOUN  NN  dobj  3
+        on         on         ADP   IN  prep  3
+        one        one        NUM   CD  pobj  5
+        another    another    DET   DT  det   6
+        .          .          PUNCT .   punct 3
+    """, (0, 2))
+    assert statements(doc, mentions) == {("Netanyahu", "praises", "Zelensky", "reciprocal"), ("Zelensky", "praises", "Netanyahu", "reciprocal")}
+
+
 def test_on_is_a_preposition_of_the_vocabulary():
     """Hamas launched rockets on Israel. (relations.yaml once listed ``on`` unquoted, which YAML reads as True.)"""
     doc, mentions = parse("""

@@ -17,11 +17,19 @@ Rules, applied to each sentence in order (earlier rules win a token):
    forces when the article speaks of them, else the state; a demonym before any other noun
    ("Russian uniforms") names no actor. Capitals and seats of government ("Washington", "the
    Kremlin") are the state.
-4. References. "he", "she", "his", "her" are the nearest person before them (up to 3 sentences back);
-   "his country" is that person's state; "it", "its" the nearest state or organisation in this or the
-   previous sentence; "they", "them", "their" the nearest plural actor (armed forces, a group, or a
-   plural noun) in this or the previous sentence; "these/those/the soldiers" and similar the nearest
-   armed forces in the article.
+4. References. A pronoun stands first for the subject of the nearest clause above it whose
+   subject comes before it, or, opening a sentence, for the subject of the sentence before; never
+   for its own clause's subject ("Trump praised him") or the subject its verb takes ("called Merkel
+   to congratulate her"). Otherwise: "he", "she", "his", "her" are the nearest person before them (up
+   to 3 sentences back); "his country" is that person's state; "it", "its" the nearest state or
+   organisation in this or the previous sentence (an object "it" only in its own sentence, and not
+   past a thing named since); "they", "them", "their" the nearest plural actor (armed forces, a
+   group, a plural noun, or a list of actors as subject: "Putin and Trump ... they" stands for each,
+   one mention per member) in this or the previous sentence, but not across a plural noun that
+   may be what they stand for. "The two leaders", "both countries", "the two sides" are the two
+   people, states or parties named just before, when exactly two fit. A subject that names no
+   actor ("The commission said in its report") leaves "its" unresolved. "These/those/the
+   soldiers" and similar are the nearest armed forces in the article.
 
 The package follows those rules (one file was over nine hundred lines): ``people`` (names,
 titles, lone surnames), ``groups`` (organisations, states, demonyms, metonyms), ``references``

@@ -16,6 +16,7 @@ LOCATIVE_PREPOSITIONS = words("locative_prepositions")
 PERSON_PRONOUNS = words("person_pronouns")
 THING_PRONOUNS = words("thing_pronouns")
 PLURAL_PRONOUNS = words("plural_pronouns")
+RELATIVE_PRONOUNS = words("relative_pronouns")
 _NAME_LABELS = {"PERSON"}
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 _COREF_WINDOW = {"person": 3, "thing": 1, "plural": 1}

@@ -29,6 +29,7 @@ class _Resolver(PersonRules, GroupRules, ReferenceRules):
         self.kb = kb
         self.taken: dict[int, Mention] = {}
         self.mentions: list[Mention] = []
+        self.groups: dict[tuple[int, int], list[Mention]] = {}  # words that stand for several actors ("they")
         self.people_by_surname: dict[str, Actor] = {}
         self.people_by_title: dict[tuple[str, str | None], Actor] = {}
         self._states_with_forces: set[str] | None = None

@@ -37,6 +37,8 @@ class Endpoints:
 
     def __init__(self, doc: Doc, mentions: list[Mention], knowledge: ActorKnowledge, event_nouns=frozenset()):
         self.by_token = mentions_by_token(doc, mentions)
+        # "they" for Putin and Trump: words that stand for several actors, one mention each
+        self.members = _members_by_token(self.by_token, mentions)
         # "Russia's invasion was condemned": the event stands for the actor who carried it out.
         self.proxies = PROXY_NOUNS | frozenset(event_nouns)
         self.knowledge = knowledge
@@ -53,8 +55,8 @@ class Endpoints:
         for conjunct in syntax.conjuncts(token):
             found.extend(self._one(conjunct, hops, assets))
             found.extend(self._listed_in_apposition(conjunct))
-        unique = {m.start_char: m for m in found}
-        return [unique[k] for k in sorted(unique)]
+        unique = {(m.start_char, m.actor.id): m for m in found}
+        return [unique[k] for k in sorted(unique, key=lambda key: key[0])]
 
     def at_all(self, tokens, hops: int = 2, assets: bool = False) -> list[Mention]:
         return [m for t in tokens for m in self.at(t, hops, assets)]
@@ -64,14 +66,14 @@ class Endpoints:
 
     def _one(self, token: Token, hops: int, assets: bool) -> list[Mention]:
         if token.i in self.by_token:
-            return [] if names_document(token) else [self.by_token[token.i]]
+            return [] if names_document(token) else self.members.get(token.i) or [self.by_token[token.i]]
         if hops <= 0:
             return []
         if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
             return self.at(token.head.head, hops - 1)
         for child in syntax.appositions(token):
             if child.i in self.by_token:
-                return [self.by_token[child.i]]
+                return self.members.get(child.i) or [self.by_token[child.i]]
         lemma = syntax.lemma(token)
         if lemma in PLACE_NOUNS:
             return []  # "the town of Enerhodar" is a place, whatever the tagger thinks
@@ -162,6 +164,15 @@ def names_document(token: Token) -> bool:
         return False
     # "a U.S. treaty with Russia" names its parties
     return not any(c.dep_ == "prep" and c.lower_ in {"with", "between"} for c in head.children)
+
+
+def _members_by_token(by_token: dict[int, Mention], mentions: list[Mention]) -> dict[int, list[Mention]]:
+    """Token index -> every mention over the same words, where there are several ("they")."""
+    spans: dict[tuple[int, int], list[Mention]] = {}
+    for mention in mentions:
+        if not mention.nested:
+            spans.setdefault((mention.start_char, mention.end_char), []).append(mention)
+    return {i: spans[(m.start_char, m.end_char)] for i, m in by_token.items() if len(spans[(m.start_char, m.end_char)]) > 1}
 
 
 def sentence_tokens(sent: Span) -> list[Token]:

@@ -198,9 +198,11 @@ def governing_verb(noun: Token) -> Token | None:
 
 
 def is_reciprocal(token: Token) -> bool:
-    """"each other", "one another"."""
+    """"each other", "one another", whichever word the parser makes the head ("on one another":
+    "one" is the object, "another" its determiner)."""
     before = token.doc[token.i - 1].lower_ if token.i > 0 else ""
-    return (token.lower_, before) in {("other", "each"), ("another", "one")}
+    after = token.doc[token.i + 1].lower_ if token.i + 1 < len(token.doc) else ""
+    return (token.lower_, before) in {("other", "each"), ("another", "one")} or (token.lower_, after) in {("each", "other"), ("one", "another")}
 
 
 def has_relative_object(verb: Token, relative_pronouns) -> bool:
