@@ -16,7 +16,7 @@ _DETERMINERS = {"a", "an", "the"}
 
 BEHAVIOURS = (
     "speech_act", "asset_target", "unrealised_object", "own_forces", "embedded_target", "answers_clause", "claim_target", "hosts_events",
-    "compound_modifier", "content_not_event", "owner_target",
+    "compound_modifier", "content_not_event", "owner_target", "infinitive_plans",
 )
 
 
@@ -47,6 +47,7 @@ class RelationType:
     compound_modifier: bool = False
     content_not_event: bool = False
     owner_target: bool = False
+    infinitive_plans: bool = False
     frames: tuple[Frame, ...] = ()
     # "Trump attacked Comey": with these verbs and no armed party on either side, the attack is
     # verbal and the statement is ``verbal_form`` (ANNOTATION.md: a verbal attack is criticizes)

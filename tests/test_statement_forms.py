@@ -349,3 +349,29 @@ def test_a_name_before_an_accord_names_the_document():
         .          .          PUNCT .   punct    1
     """
     assert found(table, (0, 4)) == set()
+
+
+def test_agreeing_to_act_is_a_plan_not_an_agreement():
+    # France and Iran agreed to share intelligence. / France agreed with Iran to share intelligence.
+    bare = """
+        France       France       PROPN NNP nsubj 3 GPE
+        and          and          CCONJ CC  cc    0
+        Iran         Iran         PROPN NNP conj  0 GPE
+        agreed       agree        VERB  VBD ROOT  3
+        to           to           PART  TO  aux   5
+        share        share        VERB  VB  xcomp 3
+        intelligence intelligence NOUN  NN  dobj  5
+        .            .            PUNCT .   punct 3
+    """
+    assert not any(r == "agrees" for _, r, _ in found(bare, (0, 2)))
+    with_iran = """
+        France       France       PROPN NNP nsubj 1 GPE
+        agreed       agree        VERB  VBD ROOT  1
+        with         with         ADP   IN  prep  1
+        Iran         Iran         PROPN NNP pobj  2 GPE
+        to           to           PART  TO  aux   5
+        share        share        VERB  VB  xcomp 1
+        intelligence intelligence NOUN  NN  dobj  5
+        .            .            PUNCT .   punct 1
+    """
+    assert ("France", "agrees", "Iran") in found(with_iran, (0, 3))

@@ -88,7 +88,8 @@ def find_triggers(sent: Span, vocab: Vocabulary) -> list[Trigger]:
         lemma = token.lemma_.lower()
         if token.pos_ == "VERB" and is_content_of_request(token, vocab):
             continue
-        if token.pos_ == "VERB" and lemma in vocab.verb_index and not is_light_verb_use(token, vocab) and not is_complement_idiom(token):
+        if token.pos_ == "VERB" and lemma in vocab.verb_index and not is_light_verb_use(token, vocab) and not is_complement_idiom(token) \
+                and not is_plan(token, vocab[vocab.verb_index[lemma]]):
             triggers.append(Trigger(token, vocab.verb_index[lemma], "verb"))
         elif token.pos_ in syntax.NOMINAL and lemma in vocab.noun_index and token.ent_type_ not in syntax.ACTOR_ENTITIES:
             if not names_no_event(token, vocab):
@@ -180,6 +181,14 @@ def is_light_verb_use(verb: Token, vocab: Vocabulary) -> bool:
     return verb.lemma_.lower() in LIGHT_VERBS and any(
         child.dep_ in syntax.OBJECT_DEPS and (child.lemma_.lower() in vocab.noun_index or child.lemma_.lower() in LIGHT_VERB_OBJECTS) for child in verb.children
     )
+
+
+def is_plan(verb: Token, rel) -> bool:
+    """"Japan and South Korea agreed to share intelligence": with ``infinitive_plans``, the bare
+    verb and an infinitive is a plan; "agreed with Seoul to share", "agreed on a deal" are not bare."""
+    if not rel.infinitive_plans or any(c.dep_ in syntax.OBJECT_DEPS or c.dep_ == "prep" for c in verb.children):
+        return False
+    return any(c.dep_ == "xcomp" and syntax.is_infinitive(c) for c in verb.children)
 
 
 def is_complement_idiom(verb: Token) -> bool:
