@@ -15,6 +15,7 @@ from .helpers import (
     ARRIVAL_VERBS,
     LOCATIVE_PREPOSITIONS,
     ORGANISATION_NOUNS,
+    PARTY_MEMBER_NOUNS,
     _governing_noun,
     _has_number,
     _is_coordinated,
@@ -47,6 +48,9 @@ class GroupRules:
         if candidates and candidates[0].type != "State":
             if self.is_foreign_namesake(ent, candidates[0]):
                 return  # "the ruling Democratic Party" in a ROME story is not the American one
+            if _names_party_member(ent, candidates[0]):
+                self.resolve_party_modifier(ent, candidates[0])  # "Republican", "Democrat": the party only as its members
+                return
             self.add(candidates[0], *_with_determiner(ent))
             return
         if state is not None:
@@ -62,6 +66,16 @@ class GroupRules:
             if actor_filters.not_actor_reason(label) or self.is_quoted_source(ent, label):
                 return  # "American Health Care Act", "GMT", "told Reuters": not actors
             self.add(Actor(id=actor_iri("Organization", label), label=label, type="Organization"), *_with_determiner(ent))
+
+    def resolve_party_modifier(self, ent: Span, party: Actor) -> None:
+        """"Republican lawmakers", "U.S. Republican governors": unnamed members of a party acting
+        together are the party. "Republican Roy Moore", "the Democratic nominee": the party is
+        named by an adjective only, and that names no actor (annotators do not list it); nor do
+        "two Democratic lawmakers", who are people the article names."""
+        head = _governing_noun(ent)
+        if head is not None and _lemma(head) in PARTY_MEMBER_NOUNS and head.tag_ in {"NNS", "NNPS"} and not _has_number(head):
+            if self.add(party, *_noun_phrase(head, ent)) is None:
+                self.add(party, ent.start, head.i + 1)  # "U.S. Republican governors": "U.S." is taken
 
     def is_quoted_source(self, ent: Span, label: str) -> bool:
         """A news outlet as the source of a report: "told Reuters", "ABC News reported"."""
@@ -136,6 +150,8 @@ class GroupRules:
             self.add(national_forces(self.kb, state), *_noun_phrase(head, ent))
         elif head is not None and _lemma(head) in GOVERNMENT_NOUNS:
             self.add(state, *_noun_phrase(head, ent))
+        elif head is not None and _lemma(head) in _dateline_bodies()["legislature_nouns"] and legislature_of(self.kb, state) is not None:
+            self.add(legislature_of(self.kb, state), *_noun_phrase(head, ent))  # "U.S. lawmakers", "Washington lawmakers"
         elif head is not None and _lemma(head) in ALLY_NOUNS and ent.root.dep_ == "poss":
             self.add(allies_of(state), *_noun_phrase(head, ent))
         else:
@@ -210,3 +226,11 @@ class GroupRules:
                     if named is not None:
                         self._states_with_forces.add(named.id)
         return state.id in self._states_with_forces
+
+
+def _names_party_member(ent: Span, actor: Actor) -> bool:
+    """"Republican", "Democrat" (not "Republicans", "GOP"): one word for a party that describes a
+    member or a thing of the party, never the party acting."""
+    word = ent.text
+    return (len(ent) == 1 and actor.label.endswith(" Party") and ent.root.tag_ not in {"NNS", "NNPS"}
+            and not word.endswith("s") and word[:1].isupper() and word[1:].islower())

@@ -11,6 +11,7 @@ ALLY_NOUNS = words("ally_nouns")
 # "German police", "Chinese banks": a body of that state, named by what it is.
 ORGANISATION_NOUNS = words("organisation_nouns")
 ARRIVAL_VERBS = words("arrival_verbs")
+PARTY_MEMBER_NOUNS = words("party_member_nouns")
 CITY_PARTS = words("city_parts")
 LOCATIVE_PREPOSITIONS = words("locative_prepositions")
 PERSON_PRONOUNS = words("person_pronouns")
