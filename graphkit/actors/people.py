@@ -34,6 +34,33 @@ class PersonRules:
             return False  # "Samsung Electronics", "North Dakota" tagged as people
         return ent.label_ in _NAME_LABELS
 
+    def untagged_full_names(self, ents: list[Span]) -> list[Span]:
+        """"Democrat Ruben Kihuen ... Kihuen said", "CHP Spokesman Bulent Tezcan ... Tezcan said":
+        a full name the tagger missed (or cut to the surname) where the surname stands alone
+        elsewhere as a name. Two or three capitalised proper nouns ending in that surname become a
+        person's name; the entities list is returned with them in place of the surname alone."""
+        alone: dict[str, set[int]] = {}
+        for e in ents:
+            if len(e) == 1 and e.label_ in {"PERSON", "NORP"} and not self.kb.lookup(e.text) and self.kb.state_for_demonym(e.text) is None:
+                alone.setdefault(e.text, set()).add(e.start)
+        single = {e.start for e in ents if len(e) == 1}
+        found = []
+        for token in self.doc:
+            if token.text not in alone or token.ent_iob_ == "I" or (token.ent_type_ and token.i not in single):
+                continue
+            start = token.i
+            while start > max(token.sent.start, token.i - 2) and _is_untagged_name_word(self.doc[start - 1]):
+                start -= 1
+            name = self.doc[start: token.i + 1].text
+            if start == token.i or not alone[token.text] - {token.i} or _is_not_a_person_name(name):
+                continue  # the surname must stand alone somewhere else: "Theological Seminary" is no name
+            found.append(Span(self.doc, start, token.i + 1, label="PERSON"))
+        if not found:
+            return ents
+        replaced = {span.end - 1 for span in found}
+        kept = [e for e in ents if not (len(e) == 1 and e.start in replaced)]
+        return sorted(kept + found, key=lambda e: e.start)
+
     def titled_name(self, ent: Span) -> bool:
         """A two- or three-word proper name right after a title or honorific."""
         words = [t for t in ent if t.text != "-"]  # "Heinz-Christian Strache"
@@ -191,3 +218,8 @@ class PersonRules:
             holder = holders[0] if len(holders) == 1 else None
         if holder is not None:
             self.add(holder, *_with_determiner(phrase))
+
+
+def _is_untagged_name_word(token: Token) -> bool:
+    """A capitalised proper noun no entity claims, and no title ("Spokesman" stays out of the name)."""
+    return token.pos_ == "PROPN" and token.is_title and token.is_alpha and token.ent_iob_ == "O" and not actor_filters.is_person_cue(token.text)

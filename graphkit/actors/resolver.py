@@ -11,7 +11,7 @@ from ..nlp import ACTOR_LABELS
 from .bodies import _dateline_bodies, dateline_state, legislature_of
 from .filters import _is_credit, _is_dateline
 from .groups import GroupRules
-from .helpers import PERSON_PRONOUNS, PLURAL_PRONOUNS, THING_PRONOUNS, _lemma, _strip_determiner, _strip_possessive, _whole_name
+from .helpers import PERSON_PRONOUNS, PLURAL_PRONOUNS, THING_PRONOUNS, _lemma, _strip_determiner, _strip_possessive, _whole_name, _without_lost_clitic
 from .people import PersonRules
 from .references import ReferenceRules
 
@@ -98,7 +98,8 @@ def resolve_mentions(doc: Doc, article: Article, kb, event_nouns: frozenset[str]
     """
     resolver = _Resolver(doc, article, kb, event_nouns)
     ents = [e for e in doc.ents if e.label_ in ACTOR_LABELS]
-    ents = [_whole_name(e) for e in ents if not _is_dateline(e, kb) and not _is_credit(e)]
+    ents = [_whole_name(_without_lost_clitic(e)) for e in ents if not _is_dateline(e, kb) and not _is_credit(e)]
+    ents = resolver.untagged_full_names(ents)
     people = [e for e in ents if resolver.names_person(e)]
     for ent in people:
         # Names first, so "Blinken" later in the text finds "Antony Blinken".
