@@ -48,6 +48,10 @@ class GroupRules:
         if candidates and candidates[0].type != "State":
             if self.is_foreign_namesake(ent, candidates[0]):
                 return  # "the ruling Democratic Party" in a ROME story is not the American one
+            body = self.named_body(ent)
+            if body is not None and body.id != candidates[0].id:
+                self.add(body, *_noun_phrase(_governing_noun(ent), ent))  # "the Senate finance committee"
+                return
             if _names_party_member(ent, candidates[0]):
                 self.resolve_party_modifier(ent, candidates[0])  # "Republican", "Democrat": the party only as its members
                 return
