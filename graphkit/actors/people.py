@@ -181,10 +181,10 @@ class PersonRules:
         name (or another kind of name): the surname of someone named in full in the article, or
         of the one known person of that surname in office on the article date."""
         for token in self.doc:
-            if token.i in self.taken or token.pos_ not in {"PROPN", "NOUN"} or not token.text[:1].isupper() or not token.text.isalpha():
+            if token.i in self.taken or token.pos_ not in {"PROPN", "NOUN", "ADJ"} or not token.text[:1].isupper() or not token.text.isalpha():
                 continue
-            if token.pos_ == "NOUN" and token.dep_ not in {"nsubj", "nsubjpass", "dobj", "pobj", "poss"}:
-                continue  # "Trump urged" is often tagged a common noun at the start of a sentence
+            if token.pos_ != "PROPN" and token.dep_ not in {"nsubj", "nsubjpass", "dobj", "pobj", "poss"}:
+                continue  # "Trump urged", "Trump, writing on Twitter," are often tagged a common noun or an adjective at the start of a sentence
             if token.ent_type_ not in {"", "PERSON", "ORG", "GPE", "NORP"} or _inside_longer_name(token):
                 continue
             ent = self.ent_of(token) if token.ent_type_ else None
