@@ -14,6 +14,7 @@ from .helpers import (
     ALLY_NOUNS,
     ARRIVAL_VERBS,
     LOCATIVE_PREPOSITIONS,
+    LED_GROUP_NOUNS,
     ORGANISATION_NOUNS,
     PARTY_MEMBER_NOUNS,
     _governing_noun,
@@ -70,6 +71,31 @@ class GroupRules:
             if actor_filters.not_actor_reason(label) or self.is_quoted_source(ent, label):
                 return  # "American Health Care Act", "GMT", "told Reuters": not actors
             self.add(Actor(id=actor_iri("Organization", label), label=label, type="Organization"), *_with_determiner(ent))
+
+    def resolve_led_coalition(self, noun: Token) -> None:
+        """"The U.S.-led coalition", "the Saudi-led military coalition", "a NATO-led coalition": a
+        coalition of its own, led by the state or organisation named before "-led"."""
+        if _lemma(noun) not in LED_GROUP_NOUNS or noun.pos_ != "NOUN":
+            return
+        led = next((t for t in noun.lefts if t.lower_ == "led" or t.lower_.endswith("-led")), None)
+        if led is None:
+            return
+        if led.lower_ == "led":  # "Saudi - led": the leader's words end before the hyphen
+            if led.i < 2 or led.nbor(-1).text not in {"-", "–"}:
+                return
+            end = led.i - 1
+            start = end - 1
+            while start > noun.sent.start and self.doc[start - 1].pos_ == "PROPN":
+                start -= 1
+            name = self.doc[start:end].text
+        else:
+            start, name = led.i, led.text[: -len("-led")]
+        leader = next((a for a in self.kb.lookup(name) if a.type != "Person"), None) or self.kb.state_for_demonym(name)
+        if leader is None:
+            return
+        label = f"{leader.label}-led {_lemma(noun)}"
+        actor = Actor(id=actor_iri("Organization", label), label=label, type="Organization", country=leader.country, affiliation=leader.label)
+        self.add(actor, *_noun_phrase(noun, self.doc[start: start + 1]))
 
     def resolve_party_modifier(self, ent: Span, party: Actor) -> None:
         """"Republican lawmakers", "U.S. Republican governors": unnamed members of a party acting

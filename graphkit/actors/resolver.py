@@ -99,6 +99,8 @@ def resolve_mentions(doc: Doc, article: Article, kb, event_nouns: frozenset[str]
     resolver = _Resolver(doc, article, kb, event_nouns)
     ents = [e for e in doc.ents if e.label_ in ACTOR_LABELS]
     ents = [_whole_name(_without_lost_clitic(e)) for e in ents if not _is_dateline(e, kb) and not _is_credit(e)]
+    for token in doc:
+        resolver.resolve_led_coalition(token)  # before the leader's name is taken for the leader
     ents = resolver.untagged_full_names(ents)
     people = [e for e in ents if resolver.names_person(e)]
     for ent in people:
