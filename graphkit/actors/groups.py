@@ -13,8 +13,8 @@ from .filters import _is_not_a_person_name, _is_title_fragment
 from .helpers import (
     ALLY_NOUNS,
     ARRIVAL_VERBS,
-    LOCATIVE_PREPOSITIONS,
     LED_GROUP_NOUNS,
+    LOCATIVE_PREPOSITIONS,
     ORGANISATION_NOUNS,
     PARTY_MEMBER_NOUNS,
     _governing_noun,

@@ -8,7 +8,19 @@ from .. import actor_filters
 from ..descriptions import TITLE_HEADS
 from ..models import Actor, actor_iri
 from .filters import _inside_longer_name, _is_not_a_person_name
-from .helpers import _NAME_LABELS, _is_title_word, _lemma, _strip_possessive, _title_phrase, _with_determiner, _with_role
+from .helpers import (
+    _NAME_LABELS,
+    CAMPAIGN_MODIFIERS,
+    PERSON_BODY_NOUNS,
+    _governing_noun,
+    _is_title_word,
+    _lemma,
+    _noun_phrase,
+    _strip_possessive,
+    _title_phrase,
+    _with_determiner,
+    _with_role,
+)
 
 
 class PersonRules:
@@ -143,6 +155,29 @@ class PersonRules:
         if self.add(actor, start if title else ent.start, ent.end) is None:
             self.add(actor, ent.start, ent.end)
 
+    def resolve_person_bodies(self) -> None:
+        """"Trump's campaign said", "the Clinton campaign", "the Trump transition team": the
+        person's own organisation acts, with the person mentioned inside its name."""
+        for mention in list(self.mentions):
+            if mention.nested or mention.actor.type != "Person" or mention.how != "name":
+                continue
+            span = self.doc.char_span(mention.start_char, mention.end_char, alignment_mode="expand")
+            head = _governing_noun(span) if span is not None else None
+            words = _person_body_words(head) if head is not None else None
+            if words is None:
+                continue
+            label = f"{mention.actor.label.split()[-1]} {words}"
+            body = Actor(id=actor_iri("Organization", label), label=label, type="Organization",
+                         country=mention.actor.country, affiliation=mention.actor.label)
+            self.mentions.remove(mention)
+            for i in range(span.start, span.end):
+                del self.taken[i]
+            start, end = _noun_phrase(head, span)
+            if self.add(body, min(start, span.start), end) is None:
+                self.add(mention.actor, span.start, span.end)  # a word of the phrase names another actor: leave it
+            else:
+                self.add_nested(mention.actor, span.start, span.end)
+
     def full_names_with_surname(self, surname: str) -> list[Actor]:
         """Different people named in full in the article so far whose surname is ``surname``."""
         key = surname.lower()
@@ -223,3 +258,18 @@ class PersonRules:
 def _is_untagged_name_word(token: Token) -> bool:
     """A capitalised proper noun no entity claims, and no title ("Spokesman" stays out of the name)."""
     return token.pos_ == "PROPN" and token.is_title and token.is_alpha and token.ent_iob_ == "O" and not actor_filters.is_person_cue(token.text)
+
+
+def _person_body_words(head: Token) -> str | None:
+    """"campaign" or "transition team" when the noun a person's name modifies names a body of theirs."""
+    lemma = _lemma(head)
+    lefts = [t for t in head.lefts if t.dep_ not in {"det", "poss", "case"} and t.ent_type_ not in {"PERSON", "DATE", "CARDINAL"}]
+    if f"transition {lemma}" in PERSON_BODY_NOUNS and any(t.lower_ == "transition" for t in lefts):
+        return f"transition {lemma}"
+    if lemma not in PERSON_BODY_NOUNS or head.dep_ == "compound":
+        return None  # "Trump's campaign manager": a person
+    if any(t.lower_ not in CAMPAIGN_MODIFIERS and t.pos_ != "PROPN" for t in lefts):
+        return None  # "Duterte's anti-drug campaign": an activity
+    if any(c.dep_ in {"prep", "acl"} and c.lower_ not in {"of", "in"} for c in head.rights):
+        return None  # "his campaign against graft", "the campaign to ..."
+    return lemma

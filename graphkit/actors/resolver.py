@@ -111,6 +111,7 @@ def resolve_mentions(doc: Doc, article: Article, kb, event_nouns: frozenset[str]
         if ent not in people:
             resolver.resolve_group(ent)
     resolver.resolve_lone_surnames()
+    resolver.resolve_person_bodies()
     for token in doc:
         resolver.resolve_bare_title(token)
     for actor, start, end in resolver.deferred:
