@@ -17,6 +17,7 @@ from .helpers import (
     LOCATIVE_PREPOSITIONS,
     ORGANISATION_NOUNS,
     PARTY_MEMBER_NOUNS,
+    PARTY_MEMBER_WORDS,
     _governing_noun,
     _has_number,
     _is_coordinated,
@@ -103,9 +104,12 @@ class GroupRules:
         named by an adjective only, and that names no actor (annotators do not list it); nor do
         "two Democratic lawmakers", who are people the article names."""
         head = _governing_noun(ent)
-        if head is not None and _lemma(head) in PARTY_MEMBER_NOUNS and head.tag_ in {"NNS", "NNPS"} and not _has_number(head):
-            if self.add(party, *_noun_phrase(head, ent)) is None:
-                self.add(party, ent.start, head.i + 1)  # "U.S. Republican governors": "U.S." is taken
+        if head is None or not ent.text[:1].isupper() or _is_coordinated(ent):
+            return  # "social democratic values"; "Republican and Democratic leaders" are no one party
+        if any(c.dep_ == "compound" and c.pos_ == "NOUN" or c.dep_ == "appos" for c in head.children):
+            return  # "Republican committee members", "the Republican leaders ..., Senator John McCain and ..."
+        if _lemma(head) in PARTY_MEMBER_NOUNS and head.tag_ in {"NNS", "NNPS"} and not _has_number(head):
+            self.add(party, _with_determiner(ent)[0], head.i + 1)  # "U.S. Republican governors": "U.S." is the state
 
     def is_quoted_source(self, ent: Span, label: str) -> bool:
         """A news outlet as the source of a report: "told Reuters", "ABC News reported"."""
@@ -180,8 +184,8 @@ class GroupRules:
             self.add(national_forces(self.kb, state), *_noun_phrase(head, ent))
         elif head is not None and _lemma(head) in GOVERNMENT_NOUNS:
             self.add(state, *_noun_phrase(head, ent))
-        elif head is not None and _lemma(head) in _dateline_bodies()["legislature_nouns"] and legislature_of(self.kb, state) is not None:
-            self.add(legislature_of(self.kb, state), *_noun_phrase(head, ent))  # "U.S. lawmakers", "Washington lawmakers"
+        elif head is not None and head.tag_ == "NNS" and _lemma(head) in _dateline_bodies()["legislature_nouns"] and legislature_of(self.kb, state) is not None:
+            self.add(legislature_of(self.kb, state), _with_determiner(ent)[0], head.i + 1)  # "U.S. lawmakers", "Washington lawmakers"
         elif head is not None and _lemma(head) in ALLY_NOUNS and ent.root.dep_ == "poss":
             self.add(allies_of(state), *_noun_phrase(head, ent))
         else:
@@ -259,8 +263,6 @@ class GroupRules:
 
 
 def _names_party_member(ent: Span, actor: Actor) -> bool:
-    """"Republican", "Democrat" (not "Republicans", "GOP"): one word for a party that describes a
-    member or a thing of the party, never the party acting."""
-    word = ent.text
-    return (len(ent) == 1 and actor.label.endswith(" Party") and ent.root.tag_ not in {"NNS", "NNPS"}
-            and not word.endswith("s") and word[:1].isupper() and word[1:].islower())
+    """"Republican", "Democrat" (not "Republicans", "GOP", "Labour"): a word for a party that
+    describes a member or a thing of the party, never the party acting."""
+    return len(ent) == 1 and actor.type == "Organization" and ent.text.casefold() in PARTY_MEMBER_WORDS

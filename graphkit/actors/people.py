@@ -53,7 +53,8 @@ class PersonRules:
         person's name; the entities list is returned with them in place of the surname alone."""
         alone: dict[str, set[int]] = {}
         for e in ents:
-            if len(e) == 1 and e.label_ in {"PERSON", "NORP"} and not self.kb.lookup(e.text) and self.kb.state_for_demonym(e.text) is None:
+            if (len(e) == 1 and e.label_ in {"PERSON", "NORP"} and not self.kb.lookup(e.text) and not self.kb.people_with_surname(e.text)
+                    and self.kb.state_for_demonym(e.text) is None):
                 alone.setdefault(e.text, set()).add(e.start)
         single = {e.start for e in ents if len(e) == 1}
         found = []
@@ -64,7 +65,7 @@ class PersonRules:
             while start > max(token.sent.start, token.i - 2) and _is_untagged_name_word(self.doc[start - 1]):
                 start -= 1
             name = self.doc[start: token.i + 1].text
-            if start == token.i or not alone[token.text] - {token.i} or _is_not_a_person_name(name):
+            if start == token.i or not alone[token.text] - {token.i} or _is_not_a_person_name(name) or not self.vouched_name_start(start):
                 continue  # the surname must stand alone somewhere else: "Theological Seminary" is no name
             found.append(Span(self.doc, start, token.i + 1, label="PERSON"))
         if not found:
@@ -72,6 +73,14 @@ class PersonRules:
         replaced = {span.end - 1 for span in found}
         kept = [e for e in ents if not (len(e) == 1 and e.start in replaced)]
         return sorted(kept + found, key=lambda e: e.start)
+
+    def vouched_name_start(self, start: int) -> bool:
+        """A title or a party right before a name the tagger missed: "Spokesman Bulent Tezcan",
+        "Democrat Ruben Kihuen" (never "Junior Brexit minister", "Acting Director Mulvaney")."""
+        if start == 0:
+            return False
+        before = self.doc[start - 1]
+        return actor_filters.is_person_cue(before.text) or before.ent_type_ == "NORP"
 
     def titled_name(self, ent: Span) -> bool:
         """A two- or three-word proper name right after a title or honorific."""
