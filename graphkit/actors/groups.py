@@ -106,8 +106,8 @@ class GroupRules:
         head = _governing_noun(ent)
         if head is None or not ent.text[:1].isupper() or _is_coordinated(ent):
             return  # "social democratic values"; "Republican and Democratic leaders" are no one party
-        if any(c.dep_ == "compound" and c.pos_ == "NOUN" or c.dep_ == "appos" for c in head.children):
-            return  # "Republican committee members", "the Republican leaders ..., Senator John McCain and ..."
+        if any(c.dep_ == "compound" and c.pos_ == "NOUN" or c.dep_ == "appos" or c.dep_ == "prep" and c.lower_ == "of" for c in head.children):
+            return  # "Republican committee members", "the Republican leaders of the ... Committees, Senator John McCain and ..."
         if _lemma(head) in PARTY_MEMBER_NOUNS and head.tag_ in {"NNS", "NNPS"} and not _has_number(head):
             self.add(party, _with_determiner(ent)[0], head.i + 1)  # "U.S. Republican governors": "U.S." is the state
 
