@@ -8,7 +8,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..models import Actor, Article, Mention
 from ..nlp import ACTOR_LABELS
-from .bodies import _dateline_bodies, dateline_state, legislature_of
+from .bodies import _dateline_bodies, dateline_state, legislature_of, national_body
 from .filters import _is_credit, _is_dateline
 from .groups import GroupRules
 from .helpers import PERSON_PRONOUNS, PLURAL_PRONOUNS, THING_PRONOUNS, _lemma, _strip_determiner, _strip_possessive, _whole_name, _without_lost_clitic
@@ -127,17 +127,28 @@ def resolve_mentions(doc: Doc, article: Article, kb, event_nouns: frozenset[str]
 
 def _resolve_dateline_bodies(resolver: _Resolver) -> None:
     """"the government", "the administration" and "lawmakers" standing alone are the dateline
-    state's government and legislature, when the sentence and the one before name no other state."""
+    state's government and legislature, "police" and "the interior ministry" bodies of it, when
+    the sentence and the one before name no other state."""
     state = dateline_state(resolver.doc, resolver.kb)
     if state is None:
         return
     data = _dateline_bodies()
     legislature = legislature_of(resolver.kb, state)
+    demonym = resolver.kb.demonym_of(state) or state.label
     for token in resolver.doc:
         lemma = _lemma(token)
-        if token.i in resolver.taken or token.pos_ != "NOUN":
+        if token.i in resolver.taken or token.pos_ not in {"NOUN", "PROPN"} or token.ent_type_ in {"ORG", "GPE", "NORP", "PERSON"}:
             continue
-        if lemma in data["government_nouns"] and token.tag_ == "NN":
+        if lemma in data["body_nouns"]:  # "police said", "the interior ministry": the state's own
+            start = _bare_body_start(token)
+            if start is None:
+                continue
+            words = resolver.doc[start: token.i + 1]
+            words = words[1:] if words[0].lower_ == "the" else words
+            actor = national_body(state, f"{demonym} {words.text.lower()}")
+        elif token.pos_ != "NOUN":
+            continue
+        elif lemma in data["government_nouns"] and token.tag_ == "NN":
             actor, start = state, _bare_definite_start(token)
         elif lemma in data["legislature_nouns"] and token.tag_ == "NNS" and legislature is not None:
             actor, start = legislature, _bare_plural_start(token)
@@ -154,6 +165,23 @@ def _bare_definite_start(token: Token) -> int | None:
     if len(lefts) != 1 or lefts[0].lower_ != "the" or any(c.dep_ in {"prep", "acl", "relcl"} for c in token.rights):
         return None
     return lefts[0].i
+
+
+def _bare_body_start(token: Token) -> int | None:
+    """"police", "the interior ministry", "the Defense Ministry": at most "the" and the word that
+    names the ministry's field before it (no name, owner or number), nothing after it."""
+    lefts = list(token.lefts)
+    if token.dep_ == "compound" or any(c.dep_ in {"prep", "acl", "relcl", "appos"} for c in token.rights):
+        return None  # "police officers", "the ministry of ...": the noun heads no phrase of its own
+    if _lemma(token) != "police" and not any(c.dep_ in {"compound", "amod"} for c in lefts):
+        return None  # "the ministry" alone is the one named before, not a new body
+    for child in lefts:
+        if child.lower_ == "the" and child.dep_ == "det":
+            continue
+        if child.dep_ in {"compound", "amod"} and child.is_alpha and not child.ent_type_ and child.i == token.i - 1 and _lemma(token) != "police":
+            continue
+        return None
+    return min([token.i, *(c.i for c in lefts)])
 
 
 def _bare_plural_start(token: Token) -> int | None:
