@@ -74,6 +74,27 @@ class PersonRules:
         kept = [e for e in ents if not (len(e) == 1 and e.start in replaced)]
         return sorted(kept + found, key=lambda e: e.start)
 
+    def split_coordinated_names(self, ents: list[Span]) -> list[Span]:
+        """"Trump and Pence", "Corker and Flake" tagged as one entity: each part its own name,
+        when every part is a name the knowledge base or the article knows ("Law and Justice",
+        "Trinidad and Tobago" stay whole; "&" always joins one company's name)."""
+        found = []
+        for ent in ents:
+            cuts = [t.i for t in ent if t.lower_ == "and" or t.text == ","]
+            parts = [self.doc[a + 1: b] for a, b in zip([ent.start - 1, *cuts], [*cuts, ent.end], strict=True)] if cuts else []
+            if len(parts) < 2 or not all(len(p) and self.is_known_name(p) for p in parts):
+                found.append(ent)
+                continue
+            for part in parts:
+                known = self.known(part)
+                label = "PERSON" if not known or known[0].type == "Person" else "GPE" if known[0].type == "State" else "ORG"
+                found.append(Span(self.doc, part.start, part.end, label=label))
+        return found
+
+    def is_known_name(self, part: Span) -> bool:
+        words = _strip_possessive(part.text)
+        return bool(self.kb.lookup(words)) or len(part) == 1 and (bool(self.kb.people_with_surname(words)) or words in self.article_surnames)
+
     def vouched_name_start(self, start: int) -> bool:
         """A title or a party right before a name the tagger missed: "Spokesman Bulent Tezcan",
         "Democrat Ruben Kihuen" (never "Junior Brexit minister", "Acting Director Mulvaney")."""

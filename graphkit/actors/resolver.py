@@ -101,7 +101,7 @@ def resolve_mentions(doc: Doc, article: Article, kb, event_nouns: frozenset[str]
     ents = [_whole_name(_without_lost_clitic(e)) for e in ents if not _is_dateline(e, kb) and not _is_credit(e)]
     for token in doc:
         resolver.resolve_led_coalition(token)  # before the leader's name is taken for the leader
-    ents = resolver.untagged_full_names(ents)
+    ents = resolver.untagged_full_names(resolver.split_coordinated_names(ents))
     people = [e for e in ents if resolver.names_person(e)]
     for ent in people:
         # Names first, so "Blinken" later in the text finds "Antony Blinken".
