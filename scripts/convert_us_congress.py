@@ -105,6 +105,8 @@ def committee_names(committee: dict) -> tuple[str, list[str]]:
     label = f"{chamber} {subject} Committee" if "," not in subject and " and " not in subject else f"{chamber} {short} Committee"
     aliases = {name, f"{chamber} {subject} Committee", f"{chamber} {short} Committee",
                f"U.S. {chamber} {short} Committee", f"US {chamber} {short} Committee"}
+    if chamber == "House":  # "the U.S. House of Representatives Intelligence Committee"
+        aliases |= {f"House of Representatives {short} Committee", f"U.S. House of Representatives {short} Committee"}
     if match.group(3):  # "Senate Select Committee on Intelligence"
         aliases.add(f"{chamber}{match.group(3)} Committee on {subject}")
     return label, sorted(a for a in aliases if a != label)

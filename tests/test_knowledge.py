@@ -339,13 +339,14 @@ def test_built_in_roles_use_canonical_titles_and_iso_dates(kb):
     ("Selenskij", "Volodymyr Zelensky"),
     ("Stoltenburg", "Jens Stoltenberg"),
     ("Antony Blinkin", "Antony Blinken"),
+    ("Volodymyr Zelenskiy", "Volodymyr Zelensky"),
     ("Xi", "Xi Jinping"),
 ])
 def test_fuzzy_person(kb, name, label):
     assert kb.fuzzy_person(name).label == label
 
 
-@pytest.mark.parametrize("name", ["Kim", "Smith", "Blinkinson", "Li", ""])
+@pytest.mark.parametrize("name", ["Kim", "Smith", "Blinkinson", "Li", "", "James Comey"])  # Comey is not Representative James Comer
 def test_fuzzy_person_finds_no_one_when_unsure(kb, name):
     assert kb.fuzzy_person(name) is None
 

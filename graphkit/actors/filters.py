@@ -19,7 +19,20 @@ def _is_dateline(ent: Span, kb) -> bool:
     following = ent.doc[ent.end].text if ent.end < len(ent.doc) else ""
     if following not in {"(", ",", "-", "–", "—"}:
         return False
+    if following == "," and not _place_and_date_follow(ent):
+        return False  # "BMW, whose X5 SUV ...": a name opening a sentence, not where it was filed
     return not any(text == actor.label or text in actor.aliases or text in kb.details(actor).acronyms for actor in kb.lookup(text))
+
+
+def _place_and_date_follow(ent: Span) -> bool:
+    """After a dateline's comma come only a region or a date, then the bracket or dash:
+    "LAHORE, Pakistan (Reuters) -", "DOHA/JERUSALEM, Nov 24 -"; no lower-case word."""
+    for token in ent.doc[ent.end + 1: ent.end + 9]:
+        if token.text in {"(", "-", "–", "—", "--"}:
+            return True
+        if token.is_alpha and token.text[:1].islower():
+            return False
+    return False
 
 
 def _is_credit(ent: Span) -> bool:

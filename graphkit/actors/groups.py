@@ -13,8 +13,11 @@ from .filters import _is_not_a_person_name, _is_title_fragment
 from .helpers import (
     ALLY_NOUNS,
     ARRIVAL_VERBS,
+    LED_GROUP_NOUNS,
     LOCATIVE_PREPOSITIONS,
     ORGANISATION_NOUNS,
+    PARTY_MEMBER_NOUNS,
+    PARTY_MEMBER_WORDS,
     _governing_noun,
     _has_number,
     _is_coordinated,
@@ -47,6 +50,13 @@ class GroupRules:
         if candidates and candidates[0].type != "State":
             if self.is_foreign_namesake(ent, candidates[0]):
                 return  # "the ruling Democratic Party" in a ROME story is not the American one
+            body = self.named_body(ent)
+            if body is not None and body.id != candidates[0].id:
+                self.add(body, *_noun_phrase(_governing_noun(ent), ent))  # "the Senate finance committee"
+                return
+            if _names_party_member(ent, candidates[0]):
+                self.resolve_party_modifier(ent, candidates[0])  # "Republican", "Democrat": the party only as its members
+                return
             self.add(candidates[0], *_with_determiner(ent))
             return
         if state is not None:
@@ -62,6 +72,44 @@ class GroupRules:
             if actor_filters.not_actor_reason(label) or self.is_quoted_source(ent, label):
                 return  # "American Health Care Act", "GMT", "told Reuters": not actors
             self.add(Actor(id=actor_iri("Organization", label), label=label, type="Organization"), *_with_determiner(ent))
+
+    def resolve_led_coalition(self, noun: Token) -> None:
+        """"The U.S.-led coalition", "the Saudi-led military coalition", "a NATO-led coalition": a
+        coalition of its own, led by the state or organisation named before "-led"."""
+        if _lemma(noun) not in LED_GROUP_NOUNS or noun.pos_ != "NOUN":
+            return
+        led = next((t for t in noun.lefts if t.lower_ == "led" or t.lower_.endswith("-led")), None)
+        if led is None:
+            return
+        if led.lower_ == "led":  # "Saudi - led": the leader's words end before the hyphen
+            if led.i < 2 or led.nbor(-1).text not in {"-", "–"}:
+                return
+            end = led.i - 1
+            start = end - 1
+            while start > noun.sent.start and self.doc[start - 1].pos_ == "PROPN":
+                start -= 1
+            name = self.doc[start:end].text
+        else:
+            start, name = led.i, led.text[: -len("-led")]
+        leader = next((a for a in self.kb.lookup(name) if a.type != "Person"), None) or self.kb.state_for_demonym(name)
+        if leader is None:
+            return
+        label = f"{leader.label}-led {_lemma(noun)}"
+        actor = Actor(id=actor_iri("Organization", label), label=label, type="Organization", country=leader.country, affiliation=leader.label)
+        self.add(actor, *_noun_phrase(noun, self.doc[start: start + 1]))
+
+    def resolve_party_modifier(self, ent: Span, party: Actor) -> None:
+        """"Republican lawmakers", "U.S. Republican governors": unnamed members of a party acting
+        together are the party. "Republican Roy Moore", "the Democratic nominee": the party is
+        named by an adjective only, and that names no actor (annotators do not list it); nor do
+        "two Democratic lawmakers", who are people the article names."""
+        head = _governing_noun(ent)
+        if head is None or not ent.text[:1].isupper() or _is_coordinated(ent):
+            return  # "social democratic values"; "Republican and Democratic leaders" are no one party
+        if any(c.dep_ == "compound" and c.pos_ == "NOUN" or c.dep_ == "appos" or c.dep_ == "prep" and c.lower_ == "of" for c in head.children):
+            return  # "Republican committee members", "the Republican leaders of the ... Committees, Senator John McCain and ..."
+        if _lemma(head) in PARTY_MEMBER_NOUNS and head.tag_ in {"NNS", "NNPS"} and not _has_number(head):
+            self.add(party, _with_determiner(ent)[0], head.i + 1)  # "U.S. Republican governors": "U.S." is the state
 
     def is_quoted_source(self, ent: Span, label: str) -> bool:
         """A news outlet as the source of a report: "told Reuters", "ABC News reported"."""
@@ -136,6 +184,8 @@ class GroupRules:
             self.add(national_forces(self.kb, state), *_noun_phrase(head, ent))
         elif head is not None and _lemma(head) in GOVERNMENT_NOUNS:
             self.add(state, *_noun_phrase(head, ent))
+        elif head is not None and head.tag_ == "NNS" and _lemma(head) in _dateline_bodies()["legislature_nouns"] and legislature_of(self.kb, state) is not None:
+            self.add(legislature_of(self.kb, state), _with_determiner(ent)[0], head.i + 1)  # "U.S. lawmakers", "Washington lawmakers"
         elif head is not None and _lemma(head) in ALLY_NOUNS and ent.root.dep_ == "poss":
             self.add(allies_of(state), *_noun_phrase(head, ent))
         else:
@@ -210,3 +260,9 @@ class GroupRules:
                     if named is not None:
                         self._states_with_forces.add(named.id)
         return state.id in self._states_with_forces
+
+
+def _names_party_member(ent: Span, actor: Actor) -> bool:
+    """"Republican", "Democrat" (not "Republicans", "GOP", "Labour"): a word for a party that
+    describes a member or a thing of the party, never the party acting."""
+    return len(ent) == 1 and actor.type == "Organization" and ent.text.casefold() in PARTY_MEMBER_WORDS

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from .. import actor_filters
 from ..lexicons import words
 from ..models import Actor, Role
 
@@ -11,6 +12,11 @@ ALLY_NOUNS = words("ally_nouns")
 # "German police", "Chinese banks": a body of that state, named by what it is.
 ORGANISATION_NOUNS = words("organisation_nouns")
 ARRIVAL_VERBS = words("arrival_verbs")
+PARTY_MEMBER_NOUNS = words("party_member_nouns")
+PARTY_MEMBER_WORDS = words("party_member_words")
+LED_GROUP_NOUNS = words("led_group_nouns")
+PERSON_BODY_NOUNS = words("person_body_nouns")
+CAMPAIGN_MODIFIERS = words("campaign_modifiers")
 CITY_PARTS = words("city_parts")
 LOCATIVE_PREPOSITIONS = words("locative_prepositions")
 PERSON_PRONOUNS = words("person_pronouns")
@@ -24,14 +30,25 @@ _COREF_WINDOW = {"person": 3, "thing": 1, "plural": 1}
 
 def _whole_name(ent: Span) -> Span:
     """A person's name the tagger cut short ("Enrique Pena" + "Nieto"): the capitalised proper
-    nouns right after it that no entity claims belong to it (two at most)."""
+    nouns right after it that no entity claims belong to it (two at most). A title the tagger took
+    into the name ("Lawyer Celal Celik") is left out; the title rules read it before the name."""
     if ent.label_ != "PERSON":
         return ent
+    if len(ent) >= 3 and actor_filters.is_person_cue(ent[0].text) and all(t.pos_ == "PROPN" and t.is_title for t in ent[1:]):
+        ent = Span(ent.doc, ent.start + 1, ent.end, label=ent.label_)  # "Lawyer Celal Celik": the title is no part of the name
     end = ent.end
     doc = ent.doc
     while end < min(len(doc), ent.end + 2) and doc[end].pos_ == "PROPN" and doc[end].ent_iob_ == "O" and doc[end].is_alpha and doc[end].is_title:
         end += 1
     return ent if end == ent.end else Span(doc, ent.start, end, label=ent.label_)
+
+
+def _without_lost_clitic(ent: Span) -> Span:
+    """"Fethullah Gulen s" (the worldnews texts lost their apostrophes; the tagger took the "s"
+    into the name): the name without it. ``graphkit.nlp`` gives such an "s" the norm "'s"."""
+    if len(ent) > 1 and ent[-1].text == "s" and ent[-1].norm_ == "'s":
+        return Span(ent.doc, ent.start, ent.end - 1, label=ent.label_, kb_id=ent.kb_id_, span_id=ent.id_)
+    return ent
 
 
 def _lemma(token: Token) -> str:

@@ -8,7 +8,19 @@ from .. import actor_filters
 from ..descriptions import TITLE_HEADS
 from ..models import Actor, actor_iri
 from .filters import _inside_longer_name, _is_not_a_person_name
-from .helpers import _NAME_LABELS, _is_title_word, _lemma, _strip_possessive, _title_phrase, _with_determiner, _with_role
+from .helpers import (
+    _NAME_LABELS,
+    CAMPAIGN_MODIFIERS,
+    PERSON_BODY_NOUNS,
+    _governing_noun,
+    _is_title_word,
+    _lemma,
+    _noun_phrase,
+    _strip_possessive,
+    _title_phrase,
+    _with_determiner,
+    _with_role,
+)
 
 
 class PersonRules:
@@ -33,6 +45,63 @@ class PersonRules:
         if ent.label_ in _NAME_LABELS and _is_not_a_person_name(ent.text):
             return False  # "Samsung Electronics", "North Dakota" tagged as people
         return ent.label_ in _NAME_LABELS
+
+    def untagged_full_names(self, ents: list[Span]) -> list[Span]:
+        """"Democrat Ruben Kihuen ... Kihuen said", "CHP Spokesman Bulent Tezcan ... Tezcan said":
+        a full name the tagger missed (or cut to the surname) where the surname stands alone
+        elsewhere as a name. Two or three capitalised proper nouns ending in that surname become a
+        person's name; the entities list is returned with them in place of the surname alone."""
+        alone: dict[str, set[int]] = {}
+        for e in ents:
+            if (len(e) == 1 and e.label_ in {"PERSON", "NORP"} and not self.kb.lookup(e.text) and not self.kb.people_with_surname(e.text)
+                    and self.kb.state_for_demonym(e.text) is None):
+                alone.setdefault(e.text, set()).add(e.start)
+        single = {e.start for e in ents if len(e) == 1}
+        found = []
+        for token in self.doc:
+            if token.text not in alone or token.ent_iob_ == "I" or (token.ent_type_ and token.i not in single):
+                continue
+            start = token.i
+            while start > max(token.sent.start, token.i - 2) and _is_untagged_name_word(self.doc[start - 1]):
+                start -= 1
+            name = self.doc[start: token.i + 1].text
+            if start == token.i or not alone[token.text] - {token.i} or _is_not_a_person_name(name) or not self.vouched_name_start(start):
+                continue  # the surname must stand alone somewhere else: "Theological Seminary" is no name
+            found.append(Span(self.doc, start, token.i + 1, label="PERSON"))
+        if not found:
+            return ents
+        replaced = {span.end - 1 for span in found}
+        kept = [e for e in ents if not (len(e) == 1 and e.start in replaced)]
+        return sorted(kept + found, key=lambda e: e.start)
+
+    def split_coordinated_names(self, ents: list[Span]) -> list[Span]:
+        """"Trump and Pence", "Corker and Flake" tagged as one entity: each part its own name,
+        when every part is a name the knowledge base or the article knows ("Law and Justice",
+        "Trinidad and Tobago" stay whole; "&" always joins one company's name)."""
+        found = []
+        for ent in ents:
+            cuts = [t.i for t in ent if t.lower_ == "and" or t.text == ","]
+            parts = [self.doc[a + 1: b] for a, b in zip([ent.start - 1, *cuts], [*cuts, ent.end], strict=True)] if cuts else []
+            if len(parts) < 2 or not all(len(p) and self.is_known_name(p) for p in parts):
+                found.append(ent)
+                continue
+            for part in parts:
+                known = self.known(part)
+                label = "PERSON" if not known or known[0].type == "Person" else "GPE" if known[0].type == "State" else "ORG"
+                found.append(Span(self.doc, part.start, part.end, label=label))
+        return found
+
+    def is_known_name(self, part: Span) -> bool:
+        words = _strip_possessive(part.text)
+        return bool(self.kb.lookup(words)) or len(part) == 1 and (bool(self.kb.people_with_surname(words)) or words in self.article_surnames)
+
+    def vouched_name_start(self, start: int) -> bool:
+        """A title or a party right before a name the tagger missed: "Spokesman Bulent Tezcan",
+        "Democrat Ruben Kihuen" (never "Junior Brexit minister", "Acting Director Mulvaney")."""
+        if start == 0:
+            return False
+        before = self.doc[start - 1]
+        return actor_filters.is_person_cue(before.text) or before.ent_type_ == "NORP"
 
     def titled_name(self, ent: Span) -> bool:
         """A two- or three-word proper name right after a title or honorific."""
@@ -116,6 +185,29 @@ class PersonRules:
         if self.add(actor, start if title else ent.start, ent.end) is None:
             self.add(actor, ent.start, ent.end)
 
+    def resolve_person_bodies(self) -> None:
+        """"Trump's campaign said", "the Clinton campaign", "the Trump transition team": the
+        person's own organisation acts, with the person mentioned inside its name."""
+        for mention in list(self.mentions):
+            if mention.nested or mention.actor.type != "Person" or mention.how != "name":
+                continue
+            span = self.doc.char_span(mention.start_char, mention.end_char, alignment_mode="expand")
+            head = _governing_noun(span) if span is not None else None
+            words = _person_body_words(head) if head is not None else None
+            if words is None:
+                continue
+            label = f"{mention.actor.label.split()[-1]} {words}"
+            body = Actor(id=actor_iri("Organization", label), label=label, type="Organization",
+                         country=mention.actor.country, affiliation=mention.actor.label)
+            self.mentions.remove(mention)
+            for i in range(span.start, span.end):
+                del self.taken[i]
+            start, end = _noun_phrase(head, span)
+            if self.add(body, min(start, span.start), end) is None:
+                self.add(mention.actor, span.start, span.end)  # a word of the phrase names another actor: leave it
+            else:
+                self.add_nested(mention.actor, span.start, span.end)
+
     def full_names_with_surname(self, surname: str) -> list[Actor]:
         """Different people named in full in the article so far whose surname is ``surname``."""
         key = surname.lower()
@@ -154,10 +246,10 @@ class PersonRules:
         name (or another kind of name): the surname of someone named in full in the article, or
         of the one known person of that surname in office on the article date."""
         for token in self.doc:
-            if token.i in self.taken or token.pos_ not in {"PROPN", "NOUN"} or not token.text[:1].isupper() or not token.text.isalpha():
+            if token.i in self.taken or token.pos_ not in {"PROPN", "NOUN", "ADJ"} or not token.text[:1].isupper() or not token.text.isalpha():
                 continue
-            if token.pos_ == "NOUN" and token.dep_ not in {"nsubj", "nsubjpass", "dobj", "pobj", "poss"}:
-                continue  # "Trump urged" is often tagged a common noun at the start of a sentence
+            if token.pos_ != "PROPN" and token.dep_ not in {"nsubj", "nsubjpass", "dobj", "pobj", "poss"}:
+                continue  # "Trump urged", "Trump, writing on Twitter," are often tagged a common noun or an adjective at the start of a sentence
             if token.ent_type_ not in {"", "PERSON", "ORG", "GPE", "NORP"} or _inside_longer_name(token):
                 continue
             ent = self.ent_of(token) if token.ent_type_ else None
@@ -191,3 +283,23 @@ class PersonRules:
             holder = holders[0] if len(holders) == 1 else None
         if holder is not None:
             self.add(holder, *_with_determiner(phrase))
+
+
+def _is_untagged_name_word(token: Token) -> bool:
+    """A capitalised proper noun no entity claims, and no title ("Spokesman" stays out of the name)."""
+    return token.pos_ == "PROPN" and token.is_title and token.is_alpha and token.ent_iob_ == "O" and not actor_filters.is_person_cue(token.text)
+
+
+def _person_body_words(head: Token) -> str | None:
+    """"campaign" or "transition team" when the noun a person's name modifies names a body of theirs."""
+    lemma = _lemma(head)
+    lefts = [t for t in head.lefts if t.dep_ not in {"det", "poss", "case"} and t.ent_type_ not in {"PERSON", "DATE", "CARDINAL"}]
+    if f"transition {lemma}" in PERSON_BODY_NOUNS and any(t.lower_ == "transition" for t in lefts):
+        return f"transition {lemma}"
+    if lemma not in PERSON_BODY_NOUNS or head.dep_ == "compound":
+        return None  # "Trump's campaign manager": a person
+    if any(t.lower_ not in CAMPAIGN_MODIFIERS and t.pos_ != "PROPN" for t in lefts):
+        return None  # "Duterte's anti-drug campaign": an activity
+    if any(c.dep_ in {"prep", "acl"} and c.lower_ not in {"of", "in"} for c in head.rights):
+        return None  # "his campaign against graft", "the campaign to ..."
+    return lemma

@@ -8,10 +8,10 @@ from spacy.tokens import Doc, Span, Token
 
 from ..models import Actor, Article, Mention
 from ..nlp import ACTOR_LABELS
-from .bodies import _dateline_bodies, dateline_state, legislature_of
+from .bodies import _dateline_bodies, dateline_state, legislature_of, national_body
 from .filters import _is_credit, _is_dateline
 from .groups import GroupRules
-from .helpers import PERSON_PRONOUNS, PLURAL_PRONOUNS, THING_PRONOUNS, _lemma, _strip_determiner, _strip_possessive, _whole_name
+from .helpers import PERSON_PRONOUNS, PLURAL_PRONOUNS, THING_PRONOUNS, _lemma, _strip_determiner, _strip_possessive, _whole_name, _without_lost_clitic
 from .people import PersonRules
 from .references import ReferenceRules
 
@@ -99,7 +99,10 @@ def resolve_mentions(doc: Doc, article: Article, kb, event_nouns: frozenset[str]
     """
     resolver = _Resolver(doc, article, kb, event_nouns)
     ents = [e for e in doc.ents if e.label_ in ACTOR_LABELS]
-    ents = [_whole_name(e) for e in ents if not _is_dateline(e, kb) and not _is_credit(e)]
+    ents = [_whole_name(_without_lost_clitic(e)) for e in ents if not _is_dateline(e, kb) and not _is_credit(e)]
+    for token in doc:
+        resolver.resolve_led_coalition(token)  # before the leader's name is taken for the leader
+    ents = resolver.untagged_full_names(resolver.split_coordinated_names(ents))
     people = [e for e in ents if resolver.names_person(e)]
     for ent in people:
         # Names first, so "Blinken" later in the text finds "Antony Blinken".
@@ -109,6 +112,7 @@ def resolve_mentions(doc: Doc, article: Article, kb, event_nouns: frozenset[str]
         if ent not in people:
             resolver.resolve_group(ent)
     resolver.resolve_lone_surnames()
+    resolver.resolve_person_bodies()
     for token in doc:
         resolver.resolve_bare_title(token)
     for actor, start, end in resolver.deferred:
@@ -124,17 +128,28 @@ def resolve_mentions(doc: Doc, article: Article, kb, event_nouns: frozenset[str]
 
 def _resolve_dateline_bodies(resolver: _Resolver) -> None:
     """"the government", "the administration" and "lawmakers" standing alone are the dateline
-    state's government and legislature, when the sentence and the one before name no other state."""
+    state's government and legislature, "police" and "the interior ministry" bodies of it, when
+    the sentence and the one before name no other state."""
     state = dateline_state(resolver.doc, resolver.kb)
     if state is None:
         return
     data = _dateline_bodies()
     legislature = legislature_of(resolver.kb, state)
+    demonym = resolver.kb.demonym_of(state) or state.label
     for token in resolver.doc:
         lemma = _lemma(token)
-        if token.i in resolver.taken or token.pos_ != "NOUN":
+        if token.i in resolver.taken or token.pos_ not in {"NOUN", "PROPN"} or token.ent_type_ in {"ORG", "GPE", "NORP", "PERSON"}:
             continue
-        if lemma in data["government_nouns"] and token.tag_ == "NN":
+        if lemma in data["body_nouns"]:  # "police said", "the interior ministry": the state's own
+            start = _bare_body_start(token)
+            if start is None:
+                continue
+            words = resolver.doc[start: token.i + 1]
+            words = words[1:] if words[0].lower_ == "the" else words
+            actor = national_body(state, f"{demonym} {words.text.lower()}")
+        elif token.pos_ != "NOUN":
+            continue
+        elif lemma in data["government_nouns"] and token.tag_ == "NN":
             actor, start = state, _bare_definite_start(token)
         elif lemma in data["legislature_nouns"] and token.tag_ == "NNS" and legislature is not None:
             actor, start = legislature, _bare_plural_start(token)
@@ -151,6 +166,23 @@ def _bare_definite_start(token: Token) -> int | None:
     if len(lefts) != 1 or lefts[0].lower_ != "the" or any(c.dep_ in {"prep", "acl", "relcl"} for c in token.rights):
         return None
     return lefts[0].i
+
+
+def _bare_body_start(token: Token) -> int | None:
+    """"police", "the interior ministry", "the Defense Ministry": at most "the" and the word that
+    names the ministry's field before it (no name, owner or number), nothing after it."""
+    lefts = list(token.lefts)
+    if token.dep_ == "compound" or any(c.dep_ in {"prep", "acl", "relcl", "appos"} for c in token.rights):
+        return None  # "police officers", "the ministry of ...": the noun heads no phrase of its own
+    if _lemma(token) != "police" and not any(c.dep_ in {"compound", "amod"} for c in lefts):
+        return None  # "the ministry" alone is the one named before, not a new body
+    for child in lefts:
+        if child.lower_ == "the" and child.dep_ == "det":
+            continue
+        if child.dep_ in {"compound", "amod"} and child.is_alpha and not child.ent_type_ and child.i == token.i - 1 and _lemma(token) != "police":
+            continue
+        return None
+    return min([token.i, *(c.i for c in lefts)])
 
 
 def _bare_plural_start(token: Token) -> int | None:

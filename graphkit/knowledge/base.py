@@ -226,7 +226,8 @@ class KnowledgeBase:
         """The one known person whose name or surname is spelled like ``name``, or None.
 
         Conservative: returns None when two different people score within 5 points of each other,
-        so it never merges two known actors. Names shorter than four letters must match exactly.
+        so it never merges two known actors. Names shorter than four letters must match exactly, and
+        a full name's surname must itself be spelled alike ("Zelenskiy", never "Comey" for "Comer").
         """
         query = normalise_name(name)
         if not query:
@@ -242,6 +243,8 @@ class KnowledgeBase:
             for _, score, i in process.extract(q, choices, scorer=fuzz.ratio, limit=None, score_cutoff=min_score - 5):
                 if len(query) < 4 and score < 100:
                     continue
+                if not _surnames_alike(q, choices[i]):
+                    continue  # "James Comey" is not Representative James Comer: a shared first name carries the score
                 actor = self._fuzzy_owners[i]
                 if score > best.get(actor.id, (0.0, actor))[0]:
                     best[actor.id] = (score, actor)
@@ -267,3 +270,15 @@ class KnowledgeBase:
         self._fuzzy_exact = {}
         for i, choice in enumerate(choices):
             self._fuzzy_exact.setdefault(choice, []).append(i)
+
+
+# How alike two full names' surnames must be for a fuzzy match ("zelenskiy"/"zelensky" 94, "comey"/"comer" 80).
+_SURNAME_MIN_SCORE = 85
+
+
+def _surnames_alike(query: str, key: str) -> bool:
+    """Whether two names of several words end in surnames spelled alike; single words always pass."""
+    query_words, key_words = query.split(), key.split()
+    if len(query_words) < 2 or len(key_words) < 2:
+        return True
+    return fuzz.ratio(query_words[-1], key_words[-1]) >= _SURNAME_MIN_SCORE
