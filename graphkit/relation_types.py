@@ -16,7 +16,7 @@ _DETERMINERS = {"a", "an", "the"}
 
 BEHAVIOURS = (
     "speech_act", "asset_target", "unrealised_object", "own_forces", "embedded_target", "answers_clause", "claim_target", "hosts_events",
-    "compound_modifier", "content_not_event", "owner_target",
+    "compound_modifier", "content_not_event", "owner_target", "armed_party",
 )
 
 
@@ -47,6 +47,7 @@ class RelationType:
     compound_modifier: bool = False
     content_not_event: bool = False
     owner_target: bool = False
+    armed_party: bool = False  # "Clinton battles Sanders": between people and organisations alone it is rivalry
     frames: tuple[Frame, ...] = ()
     # "Trump attacked Comey": with these verbs and no armed party on either side, the attack is
     # verbal and the statement is ``verbal_form`` (ANNOTATION.md: a verbal attack is criticizes)
@@ -59,6 +60,9 @@ class RelationType:
     object_form: str | None = None
     object_words: frozenset[str] = frozenset()
     armed_verbs: frozenset[str] = frozenset()  # "engaged Ukrainian troops": only with an armed party
+    # "sent a letter to Congress", "signed the bill": a verb whose object is one of these states no event
+    idle_objects: frozenset[str] = frozenset()
+    topic_verbs: frozenset[str] = frozenset()  # "discussed North Korea with Xi": the object is the topic
     travel_verbs: frozenset[str] = frozenset()  # "Trump left the Philippines": a person travels, no withdrawal
     stance_predicates: tuple[str, ...] = ()  # "critical of", "disappointed (that)", "supportive of"
 
@@ -143,6 +147,8 @@ def _relation_type(name: str, entry: dict) -> RelationType:
         object_words=frozenset(entry.get("object_words") or ()),
         travel_verbs=frozenset(entry.get("travel_verbs") or ()),
         armed_verbs=frozenset(entry.get("armed_verbs") or ()),
+        idle_objects=frozenset(entry.get("idle_objects") or ()),
+        topic_verbs=frozenset(entry.get("topic_verbs") or ()),
         stance_predicates=tuple(entry.get("stance_predicates") or ()),
         topic_words=frozenset(entry.get("topic_words") or ()),
         **{behaviour: bool(entry.get(behaviour, False)) for behaviour in BEHAVIOURS},

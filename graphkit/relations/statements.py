@@ -117,9 +117,9 @@ def statements(
     stated = vocab[trigger.relation]
     context = None
     for source, target, reciprocal in pairs(candidate.sources, candidate.targets, stated.symmetric, stated.mutual, candidate.pattern == "reciprocal"):
-        if source.actor.id == target.actor.id or is_own_state(source, target):
+        if source.actor.id == target.actor.id or is_own_state(source, target) or is_speakers_state(candidate, source, target):
             continue
-        if is_travel(stated, trigger, source) or is_unarmed_use(stated, trigger, source, target):
+        if is_travel(stated, trigger, source) or is_unarmed_use(stated, trigger, source, target) or is_rivalry(stated, source, target):
             continue
         rel = object_variant(topic_variant(verbal_variant(stated, trigger, source, target, vocab), trigger, vocab), trigger, vocab)
         context = context or statement_context(trigger.token, actors, other_events)
@@ -195,6 +195,21 @@ def is_unarmed_use(rel: RelationType, trigger: Trigger, source: Mention, target:
     armed force or armed group at either end states no combat (a state alone is diplomacy)."""
     armed = {source.actor.type, target.actor.type} & {"ArmedForce", "NonStateArmedGroup"}
     return syntax.lemma(trigger.token) in rel.armed_verbs and not armed
+
+
+def is_speakers_state(candidate: Candidate, source: Mention, target: Mention) -> bool:
+    """"Obama pledged that the United States would take in 10,000 refugees", "Flynn warned that
+    Washington would no longer tolerate Iran's provocations": the speaker's own state, subject of
+    what he says, is the side he speaks for, not the one he pledges to or warns."""
+    return (candidate.rule == "clause_subject" and source.actor.type == "Person" and target.actor.type == "State"
+            and source.actor.country is not None and source.actor.country == target.actor.country)
+
+
+def is_rivalry(rel: RelationType, source: Mention, target: Mention) -> bool:
+    """"Clinton battles rival Sanders", "Cruz has been battling with Rubio": a relation of armed
+    combat (``armed_party``) between people, parties and organisations, with no state, armed force
+    or armed group at either end, is political rivalry (ANNOTATION_NOTES), not fighting."""
+    return rel.armed_party and source.actor.type not in ARMED_TYPES and target.actor.type not in ARMED_TYPES
 
 
 def is_own_state(source: Mention, target: Mention) -> bool:
