@@ -16,7 +16,7 @@ _DETERMINERS = {"a", "an", "the"}
 
 BEHAVIOURS = (
     "speech_act", "asset_target", "unrealised_object", "own_forces", "embedded_target", "answers_clause", "claim_target", "hosts_events",
-    "compound_modifier", "content_not_event", "owner_target", "armed_party",
+    "compound_modifier", "content_not_event", "owner_target", "armed_party", "foreign_target",
 )
 
 
@@ -48,6 +48,7 @@ class RelationType:
     content_not_event: bool = False
     owner_target: bool = False
     armed_party: bool = False  # "Clinton battles Sanders": between people and organisations alone it is rivalry
+    foreign_target: bool = False  # "Obama traveled to Washington": no visit to one's own state
     frames: tuple[Frame, ...] = ()
     # "Trump attacked Comey": with these verbs and no armed party on either side, the attack is
     # verbal and the statement is ``verbal_form`` (ANNOTATION.md: a verbal attack is criticizes)

@@ -524,3 +524,37 @@ def test_a_speakers_own_state_in_what_he_says_is_no_target():
         doc, mentions = parse(table, {0: "Netanyahu", 3: state})
         mentions = [replace(m, actor=replace(m.actor, country="ISR" if m.actor.label in {"Netanyahu", "Israel"} else "IRN")) for m in mentions]
         assert {(r.source.label, r.relation, r.target.label) for r in extract_relations(doc, mentions, article(doc), VOCAB, ActorKnowledge())} == expected
+
+
+def test_money_given_is_aid_not_supplies():
+    # France sent money to Iran. / France sent weapons to Iran.
+    assert found(SENT.replace("letter     letter", "money      money "), (0, 5)) == {("France", "aids", "Iran")}
+
+
+def test_a_trip_to_ones_own_state_is_no_visit():
+    # Netanyahu visited Israel. / Netanyahu visited Iran.
+    from dataclasses import replace
+    table = """
+        Netanyahu  Netanyahu  PROPN NNP nsubj 1 PERSON
+        visited    visit      VERB  VBD ROOT  1
+        Israel     Israel     PROPN NNP dobj  1 GPE
+        .          .          PUNCT .   punct 1
+    """
+    for state, expected in (("Israel", set()), ("Iran", {("Netanyahu", "visits", "Iran")})):
+        doc, mentions = parse(table, {0: "Netanyahu", 2: state})
+        mentions = [replace(m, actor=replace(m.actor, country="ISR" if m.actor.label in {"Netanyahu", "Israel"} else "IRN")) for m in mentions]
+        assert {(r.source.label, r.relation, r.target.label) for r in extract_relations(doc, mentions, article(doc), VOCAB, ActorKnowledge())} == expected
+
+
+def test_an_amount_of_money_given_is_aid():
+    # France gave $ 10,000 to Iran.
+    table = """
+        France     France     PROPN NNP nsubj  1 GPE
+        gave       give       VERB  VBD ROOT   1
+        $          $          SYM   $   nmod   3
+        10,000     10,000     NUM   CD  dobj   1
+        to         to         ADP   IN  dative 1
+        Iran       Iran       PROPN NNP pobj   4 GPE
+        .          .          PUNCT .   punct  1
+    """
+    assert found(table, (0, 5)) == {("France", "aids", "Iran")}

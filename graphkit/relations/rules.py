@@ -215,7 +215,7 @@ def reference(f: Frame):
 
 
 def _has_maker(claim: Token) -> bool:
-    return any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in {"by", "from"}) for c in claim.children)
+    return any(c.dep_ == "prep" and c.lower_ in {"by", "from"} for c in claim.children)
 
 
 @rule("own_forces", 0.85, "verb", 120, when=lambda rel: rel.own_forces)

@@ -119,7 +119,9 @@ def statements(
     for source, target, reciprocal in pairs(candidate.sources, candidate.targets, stated.symmetric, stated.mutual, candidate.pattern == "reciprocal"):
         if source.actor.id == target.actor.id or is_own_state(source, target) or is_speakers_state(candidate, source, target):
             continue
-        if is_travel(stated, trigger, source) or is_unarmed_use(stated, trigger, source, target) or is_rivalry(stated, source, target):
+        if is_travel(stated, trigger, source) or is_unarmed_use(stated, trigger, source, target):
+            continue
+        if is_rivalry(stated, source, target) or is_domestic(stated, source, target):
             continue
         rel = object_variant(topic_variant(verbal_variant(stated, trigger, source, target, vocab), trigger, vocab), trigger, vocab)
         context = context or statement_context(trigger.token, actors, other_events)
@@ -177,10 +179,12 @@ def topic_variant(rel: RelationType, trigger: Trigger, vocab: Vocabulary) -> Rel
 
 def object_variant(rel: RelationType, trigger: Trigger, vocab: Vocabulary) -> RelationType:
     """"welcomed Germany's decision": the relation's ``object_form`` when the verb's object is one
-    of ``object_words`` (a thing said or done, not a guest)."""
+    of ``object_words`` (a thing said or done, not a guest); an amount's currency ("gave $10,000")
+    names the object too."""
     if rel.object_form is None or not trigger.is_verb:
         return rel
     objects = {syntax.lemma(t) for o in syntax.object_tokens(trigger.token) for t in syntax.conjuncts(o)}
+    objects |= {syntax.lemma(c) for o in syntax.object_tokens(trigger.token) for c in o.children if c.dep_ in {"nmod", "quantmod"}}
     return vocab[rel.object_form] if objects & rel.object_words else rel
 
 
@@ -203,6 +207,13 @@ def is_speakers_state(candidate: Candidate, source: Mention, target: Mention) ->
     what he says, is the side he speaks for, not the one he pledges to or warns."""
     return (candidate.rule == "clause_subject" and source.actor.type == "Person" and target.actor.type == "State"
             and source.actor.country is not None and source.actor.country == target.actor.country)
+
+
+def is_domestic(rel: RelationType, source: Mention, target: Mention) -> bool:
+    """"Kelly will travel to Washington to argue", "during his visits to Washington": a trip to
+    one's own state (``foreign_target``) is domestic travel, no visit to the state."""
+    return (rel.foreign_target and target.actor.type == "State" and source.actor.country is not None
+            and source.actor.country == target.actor.country)
 
 
 def is_rivalry(rel: RelationType, source: Mention, target: Mention) -> bool:
