@@ -16,7 +16,7 @@ _DETERMINERS = {"a", "an", "the"}
 
 BEHAVIOURS = (
     "speech_act", "asset_target", "unrealised_object", "own_forces", "embedded_target", "answers_clause", "claim_target", "hosts_events",
-    "compound_modifier", "content_not_event", "owner_target", "infinitive_plans",
+    "compound_modifier", "content_not_event", "owner_target", "infinitive_plans", "armed_party", "foreign_target",
 )
 
 
@@ -48,6 +48,8 @@ class RelationType:
     content_not_event: bool = False
     owner_target: bool = False
     infinitive_plans: bool = False
+    armed_party: bool = False  # "Clinton battles Sanders": between people and organisations alone it is rivalry
+    foreign_target: bool = False  # "Obama traveled to Washington": no visit to one's own state
     frames: tuple[Frame, ...] = ()
     # "Trump attacked Comey": with these verbs and no armed party on either side, the attack is
     # verbal and the statement is ``verbal_form`` (ANNOTATION.md: a verbal attack is criticizes)
@@ -60,6 +62,9 @@ class RelationType:
     object_form: str | None = None
     object_words: frozenset[str] = frozenset()
     armed_verbs: frozenset[str] = frozenset()  # "engaged Ukrainian troops": only with an armed party
+    # "sent a letter to Congress", "signed the bill": a verb whose object is one of these states no event
+    idle_objects: frozenset[str] = frozenset()
+    topic_verbs: frozenset[str] = frozenset()  # "discussed North Korea with Xi": the object is the topic
     travel_verbs: frozenset[str] = frozenset()  # "Trump left the Philippines": a person travels, no withdrawal
     stance_predicates: tuple[str, ...] = ()  # "critical of", "disappointed (that)", "supportive of"
     # nouns that name the relation only when they ask for a clause: "calls from lawmakers to step down"
@@ -148,6 +153,8 @@ def _relation_type(name: str, entry: dict) -> RelationType:
         object_words=frozenset(entry.get("object_words") or ()),
         travel_verbs=frozenset(entry.get("travel_verbs") or ()),
         armed_verbs=frozenset(entry.get("armed_verbs") or ()),
+        idle_objects=frozenset(entry.get("idle_objects") or ()),
+        topic_verbs=frozenset(entry.get("topic_verbs") or ()),
         stance_predicates=tuple(entry.get("stance_predicates") or ()),
         clause_nouns=_words(name, entry, "clause_nouns"),
         topic_words=frozenset(entry.get("topic_words") or ()),

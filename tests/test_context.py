@@ -273,3 +273,38 @@ def test_every_registered_cue_has_a_unit_test():
     untested = set(CUES) - set(CASES)
     assert not untested, f"add a hand-built Doc to CASES for {sorted(untested)}"
     assert not set(CASES) - set(CUES), f"CASES names cues that are not registered: {sorted(set(CASES) - set(CUES))}"
+
+
+def test_a_verb_joined_by_or_shares_its_heads_negation():
+    """"Ukraine did not condemn or sanction Russia": neither happened; with "and" and a subject of
+    its own ("did not condemn Russia and Ukraine sanctioned it") the second verb stands alone."""
+    table = """
+        Ukraine    Ukraine    PROPN NNP nsubj 3 GPE
+        did        do         AUX   VBD aux   3
+        not        not        PART  RB  neg   3
+        condemn    condemn    VERB  VB  ROOT  3
+        or         or         CCONJ CC  cc    3
+        sanction   sanction   VERB  VB  conj  3
+        Russia     Russia     PROPN NNP dobj  5 GPE
+        .          .          PUNCT .   punct 3
+    """
+    assert context_of(table, (0, 6), 5, frozenset({3}))[2].negated is True
+    conjunction = table.replace("or         or         CCONJ CC  cc ", "and        and        CCONJ CC  cc ")
+    assert context_of(conjunction, (0, 6), 5, frozenset({3}))[2].negated is False
+
+
+def test_not_winning_a_war_still_fights_it():
+    """"The United States is not winning the war against the Taliban": the war is fought."""
+    table = """
+        Ukraine    Ukraine    PROPN NNP nsubj 3 GPE
+        is         be         AUX   VBZ aux   3
+        not        not        PART  RB  neg   3
+        winning    win        VERB  VBG ROOT  3
+        the        the        DET   DT  det   5
+        war        war        NOUN  NN  dobj  3
+        against    against    ADP   IN  prep  5
+        Russia     Russia     PROPN NNP pobj  6 GPE
+        .          .          PUNCT .   punct 3
+    """
+    assert context_of(table, (0, 7), 5)[2].negated is False
+    assert context_of(table.replace("winning    win ", "starting   start"), (0, 7), 5)[2].negated is True

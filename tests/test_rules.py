@@ -359,6 +359,12 @@ MISSES = {
         claim      claim      NOUN  NN  dobj  1
         .          .          PUNCT .   punct 1
     """, (0,), lambda found: found == set()),
+    # Russia said Ukraine attacked. Ukraine rejected the claim by rebels: the claim names its makers
+    "reference to a claim with its own maker": (CASES["reference"][0].replace("""claim      claim      NOUN  NN  dobj  6
+        .          .          PUNCT .   punct 6""", """claim      claim      NOUN  NN  dobj  6
+        by         by         ADP   IN  prep  8
+        rebels     rebel      NOUN  NNS pobj  9
+        .          .          PUNCT .   punct 6"""), (0, 2, 5), lambda found: not any(r == "rejects" for _, r, _, _ in found)),
 }
 
 

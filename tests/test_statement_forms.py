@@ -375,3 +375,212 @@ def test_agreeing_to_act_is_a_plan_not_an_agreement():
         .            .            PUNCT .   punct 1
     """
     assert ("France", "agrees", "Iran") in found(with_iran, (0, 3))
+
+
+# France sent a letter to Iran. / France sent weapons to Iran. (the construction)
+SENT = """
+    France     France     PROPN NNP nsubj 1 GPE
+    sent       send       VERB  VBD ROOT  1
+    a          a          DET   DT  det   3
+    letter     letter     NOUN  NN  dobj  1
+    to         to         ADP   IN  prep  1
+    Iran       Iran       PROPN NNP pobj  4 GPE
+    .          .          PUNCT .   punct 1
+"""
+
+
+def test_sending_a_letter_supplies_nothing():
+    assert found(SENT, (0, 5)) == set()
+    assert found(SENT.replace("letter     letter", "weapons    weapon"), (0, 5)) == {("France", "supplies", "Iran")}
+
+
+def test_signing_a_bill_agrees_nothing():
+    # Netanyahu will sign it into law. / The bills will pass or be signed by Netanyahu.
+    into_law = """
+        Netanyahu  Netanyahu  PROPN NNP nsubj 2 PERSON
+        will       will       AUX   MD  aux   2
+        sign       sign       VERB  VB  ROOT  2
+        it         it         PRON  PRP dobj  2
+        into       into       ADP   IN  prep  2
+        law        law        NOUN  NN  pobj  4
+        with       with       ADP   IN  prep  2
+        Zelensky   Zelensky   PROPN NNP pobj  6 PERSON
+        .          .          PUNCT .   punct 2
+    """
+    assert found(into_law, (0, 7)) == set()
+    assert found(into_law.replace("law        law ", "force      force"), (0, 7)) == {("Netanyahu", "agrees", "Zelensky"), ("Zelensky", "agrees", "Netanyahu")}
+    passive = """
+        The        the        DET   DT  det      1
+        bills      bill       NOUN  NNS nsubj    3
+        will       will       AUX   MD  aux      3
+        pass       pass       VERB  VB  ROOT     3
+        or         or         CCONJ CC  cc       3
+        be         be         AUX   VB  auxpass  6
+        signed     sign       VERB  VBN conj     3
+        by         by         ADP   IN  agent    6
+        Netanyahu  Netanyahu  PROPN NNP pobj     7 PERSON
+        with       with       ADP   IN  prep     6
+        Zelensky   Zelensky   PROPN NNP pobj     9 PERSON
+        .          .          PUNCT .   punct    3
+    """
+    assert found(passive, (8, 10)) == set()
+
+
+# Netanyahu battled Zelensky. / Netanyahu battled Hamas. (the construction)
+BATTLED = """
+    Netanyahu  Netanyahu  PROPN NNP nsubj 1 PERSON
+    battled    battle     VERB  VBD ROOT  1
+    Zelensky   Zelensky   PROPN NNP dobj  1 PERSON
+    .          .          PUNCT .   punct 1
+"""
+
+
+def test_a_battle_between_two_people_is_rivalry_not_fighting():
+    assert found(BATTLED, (0, 2)) == set()
+    assert found(BATTLED, {0: "Netanyahu", 2: "Hamas"}) == {("Netanyahu", "fights", "Hamas")}
+
+
+def test_asking_whether_is_a_question_not_a_request():
+    # France asked Iran whether it would pay. / France asked Iran to pay.
+    question = """
+        France     France     PROPN NNP nsubj 1 GPE
+        asked      ask        VERB  VBD ROOT  1
+        Iran       Iran       PROPN NNP dobj  1 GPE
+        whether    whether    SCONJ IN  mark  6
+        it         it         PRON  PRP nsubj 6
+        would      would      AUX   MD  aux   6
+        pay        pay        VERB  VB  ccomp 1
+        .          .          PUNCT .   punct 1
+    """
+    assert found(question, (0, 2)) == set()
+    request = """
+        France     France     PROPN NNP nsubj 1 GPE
+        asked      ask        VERB  VBD ROOT  1
+        Iran       Iran       PROPN NNP dobj  1 GPE
+        to         to         PART  TO  aux   4
+        pay        pay        VERB  VB  xcomp 1
+        .          .          PUNCT .   punct 1
+    """
+    assert found(request, (0, 2)) == {("France", "requests", "Iran")}
+
+
+def test_a_share_of_those_polled_supports_nobody():
+    # 48 percent said they supported Netanyahu. / France said they supported Netanyahu.
+    table = """
+        48         48         NUM   CD  nummod 1
+        percent    percent    NOUN  NN  nsubj  2
+        said       say        VERB  VBD ROOT   2
+        they       they       PRON  PRP nsubj  4
+        supported  support    VERB  VBD ccomp  2
+        Netanyahu  Netanyahu  PROPN NNP dobj   4 PERSON
+        .          .          PUNCT .   punct  2
+    """
+    assert found(table, {3: "France", 5: "Netanyahu"}) == set()
+    said = table.replace("48         48         NUM   CD  nummod 1", "the        the        DET   DT  det    1")
+    assert found(said.replace("percent    percent ", "French     French  "), {3: "France", 5: "Netanyahu"}) == {("France", "supports", "Netanyahu")}
+
+
+def test_receiving_a_loan_hosts_nobody():
+    # France received a loan from Iran. / France received a delegation from Iran.
+    table = """
+        France     France     PROPN NNP nsubj 1 GPE
+        received   receive    VERB  VBD ROOT  1
+        a          a          DET   DT  det   3
+        loan       loan       NOUN  NN  dobj  1
+        from       from       ADP   IN  prep  3
+        Iran       Iran       PROPN NNP pobj  4 GPE
+        .          .          PUNCT .   punct 1
+    """
+    assert not {r for r in found(table, (0, 5)) if r[1] == "hosts"}
+    assert found(table.replace("loan       loan ", "delegation delegation"), (0, 5)) == {("France", "hosts", "Iran")}
+
+
+def test_what_is_discussed_is_the_topic_not_the_partner():
+    # Netanyahu discussed Iran with Zelensky. / Netanyahu met Iran with Zelensky. (the construction)
+    table = """
+        Netanyahu  Netanyahu  PROPN NNP nsubj 1 PERSON
+        discussed  discuss    VERB  VBD ROOT  1
+        Iran       Iran       PROPN NNP dobj  1 GPE
+        with       with       ADP   IN  prep  1
+        Zelensky   Zelensky   PROPN NNP pobj  3 PERSON
+        .          .          PUNCT .   punct 1
+    """
+    assert found(table, (0, 2, 4)) == {("Netanyahu", "meets", "Zelensky")}
+    assert found(table.replace("discussed  discuss ", "met        meet    "), (0, 2, 4)) == {("Netanyahu", "meets", "Iran")}
+
+
+def test_agreeing_with_a_view_is_no_deal():
+    # Netanyahu agreed with Zelensky that Iran lied. / Netanyahu agreed with Zelensky to act.
+    view = """
+        Netanyahu  Netanyahu  PROPN NNP nsubj 1 PERSON
+        agreed     agree      VERB  VBD ROOT  1
+        with       with       ADP   IN  prep  1
+        Zelensky   Zelensky   PROPN NNP pobj  2 PERSON
+        that       that       SCONJ IN  mark  6
+        Iran       Iran       PROPN NNP nsubj 6 GPE
+        lied       lie        VERB  VBD ccomp 1
+        .          .          PUNCT .   punct 1
+    """
+    assert not {r for r in found(view, (0, 3)) if r[1] == "agrees"}
+    deal = """
+        Netanyahu  Netanyahu  PROPN NNP nsubj 1 PERSON
+        agreed     agree      VERB  VBD ROOT  1
+        with       with       ADP   IN  prep  1
+        Zelensky   Zelensky   PROPN NNP pobj  2 PERSON
+        to         to         PART  TO  aux   5
+        act        act        VERB  VB  xcomp 1
+        .          .          PUNCT .   punct 1
+    """
+    assert found(deal, (0, 3)) == {("Netanyahu", "agrees", "Zelensky"), ("Zelensky", "agrees", "Netanyahu")}
+
+
+def test_a_speakers_own_state_in_what_he_says_is_no_target():
+    # Netanyahu warned that Israel would act. / Netanyahu warned that Iran would act.
+    from dataclasses import replace
+    table = """
+        Netanyahu  Netanyahu  PROPN NNP nsubj 1 PERSON
+        warned     warn       VERB  VBD ROOT  1
+        that       that       SCONJ IN  mark  5
+        Israel     Israel     PROPN NNP nsubj 5 GPE
+        would      would      AUX   MD  aux   5
+        act        act        VERB  VB  ccomp 1
+        .          .          PUNCT .   punct 1
+    """
+    for state, expected in (("Israel", set()), ("Iran", {("Netanyahu", "warns", "Iran")})):
+        doc, mentions = parse(table, {0: "Netanyahu", 3: state})
+        mentions = [replace(m, actor=replace(m.actor, country="ISR" if m.actor.label in {"Netanyahu", "Israel"} else "IRN")) for m in mentions]
+        assert {(r.source.label, r.relation, r.target.label) for r in extract_relations(doc, mentions, article(doc), VOCAB, ActorKnowledge())} == expected
+
+
+def test_money_given_is_aid_not_supplies():
+    # France sent money to Iran. / France sent weapons to Iran.
+    assert found(SENT.replace("letter     letter", "money      money "), (0, 5)) == {("France", "aids", "Iran")}
+
+
+def test_a_trip_to_ones_own_state_is_no_visit():
+    # Netanyahu visited Israel. / Netanyahu visited Iran.
+    from dataclasses import replace
+    table = """
+        Netanyahu  Netanyahu  PROPN NNP nsubj 1 PERSON
+        visited    visit      VERB  VBD ROOT  1
+        Israel     Israel     PROPN NNP dobj  1 GPE
+        .          .          PUNCT .   punct 1
+    """
+    for state, expected in (("Israel", set()), ("Iran", {("Netanyahu", "visits", "Iran")})):
+        doc, mentions = parse(table, {0: "Netanyahu", 2: state})
+        mentions = [replace(m, actor=replace(m.actor, country="ISR" if m.actor.label in {"Netanyahu", "Israel"} else "IRN")) for m in mentions]
+        assert {(r.source.label, r.relation, r.target.label) for r in extract_relations(doc, mentions, article(doc), VOCAB, ActorKnowledge())} == expected
+
+
+def test_an_amount_of_money_given_is_aid():
+    # France gave $ 10,000 to Iran.
+    table = """
+        France     France     PROPN NNP nsubj  1 GPE
+        gave       give       VERB  VBD ROOT   1
+        $          $          SYM   $   nmod   3
+        10,000     10,000     NUM   CD  dobj   1
+        to         to         ADP   IN  dative 1
+        Iran       Iran       PROPN NNP pobj   4 GPE
+        .          .          PUNCT .   punct  1
+    """
+    assert found(table, (0, 5)) == {("France", "aids", "Iran")}

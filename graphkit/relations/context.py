@@ -33,6 +33,8 @@ NEGATIVE_GOVERNORS = words("negative_governors")
 NEGATIVE_PHRASAL_GOVERNORS = words("negative_phrasal_governors")
 ANSWERED_NOUNS = words("answered_nouns")
 INVERSION_AUX = words("inversion_aux")
+DISJUNCTIONS = words("disjunctions")
+OUTCOME_VERBS = words("outcome_verbs")
 
 
 @dataclass(frozen=True, slots=True)
@@ -226,6 +228,18 @@ def is_reporting_step(step: Step) -> bool:
     return bool(step.position) and step.below_is("ccomp", "parataxis") and step.lemma in SPEECH_VERBS
 
 
+def is_shared_disjunct(verb: Token) -> bool:
+    """"did not condemn or sanction Russia", "does not plan to end his campaign or endorse Clinton":
+    a verb joined by "or" with no subject, auxiliary or negation of its own is in its head's clause."""
+    return (verb.dep_ == "conj" and verb.pos_ in syntax.VERBAL and any(c.dep_ == "cc" and c.lower_ in DISJUNCTIONS for c in verb.head.children)
+            and not any(c.dep_ in syntax.ANY_SUBJECT_DEPS or c.dep_ in {"aux", "auxpass", "neg"} for c in verb.children))
+
+
+def is_outcome_of(verb: Token, event: Token) -> bool:
+    """"not winning the war against the Taliban": the war's outcome, not the war, is negated."""
+    return event.dep_ == "dobj" and syntax.lemma(verb) in OUTCOME_VERBS
+
+
 def walk(trigger: Token, other_triggers: frozenset[int] = frozenset()) -> list[Step]:
     """The steps from the trigger to the root; a speaker's trailing participle climbs from the speaker."""
     path = syntax.path_to_root(trigger)
@@ -235,10 +249,11 @@ def walk(trigger: Token, other_triggers: frozenset[int] = frozenset()) -> list[S
     steps, own_clause, own_claim = [], True, True
     for position, token in enumerate(path):
         below = path[position - 1] if position else None
-        if below is not None and below.dep_ not in syntax.CLAUSE_INTERNAL_DEPS:
+        shared = below is not None and is_shared_disjunct(below)
+        if below is not None and (below.dep_ not in syntax.CLAUSE_INTERNAL_DEPS and not shared or is_outcome_of(token, below)):
             own_clause = False
         governs = own_clause
-        if position and token.i in other_triggers:
+        if position and token.i in other_triggers and not shared:
             own_clause = False  # "had not condemned Russia's invasion": the invasion still happened
         step = Step(position, token, below, own_clause, own_claim, governs)
         steps.append(step)

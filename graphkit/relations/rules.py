@@ -111,8 +111,10 @@ def phrase_preposition(f: Frame):
 
 @rule("direct_object", 0.85, "verb", 30)
 def direct_object(f: Frame):
-    """"France condemned Russia"; "applied to join NATO" (the object of a phrase's last word)."""
-    if f.trigger.prep is not None:
+    """"France condemned Russia"; "applied to join NATO" (the object of a phrase's last word);
+    what a verb of ``topic_verbs`` takes is what is talked about ("discussed U.S. sanctions on
+    Russia with the Russian ambassador" meets the ambassador's Russia, not the United States)."""
+    if f.trigger.prep is not None or syntax.lemma(f.node) in f.rel.topic_verbs:
         return None
     targets = f.at(f.objects)
     if f.anchor is not f.node:
@@ -129,7 +131,7 @@ def preposition(f: Frame):
 @rule("shared_object", 0.85, "verb", 50)
 def shared_object(f: Frame):
     """"condemned and sanctioned Iran": the object of the conjoined verb is shared."""
-    if f.objects or f.trigger.prep is not None:
+    if f.objects or f.trigger.prep is not None or syntax.lemma(f.node) in f.rel.topic_verbs:
         return None
     return f.candidate(f.at(syntax.shared_objects(f.node)))
 
@@ -205,9 +207,15 @@ def answered_clause(f: Frame):
 
 @rule("reference", 0.55, "verb", 110, when=lambda rel: rel.claim_target)
 def reference(f: Frame):
-    """"Hamas rejected the claim": a claim with no owner of its own stands for whoever last made one."""
-    found = [f.actors.claim_reference(t) for t in f.objects if syntax.lemma(t) in CLAIM_NOUNS and not f.actors.at(t)]
+    """"Hamas rejected the claim": a claim with no owner of its own stands for whoever last made one;
+    "denied accusations by its neighbors", "rejects accusations by rights groups" name their
+    makers, who are no actors, and stand for nobody else."""
+    found = [f.actors.claim_reference(t) for t in f.objects if syntax.lemma(t) in CLAIM_NOUNS and not f.actors.at(t) and not _has_maker(t)]
     return f.candidate([m for m in found if m is not None], "reference")
+
+
+def _has_maker(claim: Token) -> bool:
+    return any(c.dep_ == "prep" and c.lower_ in {"by", "from"} for c in claim.children)
 
 
 @rule("own_forces", 0.85, "verb", 120, when=lambda rel: rel.own_forces)

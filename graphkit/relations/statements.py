@@ -118,9 +118,11 @@ def statements(
     stated = vocab[trigger.relation]
     context = None
     for source, target, reciprocal in pairs(candidate.sources, candidate.targets, stated.symmetric, stated.mutual, candidate.pattern == "reciprocal"):
-        if source.actor.id == target.actor.id or is_own_state(source, target):
+        if source.actor.id == target.actor.id or is_own_state(source, target) or is_speakers_state(candidate, source, target):
             continue
         if is_travel(stated, trigger, source) or is_unarmed_use(stated, trigger, source, target):
+            continue
+        if is_rivalry(stated, source, target) or is_domestic(stated, source, target):
             continue
         rel = object_variant(topic_variant(verbal_variant(stated, trigger, source, target, vocab), trigger, vocab), trigger, vocab)
         context = context or statement_context(trigger.token, actors, other_events)
@@ -178,10 +180,12 @@ def topic_variant(rel: RelationType, trigger: Trigger, vocab: Vocabulary) -> Rel
 
 def object_variant(rel: RelationType, trigger: Trigger, vocab: Vocabulary) -> RelationType:
     """"welcomed Germany's decision": the relation's ``object_form`` when the verb's object is one
-    of ``object_words`` (a thing said or done, not a guest)."""
+    of ``object_words`` (a thing said or done, not a guest); an amount's currency ("gave $10,000")
+    names the object too."""
     if rel.object_form is None or not trigger.is_verb:
         return rel
     objects = {syntax.lemma(t) for o in syntax.object_tokens(trigger.token) for t in syntax.conjuncts(o)}
+    objects |= {syntax.lemma(c) for o in syntax.object_tokens(trigger.token) for c in o.children if c.dep_ in {"nmod", "quantmod"}}
     return vocab[rel.object_form] if objects & rel.object_words else rel
 
 
@@ -196,6 +200,28 @@ def is_unarmed_use(rel: RelationType, trigger: Trigger, source: Mention, target:
     armed force or armed group at either end states no combat (a state alone is diplomacy)."""
     armed = {source.actor.type, target.actor.type} & {"ArmedForce", "NonStateArmedGroup"}
     return syntax.lemma(trigger.token) in rel.armed_verbs and not armed
+
+
+def is_speakers_state(candidate: Candidate, source: Mention, target: Mention) -> bool:
+    """"Obama pledged that the United States would take in 10,000 refugees", "Flynn warned that
+    Washington would no longer tolerate Iran's provocations": the speaker's own state, subject of
+    what he says, is the side he speaks for, not the one he pledges to or warns."""
+    return (candidate.rule == "clause_subject" and source.actor.type == "Person" and target.actor.type == "State"
+            and source.actor.country is not None and source.actor.country == target.actor.country)
+
+
+def is_domestic(rel: RelationType, source: Mention, target: Mention) -> bool:
+    """"Kelly will travel to Washington to argue", "during his visits to Washington": a trip to
+    one's own state (``foreign_target``) is domestic travel, no visit to the state."""
+    return (rel.foreign_target and target.actor.type == "State" and source.actor.country is not None
+            and source.actor.country == target.actor.country)
+
+
+def is_rivalry(rel: RelationType, source: Mention, target: Mention) -> bool:
+    """"Clinton battles rival Sanders", "Cruz has been battling with Rubio": a relation of armed
+    combat (``armed_party``) between people, parties and organisations, with no state, armed force
+    or armed group at either end, is political rivalry (ANNOTATION_NOTES), not fighting."""
+    return rel.armed_party and source.actor.type not in ARMED_TYPES and target.actor.type not in ARMED_TYPES
 
 
 def is_own_state(source: Mention, target: Mention) -> bool:

@@ -18,6 +18,12 @@ JOURNALISTIC_REQUESTS = words("journalistic_requests")
 ADVISORY_MODIFIERS = words("advisory_modifiers")
 ADVISORY_NOUNS = words("advisory_nouns")
 CALLED_PREPS = words("called_preps")
+QUESTION_VERBS = words("question_verbs")
+QUESTION_WORDS = words("question_words")
+POLL_SHARES = words("poll_shares")
+OPINION_VERBS = words("opinion_verbs")
+OPINION_OBJECTS = words("opinion_objects")
+SHARE_DEPS = syntax.ANY_SUBJECT_DEPS | {"compound", "nmod", "nummod"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,7 +82,7 @@ def find_triggers(sent: Span, vocab: Vocabulary) -> list[Trigger]:
     triggers = list(_phrase_triggers(sent, vocab, covered))
     triggers += _frame_triggers(sent, vocab, covered)
     for token in sent:
-        if token.i in covered:
+        if token.i in covered or is_poll_share(token):
             continue
         compound = compound_relation(token, vocab)
         if compound is not None:
@@ -88,8 +94,9 @@ def find_triggers(sent: Span, vocab: Vocabulary) -> list[Trigger]:
         lemma = token.lemma_.lower()
         if token.pos_ == "VERB" and is_content_of_request(token, vocab):
             continue
-        if token.pos_ == "VERB" and lemma in vocab.verb_index and not is_light_verb_use(token, vocab) and not is_complement_idiom(token) \
-                and not is_plan(token, vocab[vocab.verb_index[lemma]]):
+        if (token.pos_ == "VERB" and lemma in vocab.verb_index and not is_light_verb_use(token, vocab) and not is_complement_idiom(token)
+                and not has_idle_object(token, vocab) and not is_question(token) and not is_shared_view(token)
+                and not is_plan(token, vocab[vocab.verb_index[lemma]])):
             triggers.append(Trigger(token, vocab.verb_index[lemma], "verb"))
         elif token.pos_ in syntax.NOMINAL and lemma in vocab.noun_index and token.ent_type_ not in syntax.ACTOR_ENTITIES:
             if not names_no_event(token, vocab):
@@ -132,7 +139,8 @@ def _phrase_triggers(sent: Span, vocab: Vocabulary, covered: set[int]) -> list[T
                 head = next((t for t in matched if t.pos_ in syntax.TRIGGER_HEAD_POS), matched[0])
                 last = matched[-1]
                 prep = last if last.pos_ == "ADP" or last.dep_ in {"prep", "prt", "agent"} or syntax.is_misread_preposition(last) else None
-                found.append(Trigger(head, relation, "phrase", prep, matched[-1], spoken))
+                if not is_shared_view(head):  # "agree with Trump that ...": covered, but no event
+                    found.append(Trigger(head, relation, "phrase", prep, matched[-1], spoken))
                 covered.update(t.i for t in matched)
                 break
     return found
@@ -189,6 +197,60 @@ def is_plan(verb: Token, rel) -> bool:
     if not rel.infinitive_plans or any(c.dep_ in syntax.OBJECT_DEPS or c.dep_ == "prep" for c in verb.children):
         return False
     return any(c.dep_ == "xcomp" and syntax.is_infinitive(c) for c in verb.children)
+
+
+def has_idle_object(verb: Token, vocab: Vocabulary) -> bool:
+    """"sent a letter to Congress", "gave Zinke a low score", "will sign it into law", "the bills
+    ... be signed by Brown": what the verb moves or signs is a thing written, said or decided, one
+    of its relation's ``idle_objects``; no goods change hands and no deal is made."""
+    idle = vocab[vocab.verb_index[syntax.lemma(verb)]].idle_objects
+    if not idle:
+        return False
+    objects = syntax.object_tokens(verb) + syntax.prep_pobjs(verb, "into") + syntax.subject_tokens(verb, syntax.PASSIVE_SUBJECT_DEPS)
+    if verb.dep_ in {"relcl", "acl"}:  # "the bill Obama signed", "the letter sent to Kerry"
+        objects.append(verb.head)
+    elif verb.dep_ == "conj" and syntax.is_passive(verb):  # "will pass the Assembly or be signed by Brown"
+        objects += syntax.subject_tokens(verb.head, syntax.ANY_SUBJECT_DEPS)
+    return any(syntax.lemma(t) in idle for o in objects for t in syntax.conjuncts(o))
+
+
+def is_poll_share(token: Token) -> bool:
+    """"48 percent said they supported Clinton while 38 percent supported Trump", "50 percent
+    support for Trump": the one who supports is a share of those polled (``poll_shares``), the
+    subject of the word or of the clause it reports, or the word's own modifier."""
+    node = token
+    for _ in range(3):
+        if any(syntax.lemma(c) in POLL_SHARES for c in node.children if c.dep_ in SHARE_DEPS):
+            return True
+        if node.dep_ not in {"ccomp", "advcl", "conj"} or node.head is node:
+            return False
+        node = node.head
+    return False
+
+
+def is_shared_view(verb: Token) -> bool:
+    """"agreed with Trump that deals should be renegotiated", "agreed with Trump's plan", "agreed
+    with Trump in opposing the order", "agreed on the importance of": agreeing with a view or on
+    a need (``opinion_objects``) is sharing an opinion, no deal with anyone; "agreed with China to
+    act" and "agreed on a ceasefire" stay agreements."""
+    if syntax.lemma(verb) not in OPINION_VERBS or any(c.dep_ == "xcomp" for c in verb.children):
+        return False
+    preps = [c for c in verb.children if c.dep_ == "prep"]
+    if any(p.lower_ == "with" for p in preps) and any(c.dep_ == "ccomp" for c in verb.children):
+        return True
+    return any(c.dep_ == "pcomp" and c.tag_ == "VBG" or c.dep_ == "pobj" and syntax.lemma(c) in OPINION_OBJECTS
+               for p in preps for c in p.children)
+
+
+def is_question(verb: Token) -> bool:
+    """"asked Mattis whether ...", "asked him if he had any regrets", "asked Clayton about Icahn":
+    asking with a question clause or an "about" phrase, and no infinitive of what is to be done, is
+    a question, not a request (ANNOTATION_NOTES: being asked a question gives no edge)."""
+    if syntax.lemma(verb) not in QUESTION_VERBS or any(c.dep_ == "xcomp" for c in verb.children):
+        return False
+    clauses = [c for c in verb.children if c.dep_ in {"ccomp", "advcl", "dep"}]
+    openers = [next(iter(c.subtree)) for c in clauses] + [c for c in verb.children if c.dep_ == "prep"]
+    return any(t.lower_ in QUESTION_WORDS for t in openers)
 
 
 def is_complement_idiom(verb: Token) -> bool:
