@@ -77,10 +77,10 @@ def find_triggers(sent: Span, vocab: Vocabulary) -> list[Trigger]:
         if compound is not None:
             triggers.append(Trigger(token, compound, "compound"))
             continue
-        if is_stance_predicate(token, vocab):
-            triggers.append(Trigger(token, vocab.stance_index[token.lemma_.lower()], "stance"))
-            continue
         lemma = token.lemma_.lower()
+        if lemma in vocab.stance_index and is_stance_predicate(token, vocab):
+            triggers.append(Trigger(token, vocab.stance_index[lemma], "stance"))
+            continue
         if token.pos_ == "VERB" and is_content_of_request(token, vocab):
             continue
         if token.pos_ == "VERB" and lemma in vocab.verb_index and not is_light_verb_use(token, vocab):
