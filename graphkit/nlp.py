@@ -48,8 +48,10 @@ def lost_apostrophes(doc: Doc) -> Doc:
     after a word and before another word is touched."""
     for token in doc[1:-1]:
         clitic = _LOST_CLITICS.get(token.text)
+        if clitic is None:
+            continue
         before = doc[token.i - 1]
-        if clitic is None or not before.is_alpha or before.whitespace_ != " " or not token.whitespace_ or len(before) < 2:
+        if not before.is_alpha or before.whitespace_ != " " or not token.whitespace_ or len(before) < 2:
             continue
         if token.text == "t" and before.lower_ not in _NEGATED_AUXILIARIES:
             continue

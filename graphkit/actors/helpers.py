@@ -114,11 +114,12 @@ def _owns_city_part(ent: Span) -> bool:
 
 
 def _title_phrase(token: Token) -> tuple[int, int]:
+    sent = token.sent  # spaCy finds the sentence anew on every access
     start = token.i
-    while start > token.sent.start and _is_title_word(token.doc[start - 1]) and token.doc[start - 1].lower_ not in {"the", "a"}:
+    while start > sent.start and _is_title_word(token.doc[start - 1]) and token.doc[start - 1].lower_ not in {"the", "a"}:
         start -= 1
     end = token.i + 1
-    while end + 1 < token.sent.end and token.doc[end].lower_ == "of" and token.doc[end + 1].pos_ in {"PROPN", "NOUN"}:
+    while end + 1 < sent.end and token.doc[end].lower_ == "of" and token.doc[end + 1].pos_ in {"PROPN", "NOUN"}:
         end += 2
     return start, end
 

@@ -141,8 +141,8 @@ class PersonRules:
 
     def title_before(self, span: Span) -> tuple[str | None, Actor | None, int]:
         """Canonical title and state named just before a name; and where that prefix starts."""
-        start = span.start
-        while start > span.sent.start and _is_title_word(self.doc[start - 1]):
+        start, sent_start = span.start, span.sent.start  # spaCy finds the sentence anew on every access
+        while start > sent_start and _is_title_word(self.doc[start - 1]):
             start -= 1
         if start == span.start:
             return None, None, start

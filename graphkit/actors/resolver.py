@@ -51,7 +51,12 @@ class _Resolver(PersonRules, GroupRules, ReferenceRules):
     def add(self, actor: Actor, start: int, end: int, how: str = "name") -> Mention | None:
         if any(i in self.taken for i in range(start, end)):
             return None
-        for ent in self.ents:
+        previous = None
+        for i in range(start, end):  # the entities that touch the span, in text order (they do not overlap)
+            ent = self.ent_at.get(i)
+            if ent is None or ent is previous:
+                continue
+            previous = ent
             # A state absorbed into a larger mention ("Ukraine's army", "US Defense Secretary
             # Lloyd Austin") is still mentioned; record it without giving it the tokens.
             if start <= ent.start and ent.end <= end and ent.label_ in {"GPE", "NORP", "ORG"}:

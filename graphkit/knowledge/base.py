@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Mapping, Sequence
 from types import MappingProxyType
 
@@ -72,6 +73,8 @@ class KnowledgeBase:
         self._fuzzy_folded: list[str] = []
         self._fuzzy_owners: list[Actor] = []
         self._fuzzy_exact: dict[str, list[int]] = {}
+        self._fuzzy_by_length: _LengthIndex | None = None
+        self._fuzzy_folded_by_length: _LengthIndex | None = None
 
     def _freeze(self, draft: _Draft, state_labels: Mapping[str, str], seen_ids: set[str]) -> Actor:
         label = draft.label
@@ -239,8 +242,9 @@ class KnowledgeBase:
             return next(iter(exact.values())) if len(exact) == 1 else None
         folded = _fold(query)
         best: dict[str, tuple[float, Actor]] = {}
-        for choices, q in ((self._fuzzy_choices, query), (self._fuzzy_folded, folded)):
-            for _, score, i in process.extract(q, choices, scorer=fuzz.ratio, limit=None, score_cutoff=min_score - 5):
+        searches = ((self._fuzzy_choices, self._fuzzy_by_length, query), (self._fuzzy_folded, self._fuzzy_folded_by_length, folded))
+        for choices, by_length, q in searches:
+            for score, i in _ratios_at_least(q, by_length, min_score - 5):
                 if len(query) < 4 and score < 100:
                     continue
                 if not _surnames_alike(q, choices[i]):
@@ -267,6 +271,8 @@ class KnowledgeBase:
                 owners.append(actor)
         self._fuzzy_choices, self._fuzzy_owners = choices, owners
         self._fuzzy_folded = [_fold(c) for c in choices]
+        self._fuzzy_by_length = _LengthIndex(choices)
+        self._fuzzy_folded_by_length = _LengthIndex(self._fuzzy_folded)
         self._fuzzy_exact = {}
         for i, choice in enumerate(choices):
             self._fuzzy_exact.setdefault(choice, []).append(i)
@@ -282,3 +288,30 @@ def _surnames_alike(query: str, key: str) -> bool:
     if len(query_words) < 2 or len(key_words) < 2:
         return True
     return fuzz.ratio(query_words[-1], key_words[-1]) >= _SURNAME_MIN_SCORE
+
+
+class _LengthIndex:
+    """Strings ordered by length, so that a fuzzy search reads only those long enough and short
+    enough to reach its cutoff (fuzz.ratio of lengths a and b is at most 100 * 2 * min(a, b) / (a + b))."""
+
+    def __init__(self, strings: list[str]):
+        self.order = sorted(range(len(strings)), key=lambda i: (len(strings[i]), i))
+        self.strings = [strings[i] for i in self.order]
+        self.lengths = [len(text) for text in self.strings]
+
+    def window(self, length: int, cutoff: float) -> tuple[int, int]:
+        """Positions in ``strings`` of the lengths that can score ``cutoff`` against ``length``, with a letter to spare either side."""
+        if cutoff <= 0:
+            return 0, len(self.strings)
+        share = min(cutoff, 100) / 100
+        shortest = length * share / (2 - share) - 1
+        longest = length * (2 - share) / share + 1
+        return bisect_left(self.lengths, shortest), bisect_right(self.lengths, longest)
+
+
+def _ratios_at_least(query: str, index: _LengthIndex, cutoff: float) -> list[tuple[float, int]]:
+    """(score, position in the original list) of every string scoring at least ``cutoff`` with
+    fuzz.ratio, in the order process.extract gives for the whole list (best first, then by position)."""
+    start, end = index.window(len(query), cutoff)
+    found = process.extract(query, index.strings[start:end], scorer=fuzz.ratio, limit=None, score_cutoff=cutoff)
+    return sorted(((score, index.order[start + j]) for _, score, j in found), key=lambda item: (-item[0], item[1]))

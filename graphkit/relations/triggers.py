@@ -87,10 +87,10 @@ def find_triggers(sent: Span, vocab: Vocabulary) -> list[Trigger]:
         if compound is not None:
             triggers.append(Trigger(token, compound, "compound"))
             continue
-        if is_stance_predicate(token, vocab):
-            triggers.append(Trigger(token, vocab.stance_index[token.lemma_.lower()], "stance"))
-            continue
         lemma = token.lemma_.lower()
+        if lemma in vocab.stance_index and is_stance_predicate(token, vocab):
+            triggers.append(Trigger(token, vocab.stance_index[lemma], "stance"))
+            continue
         if token.pos_ == "VERB" and is_content_of_request(token, vocab):
             continue
         if (token.pos_ == "VERB" and lemma in vocab.verb_index and not is_light_verb_use(token, vocab) and not is_complement_idiom(token)
@@ -126,10 +126,11 @@ def compound_relation(token: Token, vocab: Vocabulary) -> str | None:
 
 def _phrase_triggers(sent: Span, vocab: Vocabulary, covered: set[int]) -> list[Trigger]:
     found = []
-    phrases = tuple(vocab.phrases())
-    by_first_word = _phrases_by_first_word(phrases)
+    phrases, by_first_word = _phrase_table(vocab)
     for token in sent:
         candidates = by_first_word.get(token.lower_, ()) + by_first_word.get(token.lemma_.lower(), ())
+        if not candidates:
+            continue
         for phrase, relation, spoken in (phrases[n] for n in sorted(set(candidates))):
             if not word_matches(token, phrase[0]):
                 continue
@@ -154,6 +155,23 @@ def _frame_triggers(sent: Span, vocab: Vocabulary, covered: set[int]) -> list[Tr
                 found.append(Trigger(governor, rel.name, "frame", frame=frame.name))
                 covered.update({governor.i, token.i})
     return found
+
+
+# id(vocabulary) -> (the vocabulary, its phrases, their index by first word). Keyed by identity:
+# finding them by value (an lru_cache on the phrases) hashed every relation type on every call,
+# which cost more than the matching. The vocabulary is kept so that its id is not reused.
+_PHRASE_TABLES: dict[int, tuple[Vocabulary, tuple, dict[str, tuple[int, ...]]]] = {}
+
+
+def _phrase_table(vocab: Vocabulary) -> tuple[tuple, dict[str, tuple[int, ...]]]:
+    """The vocabulary's phrases (``Vocabulary.phrases``) and the positions each word form may open."""
+    entry = _PHRASE_TABLES.get(id(vocab))
+    if entry is None or entry[0] is not vocab:
+        if len(_PHRASE_TABLES) >= 8:
+            _PHRASE_TABLES.clear()
+        phrases = tuple(vocab.phrases())
+        entry = _PHRASE_TABLES[id(vocab)] = (vocab, phrases, _phrases_by_first_word(phrases))
+    return entry[1], entry[2]
 
 
 @lru_cache(maxsize=8)
@@ -323,8 +341,7 @@ def is_requested_event(noun: Token, vocab: Vocabulary) -> bool:
 
 def _phrase_relation(token: Token, vocab: Vocabulary) -> str | None:
     """The relation of a phrase that opens with ``token`` ("call on", "appeal to")."""
-    phrases = tuple(vocab.phrases())
-    by_first_word = _phrases_by_first_word(phrases)
+    phrases, by_first_word = _phrase_table(vocab)
     for n in sorted(set(by_first_word.get(token.lower_, ()) + by_first_word.get(token.lemma_.lower(), ()))):
         words_, relation, _ = phrases[n]
         if len(words_) > 1 and word_matches(token, words_[0]) and any(word_matches(c, words_[1]) for c in token.children):
