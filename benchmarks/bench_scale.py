@@ -67,29 +67,32 @@ def throughput(options) -> None:
         pass
     for _ in extractor.process(sample[:20]):
         pass
-    # graphkit feeds nlp.pipe in batches of 32; spaCy's default batch is larger. Both are
-    # measured, so the ratio that counts (against spaCy as a user runs it) is not flattered.
-    spent = {"bare": 0.0, "bare32": 0.0, "graphkit": 0.0}
-    for _ in range(options.rounds):
-        start = time.perf_counter()
-        for _ in bare.pipe(texts):
-            pass
-        spent["bare"] += time.perf_counter() - start
-        start = time.perf_counter()
-        for _ in bare.pipe(texts, batch_size=32):
-            pass
-        spent["bare32"] += time.perf_counter() - start
-        start = time.perf_counter()
-        for _ in extractor.process(sample):
-            pass
-        spent["graphkit"] += time.perf_counter() - start
-    rate = {name: count * options.rounds / seconds for name, seconds in spent.items()}
+    # graphkit feeds nlp.pipe in batches of 32; spaCy's default batch is larger. The ratio that
+    # counts (issue #13: at least 0.9) is against bare nlp.pipe at the same batch size; the default
+    # batch is shown too. Wall-clock time swings on a shared machine, so CPU time is measured as
+    # well, and the order of the three runs rotates each round so none always runs last.
+    runs = {
+        "bare": lambda: sum(1 for _ in bare.pipe(texts)),
+        "bare32": lambda: sum(1 for _ in bare.pipe(texts, batch_size=32)),
+        "graphkit": lambda: sum(1 for _ in extractor.process(sample)),
+    }
+    wall = dict.fromkeys(runs, 0.0)
+    cpu = dict.fromkeys(runs, 0.0)
+    names = list(runs)
+    for round_ in range(options.rounds):
+        for name in names[round_ % 3:] + names[:round_ % 3]:
+            start, start_cpu = time.perf_counter(), time.process_time()
+            runs[name]()
+            wall[name] += time.perf_counter() - start
+            cpu[name] += time.process_time() - start_cpu
+    rate = {name: count * options.rounds / seconds for name, seconds in wall.items()}
     table(f"throughput: {len(sample)} articles, {count:,} words, {options.rounds} round(s), model {DEFAULT_MODEL}", [
-        (f"bare nlp.pipe (batch_size {bare.batch_size})", f"{rate['bare']:,.0f} words/s"),
-        ("bare nlp.pipe (batch_size 32)", f"{rate['bare32']:,.0f} words/s"),
-        ("graphkit extraction (batch_size 32)", f"{rate['graphkit']:,.0f} words/s"),
-        ("ratio to spaCy's default", f"{rate['graphkit'] / rate['bare']:.2f}  (target >= 0.85)"),
-        ("ratio to the same batch size", f"{rate['graphkit'] / rate['bare32']:.2f}"),
+        (f"bare nlp.pipe (batch_size {bare.batch_size})", f"{rate['bare']:,.0f} words/s", f"{cpu['bare']:.1f} s CPU"),
+        ("bare nlp.pipe (batch_size 32)", f"{rate['bare32']:,.0f} words/s", f"{cpu['bare32']:.1f} s CPU"),
+        ("graphkit extraction (batch_size 32)", f"{rate['graphkit']:,.0f} words/s", f"{cpu['graphkit']:.1f} s CPU"),
+        ("ratio to the same batch size, wall clock", f"{rate['graphkit'] / rate['bare32']:.2f}  (target >= 0.9)"),
+        ("ratio to the same batch size, CPU time", f"{cpu['bare32'] / cpu['graphkit']:.2f}  (target >= 0.9)"),
+        ("ratio to spaCy's default batch, wall clock", f"{rate['graphkit'] / rate['bare']:.2f}"),
     ])
 
 

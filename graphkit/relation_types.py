@@ -94,6 +94,12 @@ class Vocabulary:
     dictionary_index: dict[str, str] = field(default_factory=dict)
     stance_index: dict[str, str] = field(default_factory=dict)  # stance predicate lemma -> relation name
     clause_noun_index: dict[str, str] = field(default_factory=dict)  # clause noun lemma -> relation name
+    any_trigger_lemma: frozenset[str] = field(default=frozenset(), init=False)
+
+    def __post_init__(self) -> None:
+        # every lemma that can trigger a relation on its own, so find_triggers skips the rest at once
+        lemmas = set(self.verb_index) | set(self.noun_index) | set(self.stance_index) | set(self.clause_noun_index) | set(self.dictionary_index)
+        object.__setattr__(self, "any_trigger_lemma", frozenset(lemmas))
 
     def __getitem__(self, name: str) -> RelationType:
         try:

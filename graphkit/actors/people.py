@@ -114,8 +114,8 @@ class PersonRules:
         """A two- or three-word proper name whose last word appears alone elsewhere in the article."""
         if not 2 <= len(ent) <= 3 or any(t.pos_ != "PROPN" or not t.text[:1].isupper() for t in ent):
             return False
-        last = ent[-1].text
-        return any(t.text == last and not (ent.start <= t.i < ent.end) and (t.i == 0 or t.doc[t.i - 1].text != ent[-2].text) for t in self.doc)
+        last, before = ent[-1].text, ent[-2].text
+        return any(not (ent.start <= i < ent.end) and (i == 0 or self.doc[i - 1].text != before) for i in self.word_positions.get(last, ()))
 
     def person(self, span: Span) -> Actor | None:
         """The person a PERSON entity names, known or new; None for a lone unknown word, which in

@@ -24,6 +24,7 @@ class _Resolver(PersonRules, GroupRules, ReferenceRules):
         # spaCy builds doc.ents anew on every access; resolution reads them for every mention it adds
         self.ents = doc.ents
         self.ent_at = {i: ent for ent in self.ents for i in range(ent.start, ent.end)}
+        self._word_positions: dict[str, list[int]] | None = None  # word -> its token indices, built when first asked
         self.event_nouns = event_nouns
         self.date = article.date
         self.kb = kb
@@ -48,6 +49,14 @@ class _Resolver(PersonRules, GroupRules, ReferenceRules):
                 self.sentence_of[token.i] = index
 
     # -- bookkeeping -------------------------------------------------------------------------
+    @property
+    def word_positions(self) -> dict[str, list[int]]:
+        if self._word_positions is None:
+            self._word_positions = {}
+            for token in self.doc:
+                self._word_positions.setdefault(token.text, []).append(token.i)
+        return self._word_positions
+
     def add(self, actor: Actor, start: int, end: int, how: str = "name") -> Mention | None:
         if any(i in self.taken for i in range(start, end)):
             return None

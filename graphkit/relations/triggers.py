@@ -81,13 +81,18 @@ def find_triggers(sent: Span, vocab: Vocabulary) -> list[Trigger]:
     triggers = list(_phrase_triggers(sent, vocab, covered))
     triggers += _frame_triggers(sent, vocab, covered)
     for token in sent:
-        if token.i in covered or is_poll_share(token):
+        if token.i in covered:
+            continue
+        lemma = token.lemma_.lower()
+        # most words can trigger nothing: skip them before the costlier checks (same result)
+        if lemma not in vocab.any_trigger_lemma and token.dep_ not in syntax.MODIFIER_DEPS:
+            continue
+        if is_poll_share(token):
             continue
         compound = compound_relation(token, vocab)
         if compound is not None:
             triggers.append(Trigger(token, compound, "compound"))
             continue
-        lemma = token.lemma_.lower()
         if lemma in vocab.stance_index and is_stance_predicate(token, vocab):
             triggers.append(Trigger(token, vocab.stance_index[lemma], "stance"))
             continue
