@@ -114,3 +114,20 @@ def test_a_pronoun_is_not_accused():
     """"France said he violated the ceasefire": whoever "he" is, the speaker does not name him."""
     table = SAID_VIOLATED.replace("Russia     Russia     PROPN NNP nsubj 3 GPE", "he         he         PRON  PRP nsubj 3")
     assert found(table, {0: "France", 2: "Netanyahu"}) == set()
+
+
+def test_a_for_clause_is_extraposed_too():
+    """"France said it was unacceptable for Russia to strike": France criticises Russia."""
+    table = """
+        France     France     PROPN NNP nsubj  1 GPE
+        said       say        VERB  VBD ROOT   1
+        it         it         PRON  PRP nsubj  3
+        was        be         AUX   VBD ccomp  1
+        unacceptable unacceptable ADJ JJ acomp 3
+        for        for        SCONJ IN  mark   8
+        Russia     Russia     PROPN NNP nsubj  8 GPE
+        to         to         PART  TO  aux    8
+        strike     strike     VERB  VB  advcl  3
+        .          .          PUNCT .   punct  1
+    """
+    assert ("France", "criticizes", "Russia", False, "extraposed_judgement") in found(table, (0, 6))

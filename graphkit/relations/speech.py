@@ -116,14 +116,16 @@ def is_expletive(token: Token) -> bool:
 
 @rule("extraposed_judgement", 0.7, "stance", -1, when=lambda rel: rel.name in JUDGED_BY_SPEECH, overrides=True)
 def extraposed_judgement(f: Frame):
-    """"George said it was unfortunate that India had refused a visit": the judgement is the
-    speaker's, of the subject of the extraposed clause. Only with an expletive "it" and a
-    that-clause; a negated or conditional judgement judges nobody."""
+    """"George said it was unfortunate that India had refused a visit", "Russia said it was
+    unacceptable for Washington to strike": the judgement is the speaker's, of the subject of the
+    extraposed clause. Only with an expletive "it" and a that-clause or "for ... to" clause; a
+    negated or conditional judgement judges nobody."""
     predicate = f.node
     copula = predicate.head if predicate.dep_ in {"acomp", "attr"} and predicate.head.pos_ in syntax.VERBAL else predicate
     if not any(is_expletive(s) for s in syntax.subject_tokens(copula)):
         return None
     clauses = [c for c in (*predicate.children, *copula.children) if c.dep_ == "ccomp" and c is not predicate]
+    clauses += syntax.for_clauses(predicate) + syntax.for_clauses(copula)
     speech = speech_verb(first_conjunct(copula))
     if not clauses or speech is None or is_hedged(copula, speech):
         return []
