@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 from test_legal import LEGAL_CASES
+from test_speech import SPEECH_CASES
 
 from graphkit.descriptions import ActorKnowledge
 from graphkit.models import Actor
@@ -318,6 +319,7 @@ CASES = {
 
 
 CASES |= LEGAL_CASES  # courts, calls and filings (tests/test_legal.py)
+CASES |= SPEECH_CASES  # accusations and judgements in what a speaker says (tests/test_speech.py)
 
 
 @pytest.mark.parametrize("name", sorted(CASES))

@@ -14,6 +14,7 @@ from ..relation_types import RelationType, Vocabulary
 from . import (
     legal,  # noqa: F401  (registers the rules of courts and calls)
     noun_rules,  # noqa: F401  (registers the noun and speaker rules)
+    speech,  # noqa: F401  (registers accusations and judgements carried by what a speaker says)
     syntax,
 )
 from .attributes import location, quantity

@@ -1,0 +1,133 @@
+"""Accusations and judgements carried by what a speaker says (graphkit/relations/speech.py) on
+hand-built Docs: no model needed. ``SPEECH_CASES`` joins the rule cases of test_rules.py, which
+checks that every registered rule has one."""
+
+from __future__ import annotations
+
+import pytest
+
+from graphkit.descriptions import ActorKnowledge
+from graphkit.relation_types import default_vocabulary
+from graphkit.relations import extract_relations
+
+from handbuilt import article, parse
+
+VOCAB = default_vocabulary()
+
+
+def found(table: str, actors) -> set[tuple]:
+    doc, mentions = parse(table, actors)
+    return {(r.source.label, r.relation, r.target.label, r.negated, r.rule) for r in extract_relations(doc, mentions, article(doc), VOCAB, ActorKnowledge())}
+
+
+# France said Russia violated the ceasefire.
+SAID_VIOLATED = """
+    France     France     PROPN NNP nsubj 1 GPE
+    said       say        VERB  VBD ROOT  1
+    Russia     Russia     PROPN NNP nsubj 3 GPE
+    violated   violate    VERB  VBD ccomp 1
+    the        the        DET   DT  det   5
+    ceasefire  ceasefire  NOUN  NN  dobj  3
+    .          .          PUNCT .   punct 1
+"""
+
+# rule -> (table, actors, expected {(source, relation, target, rule)}), as in test_rules.CASES
+SPEECH_CASES = {
+    "speaker_accusation": (SAID_VIOLATED, (0, 2), {("France", "accuses", "Russia", "speaker_accusation")}),
+    # France said it was unfortunate that Russia had refused a visit.
+    "extraposed_judgement": ("""
+        France     France     PROPN NNP nsubj  1 GPE
+        said       say        VERB  VBD ROOT   1
+        it         it         PRON  PRP nsubj  3
+        was        be         AUX   VBD ccomp  1
+        unfortunate unfortunate ADJ JJ  acomp  3
+        that       that       SCONJ IN  mark   8
+        Russia     Russia     PROPN NNP nsubj  8 GPE
+        had        have       AUX   VBD aux    8
+        refused    refuse     VERB  VBN ccomp  3
+        a          a          DET   DT  det    10
+        visit      visit      NOUN  NN  dobj   8
+        .          .          PUNCT .   punct  1
+    """, (0, 6), {("France", "criticizes", "Russia", "extraposed_judgement")}),
+}
+
+
+# The same constructions with the word the rules depend on changed: nobody is accused.
+NO_ACCUSATION = {
+    # France denied that Russia violated the ceasefire: a denial, not an accusation.
+    "denied": SAID_VIOLATED.replace("said       say ", "denied     deny"),
+    # Russia violated the ceasefire: nobody says so.
+    "unsaid": """
+        Russia     Russia     PROPN NNP nsubj 1 GPE
+        violated   violate    VERB  VBD ROOT  1
+        the        the        DET   DT  det   3
+        ceasefire  ceasefire  NOUN  NN  dobj  1
+        .          .          PUNCT .   punct 1
+    """,
+    # France said Russia did not violate the ceasefire.
+    "negated clause": """
+        France     France     PROPN NNP nsubj 1 GPE
+        said       say        VERB  VBD ROOT  1
+        Russia     Russia     PROPN NNP nsubj 5 GPE
+        did        do         AUX   VBD aux   5
+        not        not        PART  RB  neg   5
+        violate    violate    VERB  VB  ccomp 1
+        the        the        DET   DT  det   7
+        ceasefire  ceasefire  NOUN  NN  dobj  5
+        .          .          PUNCT .   punct 1
+    """,
+    # France said the problem lies in Russia: a place, not a lie.
+    "lies in": """
+        France     France     PROPN NNP nsubj 1 GPE
+        said       say        VERB  VBD ROOT  1
+        the        the        DET   DT  det   3
+        problem    problem    NOUN  NN  nsubj 4
+        lies       lie        VERB  VBZ ccomp 1
+        in         in         ADP   IN  prep  4
+        Russia     Russia     PROPN NNP pobj  5 GPE
+        .          .          PUNCT .   punct 1
+    """,
+}
+
+
+@pytest.mark.parametrize("name", sorted(NO_ACCUSATION))
+def test_no_accusation_without_a_speaker_saying_it(name):
+    table = NO_ACCUSATION[name]
+    actors = tuple(i for i, line in enumerate(table.strip().splitlines()) if line.split()[0] in {"France", "Russia"})
+    assert not any(relation == "accuses" for _, relation, _, _, _ in found(table, actors))
+
+
+def test_a_judgement_with_an_actor_for_subject_is_no_extraposition():
+    """"Russia was unfortunate": no "it", no clause; the speaker judges nobody."""
+    table = """
+        France     France     PROPN NNP nsubj 1 GPE
+        said       say        VERB  VBD ROOT  1
+        Russia     Russia     PROPN NNP nsubj 3 GPE
+        was        be         AUX   VBD ccomp 1
+        unfortunate unfortunate ADJ JJ  acomp 3
+        .          .          PUNCT .   punct 1
+    """
+    assert found(table, (0, 2)) == set()
+
+
+def test_a_pronoun_is_not_accused():
+    """"France said he violated the ceasefire": whoever "he" is, the speaker does not name him."""
+    table = SAID_VIOLATED.replace("Russia     Russia     PROPN NNP nsubj 3 GPE", "he         he         PRON  PRP nsubj 3")
+    assert found(table, {0: "France", 2: "Netanyahu"}) == set()
+
+
+def test_a_for_clause_is_extraposed_too():
+    """"France said it was unacceptable for Russia to strike": France criticises Russia."""
+    table = """
+        France     France     PROPN NNP nsubj  1 GPE
+        said       say        VERB  VBD ROOT   1
+        it         it         PRON  PRP nsubj  3
+        was        be         AUX   VBD ccomp  1
+        unacceptable unacceptable ADJ JJ acomp 3
+        for        for        SCONJ IN  mark   8
+        Russia     Russia     PROPN NNP nsubj  8 GPE
+        to         to         PART  TO  aux    8
+        strike     strike     VERB  VB  advcl  3
+        .          .          PUNCT .   punct  1
+    """
+    assert ("France", "criticizes", "Russia", False, "extraposed_judgement") in found(table, (0, 6))
