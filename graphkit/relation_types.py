@@ -17,6 +17,7 @@ _DETERMINERS = {"a", "an", "the"}
 BEHAVIOURS = (
     "speech_act", "asset_target", "unrealised_object", "own_forces", "embedded_target", "answers_clause", "claim_target", "hosts_events",
     "compound_modifier", "content_not_event", "owner_target", "infinitive_plans", "armed_party", "foreign_target",
+    "no_population",
 )
 
 
@@ -48,6 +49,7 @@ class RelationType:
     content_not_event: bool = False
     owner_target: bool = False
     infinitive_plans: bool = False
+    no_population: bool = False  # "Filipinos were killed by police": a population is no target
     armed_party: bool = False  # "Clinton battles Sanders": between people and organisations alone it is rivalry
     foreign_target: bool = False  # "Obama traveled to Washington": no visit to one's own state
     frames: tuple[Frame, ...] = ()

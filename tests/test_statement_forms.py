@@ -8,7 +8,7 @@ from graphkit.descriptions import ActorKnowledge
 from graphkit.relation_types import default_vocabulary
 from graphkit.relations import extract_relations
 
-from handbuilt import article, parse
+from handbuilt import ACTORS, article, parse
 
 VOCAB = default_vocabulary()
 
@@ -589,3 +589,39 @@ def test_an_amount_of_money_given_is_aid():
         .          .          PUNCT .   punct  1
     """
     assert found(table, (0, 5)) == {("France", "aids", "Iran")}
+
+
+class Demonyms(ActorKnowledge):
+    """A knowledge base that knows one demonym."""
+
+    def state_for_demonym(self, text):
+        return ACTORS["Iran"] if text.lower() in {"iranian", "iranians"} else None
+
+
+def test_a_population_is_no_target():
+    # France arrested Iranians. / France arrested the Iranians. (ANNOTATION.md: no edge for populations)
+    table = """
+        France     France     PROPN NNP  nsubj 1 GPE
+        arrested   arrest     VERB  VBD  ROOT  1
+        Iranians   Iranians   PROPN NNPS dobj  1 NORP
+        .          .          PUNCT .    punct 1
+    """
+    doc, mentions = parse(table, {0: "France", 2: "Iran"})
+    assert list(extract_relations(doc, mentions, article(doc), VOCAB, Demonyms())) == []
+    condemned = table.replace("arrested   arrest ", "condemned  condemn")
+    doc, mentions = parse(condemned, {0: "France", 2: "Iran"})
+    assert [(r.relation, r.target.label) for r in extract_relations(doc, mentions, article(doc), VOCAB, Demonyms())] == [("condemns", "Iran")]
+
+
+def test_a_demonym_before_a_population_noun_names_people():
+    # France arrested Iranian civilians. / France seized Iranian ships.
+    table = """
+        France     France     PROPN NNP  nsubj 1 GPE
+        arrested   arrest     VERB  VBD  ROOT  1
+        Iranian    Iranian    ADJ   JJ   amod  3 NORP
+        civilians  civilian   NOUN  NNS  dobj  1
+        .          .          PUNCT .    punct 1
+    """
+    assert found(table, {0: "France", 2: "Iran"}) == set()
+    ships = table.replace("arrested   arrest ", "seized     seize  ").replace("civilians  civilian", "ships      ship    ")
+    assert found(ships, {0: "France", 2: "Iran"}) == {("France", "arrests", "Iran")}

@@ -123,6 +123,8 @@ def statements(
             continue
         if is_travel(stated, trigger, source) or is_unarmed_use(stated, trigger, source, target):
             continue
+        if stated.no_population and is_population(target, sent.doc, knowledge):
+            continue
         if is_rivalry(stated, source, target) or is_domestic(stated, source, target):
             continue
         rel = object_variant(topic_variant(verbal_variant(stated, trigger, source, target, vocab), trigger, vocab), trigger, vocab)
@@ -161,6 +163,7 @@ def verbal_variant(rel: RelationType, trigger: Trigger, source: Mention, target:
 
 
 TOPIC_PREPS = words("topic_preps")
+POPULATION_NOUNS = words("population_nouns")
 
 
 def topic_variant(rel: RelationType, trigger: Trigger, vocab: Vocabulary) -> RelationType:
@@ -223,6 +226,17 @@ def is_rivalry(rel: RelationType, source: Mention, target: Mention) -> bool:
     combat (``armed_party``) between people, parties and organisations, with no state, armed force
     or armed group at either end, is political rivalry (ANNOTATION_NOTES), not fighting."""
     return rel.armed_party and source.actor.type not in ARMED_TYPES and target.actor.type not in ARMED_TYPES
+
+
+def is_population(mention: Mention, doc: Doc, knowledge: ActorKnowledge) -> bool:
+    """"Filipinos were killed by police", "arrested two Americans", "Iraqi immigrants", "its
+    citizens": a bare plural demonym, or a name before a population noun, names people, not the
+    state or its forces (ANNOTATION.md); "the Russians" (with the article) may be either and stays."""
+    words_ = mention.text.split()
+    if len(words_) == 1 and words_[0].endswith("s") and knowledge.state_for_demonym(words_[0]) is not None:
+        return True
+    token = doc.char_span(mention.start_char, mention.end_char, alignment_mode="expand").root
+    return token.dep_ in syntax.OWNER_DEPS and token.head.lemma_.lower() in POPULATION_NOUNS
 
 
 def is_own_state(source: Mention, target: Mention) -> bool:
