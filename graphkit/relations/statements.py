@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import replace
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ..descriptions import ActorKnowledge, names_own_country
 from ..lexicons import words
@@ -119,19 +119,13 @@ def statements(
     stated = vocab[trigger.relation]
     context = None
     for source, target, reciprocal in pairs(candidate.sources, candidate.targets, stated.symmetric, stated.mutual, candidate.pattern == "reciprocal"):
-        if source.actor.id == target.actor.id or is_own_state(source, target) or is_speakers_state(candidate, source, target):
-            continue
-        if is_travel(stated, trigger, source) or is_unarmed_use(stated, trigger, source, target):
-            continue
-        if stated.no_population and is_population(target, sent.doc, knowledge):
-            continue
-        if is_rivalry(stated, source, target) or is_domestic(stated, source, target):
+        target_token = sent.doc.char_span(target.start_char, target.end_char, alignment_mode="expand").root
+        if states_nothing(stated, trigger, candidate, source, target, target_token, knowledge):
             continue
         rel = object_variant(topic_variant(verbal_variant(stated, trigger, source, target, vocab), trigger, vocab), trigger, vocab)
         context = context or statement_context(trigger.token, actors, other_events)
         start = min(source.start_char, target.start_char, trigger.token.idx)
         end = max(source.end_char, target.end_char, trigger.token.idx + len(trigger.token.text))
-        target_token = sent.doc.char_span(target.start_char, target.end_char, alignment_mode="expand").root
         pattern = "symmetric" if reciprocal else candidate.pattern
         base = calibrated_base(candidate.rule, base_confidence(pattern)) * modality_factor(context.modality)
         yield Relation(
@@ -193,6 +187,17 @@ def object_variant(rel: RelationType, trigger: Trigger, vocab: Vocabulary) -> Re
     return vocab[rel.object_form] if objects & rel.object_words else rel
 
 
+def states_nothing(
+    rel: RelationType, trigger: Trigger, candidate: Candidate, source: Mention, target: Mention, target_token: Token, knowledge: ActorKnowledge,
+) -> bool:
+    """A pair the relation's definition rules out: an actor and itself, one's own state, travel,
+    combat with no armed party, a population as victim, a trip home."""
+    return (source.actor.id == target.actor.id or is_own_state(source, target) or is_speakers_state(candidate, source, target)
+            or is_travel(rel, trigger, source) or is_unarmed_use(rel, trigger, source, target)
+            or (rel.no_population and is_population(target, target_token, knowledge))
+            or is_rivalry(rel, source, target) or is_domestic(rel, source, target))
+
+
 def is_travel(rel: RelationType, trigger: Trigger, source: Mention) -> bool:
     """"Trump left the Philippines": a person leaving a country travels; only states, forces and
     organisations withdraw by leaving ("Britain will leave the EU")."""
@@ -206,19 +211,22 @@ def is_unarmed_use(rel: RelationType, trigger: Trigger, source: Mention, target:
     return syntax.lemma(trigger.token) in rel.armed_verbs and not armed
 
 
+def of_own_state(source: Mention, target: Mention) -> bool:
+    """The target is the state the source belongs to."""
+    return target.actor.type == "State" and source.actor.country is not None and source.actor.country == target.actor.country
+
+
 def is_speakers_state(candidate: Candidate, source: Mention, target: Mention) -> bool:
     """"Obama pledged that the United States would take in 10,000 refugees", "Flynn warned that
     Washington would no longer tolerate Iran's provocations": the speaker's own state, subject of
     what he says, is the side he speaks for, not the one he pledges to or warns."""
-    return (candidate.rule == "clause_subject" and source.actor.type == "Person" and target.actor.type == "State"
-            and source.actor.country is not None and source.actor.country == target.actor.country)
+    return candidate.rule == "clause_subject" and source.actor.type == "Person" and of_own_state(source, target)
 
 
 def is_domestic(rel: RelationType, source: Mention, target: Mention) -> bool:
     """"Kelly will travel to Washington to argue", "during his visits to Washington": a trip to
     one's own state (``foreign_target``) is domestic travel, no visit to the state."""
-    return (rel.foreign_target and target.actor.type == "State" and source.actor.country is not None
-            and source.actor.country == target.actor.country)
+    return rel.foreign_target and of_own_state(source, target)
 
 
 def is_rivalry(rel: RelationType, source: Mention, target: Mention) -> bool:
@@ -228,19 +236,17 @@ def is_rivalry(rel: RelationType, source: Mention, target: Mention) -> bool:
     return rel.armed_party and source.actor.type not in ARMED_TYPES and target.actor.type not in ARMED_TYPES
 
 
-def is_population(mention: Mention, doc: Doc, knowledge: ActorKnowledge) -> bool:
+def is_population(mention: Mention, token: Token, knowledge: ActorKnowledge) -> bool:
     """"Filipinos were killed by police", "arrested two Americans", "Iraqi immigrants", "its
     citizens": a bare plural demonym, or a name before a population noun, names people, not the
     state or its forces (ANNOTATION.md); "the Russians" (with the article) may be either and stays."""
     words_ = mention.text.split()
     if len(words_) == 1 and words_[0].endswith("s") and knowledge.state_for_demonym(words_[0]) is not None:
         return True
-    token = doc.char_span(mention.start_char, mention.end_char, alignment_mode="expand").root
     return token.dep_ in syntax.OWNER_DEPS and token.head.lemma_.lower() in POPULATION_NOUNS
 
 
 def is_own_state(source: Mention, target: Mention) -> bool:
     """"Nebenzya defended his country's cooperation with North Korea": an official's own state,
     named as his, is what he speaks for, not someone he supports."""
-    return (source.actor.type == "Person" and target.actor.type == "State" and source.actor.country == target.actor.country
-            and names_own_country(target.text))
+    return source.actor.type == "Person" and of_own_state(source, target) and names_own_country(target.text)

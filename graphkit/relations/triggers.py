@@ -8,7 +8,7 @@ from functools import lru_cache
 from spacy.tokens import Span, Token
 
 from ..lexicons import words
-from ..relation_types import Frame, Vocabulary
+from ..relation_types import Frame, RelationType, Vocabulary
 from . import syntax
 
 LIGHT_VERBS = words("light_verbs")
@@ -98,9 +98,7 @@ def find_triggers(sent: Span, vocab: Vocabulary) -> list[Trigger]:
             continue
         if token.pos_ == "VERB" and is_content_of_request(token, vocab):
             continue
-        if (token.pos_ == "VERB" and lemma in vocab.verb_index and not is_light_verb_use(token, vocab) and not is_complement_idiom(token)
-                and not has_idle_object(token, vocab) and not is_question(token) and not is_shared_view(token)
-                and not is_plan(token, vocab[vocab.verb_index[lemma]])):
+        if token.pos_ == "VERB" and lemma in vocab.verb_index and not verb_names_no_event(token, vocab[vocab.verb_index[lemma]], vocab):
             triggers.append(Trigger(token, vocab.verb_index[lemma], "verb"))
         elif token.pos_ in syntax.NOMINAL and lemma in vocab.noun_index and token.ent_type_ not in syntax.ACTOR_ENTITIES:
             if not names_no_event(token, vocab):
@@ -179,7 +177,6 @@ def _phrase_table(vocab: Vocabulary) -> tuple[tuple, dict[str, tuple[int, ...]]]
     return entry[1], entry[2]
 
 
-@lru_cache(maxsize=8)
 def _phrases_by_first_word(phrases: tuple) -> dict[str, tuple[int, ...]]:
     """Positions of the phrases each word form may start, so that a token is tried only against
     the phrases it can open (the vocabulary has hundreds) and still in the vocabulary's order."""
@@ -206,6 +203,14 @@ def frame_governor(token: Token, frames: tuple[Frame, ...]) -> tuple[Token | Non
     return None, None
 
 
+def verb_names_no_event(verb: Token, rel: RelationType, vocab: Vocabulary) -> bool:
+    """A trigger verb of ``rel`` that states no event of its own: a light verb ("held talks"), an
+    idiom ("hold Iran accountable"), an idle object ("sent a letter"), a reporter's question, a
+    shared view ("agreed with Trump that"), a plan ("agreed to share")."""
+    return (is_light_verb_use(verb, vocab) or is_complement_idiom(verb) or has_idle_object(verb, rel) or is_question(verb)
+            or is_shared_view(verb) or is_plan(verb, rel))
+
+
 def is_light_verb_use(verb: Token, vocab: Vocabulary) -> bool:
     """"held talks", "provided aid": the noun names the event, not the verb."""
     return verb.lemma_.lower() in LIGHT_VERBS and any(
@@ -213,7 +218,7 @@ def is_light_verb_use(verb: Token, vocab: Vocabulary) -> bool:
     )
 
 
-def is_plan(verb: Token, rel) -> bool:
+def is_plan(verb: Token, rel: RelationType) -> bool:
     """"Japan and South Korea agreed to share intelligence": with ``infinitive_plans``, the bare
     verb and an infinitive is a plan; "agreed with Seoul to share", "agreed on a deal" are not bare."""
     if not rel.infinitive_plans or any(c.dep_ in syntax.OBJECT_DEPS or c.dep_ == "prep" for c in verb.children):
@@ -221,11 +226,11 @@ def is_plan(verb: Token, rel) -> bool:
     return any(c.dep_ == "xcomp" and syntax.is_infinitive(c) for c in verb.children)
 
 
-def has_idle_object(verb: Token, vocab: Vocabulary) -> bool:
+def has_idle_object(verb: Token, rel: RelationType) -> bool:
     """"sent a letter to Congress", "gave Zinke a low score", "will sign it into law", "the bills
     ... be signed by Brown": what the verb moves or signs is a thing written, said or decided, one
     of its relation's ``idle_objects``; no goods change hands and no deal is made."""
-    idle = vocab[vocab.verb_index[syntax.lemma(verb)]].idle_objects
+    idle = rel.idle_objects
     if not idle:
         return False
     objects = syntax.object_tokens(verb) + syntax.prep_pobjs(verb, "into") + syntax.subject_tokens(verb, syntax.PASSIVE_SUBJECT_DEPS)
@@ -324,7 +329,7 @@ def is_content_of_request(verb: Token, vocab: Vocabulary) -> bool:
     for _ in range(3):
         # "called for the panel to open a probe": the parser hangs the infinitive as an adverbial
         # clause of "called"; only a request phrase ("call for", "call on") takes it as its content
-        infinitive = node.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
+        infinitive = node.dep_ == "advcl" and syntax.is_infinitive(node)
         if (node.dep_ not in syntax.COMPLEMENT_DEPS and not infinitive) or node.head is node:
             return False
         node = node.head
