@@ -1,8 +1,11 @@
-"""The fitted confidence table: how it is fitted (scripts/calibrate_confidence.py) and read."""
+"""The fitted confidence model: how it is fitted (scripts/calibrate_confidence.py) and what it
+was fitted on."""
 
 from __future__ import annotations
 
 import importlib.util
+import json
+import random
 
 import pytest
 
@@ -18,39 +21,72 @@ def calibrate_module():
     return module
 
 
-def record(rule: str, modality: str = "asserted") -> dict:
-    return {"rule": rule, "modality": modality}
+def synthetic(module, n: int = 300, seed: int = 7) -> list:
+    """Statements of two rules: "good" right 90% of the time, "poor" 30%, in articles of three."""
+    rng = random.Random(seed)
+    judged = []
+    for i in range(n):
+        rule = "good" if i % 2 else "poor"
+        right = rng.random() < (0.9 if rule == "good" else 0.3)
+        judged.append(module.Judged({"registered_base": 0.8, f"rule:{rule}": 1.0}, right, f"article-{i // 3}"))
+    return judged
 
 
-def test_a_rules_base_is_its_precision_smoothed_toward_the_overall_one():
-    fit = calibrate_module().fit
-    # 8 of 10 direct objects right, 0 of 2 clause subjects, 1 of 2 hypothetical: overall 8/12
-    judged = [(record("direct_object"), i < 8) for i in range(10)] + [(record("clause_subject"), False)] * 2
-    table = fit(judged)
-    overall = 8 / 12
-    assert table["fitted_on"]["precision"] == pytest.approx(overall, abs=0.001)
-    assert table["rules"]["direct_object"] == round((8 + 5 * overall) / (10 + 5), 2)
-    assert table["rules"]["clause_subject"] == round((0 + 5 * overall) / (2 + 5), 2)
-    assert table["rules"]["clause_subject"] < overall < table["rules"]["direct_object"]
+def test_the_model_learns_which_rule_is_right_more_often():
+    module = calibrate_module()
+    table = module.fit(synthetic(module), report=lambda line: None)
+    weights = table["model"]["weights"]
+    assert weights["rule:good"] > 0 > weights["rule:poor"]
+    assert table["fitted_on"]["penalty"] in module.PENALTIES
+    assert table["fitted_on"]["statements"] == 300
 
 
-def test_dictionary_statements_count_for_their_rule_and_modality_is_a_factor_at_most_one():
-    fit = calibrate_module().fit
-    judged = [(record("cameo:direct_object"), True), (record("direct_object", "hypothetical"), False), (record("direct_object"), True)]
-    table = fit(judged)
-    assert set(table["rules"]) == {"direct_object"}
-    assert table["modality"]["hypothetical"] < 1.0 and table["modality"]["asserted"] == 1.0
+def test_out_of_fold_precision_rises_with_the_threshold():
+    module = calibrate_module()
+    buckets = module.fit(synthetic(module), report=lambda line: None)["fitted_on"]["out_of_fold"]
+    assert buckets[">=0.7"]["right"] > 0.8 > buckets[">=0.5"]["statements"] / 300
+    assert buckets[">=0.8"]["statements"] <= buckets[">=0.5"]["statements"]
 
 
-def test_the_table_is_read_with_the_registered_base_as_fallback(monkeypatch):
-    monkeypatch.setattr(confidence, "calibration", lambda: {"rules": {"direct_object": 0.7}, "modality": {"hypothetical": 0.5}})
-    assert confidence.calibrated_base("direct_object", 0.85) == 0.7
-    assert confidence.calibrated_base("a_rule_never_seen", 0.6) == 0.6
-    assert confidence.modality_factor("hypothetical") == 0.5
-    assert confidence.modality_factor("asserted") == 1.0
+def test_an_article_never_straddles_two_folds():
+    module = calibrate_module()
+    assert {module.fold_of("reuters-000001") for _ in range(3)} == {module.fold_of("reuters-000001")}
+    assert len({module.fold_of(f"reuters-{i:06d}") for i in range(200)}) == module.FOLDS
 
 
-def test_the_committed_table_was_fitted_on_the_dev_split():
+def test_a_stronger_penalty_pulls_the_weights_toward_zero():
+    module = calibrate_module()
+    judged = synthetic(module)
+    names = module.feature_names(judged)
+    X, y = module.design(judged, names)
+    weak, strong = module.fit_logistic(X, y, 0.1), module.fit_logistic(X, y, 100.0)
+    assert abs(strong[1:]).sum() < abs(weak[1:]).sum()
+
+
+def test_the_script_refuses_the_test_split(monkeypatch, capsys):
+    module = calibrate_module()
+    monkeypatch.setattr("sys.argv", ["calibrate_confidence.py", "--gold", "tests/data/reuters_test.jsonl"])
+    with pytest.raises(SystemExit):
+        module.main()
+    assert "held out" in capsys.readouterr().err
+
+
+def test_the_committed_model_was_fitted_on_dev_and_judged_statements():
     table = confidence.calibration()
-    assert table["fitted_on"]["statements"] > 0
-    assert all(0.0 < value < 1.0 for value in table["rules"].values())
+    assert table["fitted_on"]["dev_statements"] > 0 and table["fitted_on"]["judged_statements"] > 0
+    assert table["model"]["weights"] and "intercept" in table["model"]
+    assert set(table["fitted_on"]["out_of_fold"]) == {">=0.5", ">=0.6", ">=0.7", ">=0.8"}
+
+
+def test_the_judgements_are_keys_on_odd_id_articles_only():
+    """Judged statements come from odd-id articles (never gold) and carry no article text."""
+    gold_ids = set()
+    for name in ("reuters_dev.jsonl", "reuters_test.jsonl"):
+        with open(helpers.REPO / "tests" / "data" / name, encoding="utf-8") as handle:
+            gold_ids |= {json.loads(line)["id"] for line in handle if line.strip()}
+    with open(helpers.REPO / "tests" / "data" / "calibration_judgements.jsonl", encoding="utf-8") as handle:
+        judgements = [json.loads(line) for line in handle if line.strip()]
+    assert judgements
+    for item in judgements:
+        assert set(item) == {"doc_id", "sentence_index", "source", "relation", "target", "negated", "right"}
+        assert int(item["doc_id"].rsplit("-", 1)[1]) % 2 == 1 and item["doc_id"] not in gold_ids

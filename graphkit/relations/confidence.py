@@ -1,7 +1,15 @@
-"""Confidence of one statement: the base score of its rule, lowered for weak endpoints and distance."""
+"""Confidence of one statement: how often statements like it are right.
+
+With a fitted model (ontologies/confidence.yaml, written by scripts/calibrate_confidence.py from
+judged statements) the confidence is a logistic function of the statement's features: its rule
+and the rule's registered base, its relation, modality and negation, how many endpoints are
+pronouns or unknown to the knowledge base, and how many tokens its evidence spans. Without a
+fitted model it is the rule's registered base lowered for weak endpoints and distance.
+"""
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from functools import lru_cache
 
@@ -9,15 +17,19 @@ import yaml
 from spacy.tokens import Token
 
 from ..descriptions import PRONOUNS
-from ..models import Actor, Mention
+from ..models import Actor, Mention, Relation
 from ..resources import ontology_file
+from .registry import base_confidence
 
-DEFAULT_BASE = 0.6
+# A verb only the CAMEO dictionary knows is a candidate, not an edge: its statements start lower,
+# and their rule is reported as "cameo:<rule>" so evaluate shows what the dictionary adds.
+DICTIONARY_FACTOR = 0.8
+CHARS_PER_TOKEN = 6  # about six characters per English token
 
 
 @lru_cache(maxsize=1)
 def calibration() -> dict:
-    """The fitted table (ontologies/confidence.yaml, scripts/calibrate_confidence.py); empty when absent."""
+    """The fitted table (ontologies/confidence.yaml); empty when absent."""
     try:
         path = ontology_file("confidence.yaml")
     except ModuleNotFoundError:  # neither in a checkout nor installed: no table fitted yet
@@ -28,19 +40,56 @@ def calibration() -> dict:
         return yaml.safe_load(handle) or {}
 
 
-def calibrated_base(rule: str, registered: float) -> float:
-    """The base a statement of ``rule`` starts from: its precision on the real-news dev split
-    (smoothed), or the rule's registered base when the table does not know the rule."""
-    return calibration().get("rules", {}).get(rule, registered)
+def registered_base(relation: Relation) -> float:
+    """The base the rule (or how the source was found) was registered with, lowered for a verb only
+    the CAMEO dictionary knows."""
+    dictionary = relation.rule.startswith("cameo:")
+    return base_confidence(relation.pattern) * (DICTIONARY_FACTOR if dictionary else 1.0)
 
 
-def modality_factor(modality: str) -> float:
-    """Hypothetical, planned and reported statements are right less often on the dev split."""
-    return calibration().get("modality", {}).get(modality, 1.0)
+def statement_features(relation: Relation, known: Callable[[Actor], bool]) -> dict[str, float]:
+    """The features the fitted model weighs, by name: indicator features are 1.0 when present."""
+    endpoints = ((relation.source, relation.source_text), (relation.target, relation.target_text))
+    start, end = relation.evidence.char_span
+    features = {
+        "registered_base": registered_base(relation),
+        f"rule:{relation.rule.removeprefix('cameo:')}": 1.0,
+        f"relation:{relation.relation}": 1.0,
+        f"modality:{relation.modality}": 1.0,
+        "pronoun_endpoints": float(sum(text.lower() in PRONOUN_TEXTS for _, text in endpoints)),
+        "unknown_endpoints": float(sum(not known(actor) for actor, _ in endpoints)),
+        # in tens of tokens, capped: a statement spread over half a sentence is no surer at 60
+        "evidence_tokens": min(6.0, (end - start) / CHARS_PER_TOKEN / 10),
+    }
+    if relation.rule.startswith("cameo:"):
+        features["dictionary"] = 1.0
+    if relation.negated:
+        features["negated"] = 1.0
+    return features
 
 
-def confidence(base: float, trigger: Token, source: Mention, target: Mention, known: Callable[[Actor], bool]) -> float:
-    """Confidence in [0, 1] of one statement.
+def logistic(features: dict[str, float], model: dict) -> float:
+    """The model's probability that a statement with these features is right."""
+    weights = model["weights"]
+    z = model["intercept"] + sum(weights.get(name, 0.0) * value for name, value in features.items())
+    return 1.0 / (1.0 + math.exp(-z))
+
+
+def confidence(relation: Relation, trigger: Token, source: Mention, target: Mention, known: Callable[[Actor], bool]) -> float:
+    """Confidence in [0.05, 0.99] of one statement: the fitted model's, else the heuristic's."""
+    model = calibration().get("model")
+    if model:
+        return clamped(logistic(statement_features(relation, known), model))
+    return clamped(heuristic(registered_base(relation), trigger, source, target, known))
+
+
+def clamped(score: float) -> float:
+    """Two decimals, never 0 or 1: no rule is never or always right."""
+    return round(max(0.05, min(0.99, score)), 2)
+
+
+def heuristic(base: float, trigger: Token, source: Mention, target: Mention, known: Callable[[Actor], bool]) -> float:
+    """The confidence without a fitted model.
 
     Start from the rule's base score (its registration in ``rules``: 0.85 for a verb with its own
     subject and object or a vocabulary phrase, down to 0.55 for a claim's owner from an earlier
@@ -55,9 +104,9 @@ def confidence(base: float, trigger: Token, source: Mention, target: Mention, kn
         if not known(mention.actor):
             score *= 0.85
     distance = max(abs(mention.start_char - trigger.idx) for mention in (source, target))
-    tokens_away = distance / 6  # about six characters per English token
+    tokens_away = distance / CHARS_PER_TOKEN
     score -= min(0.3, 0.02 * max(0.0, tokens_away - 6))
-    return round(max(0.05, min(0.99, score)), 2)
+    return score
 
 
 # The pronouns confidence discounts: the possessive and object forms, not "hers" or "himself".

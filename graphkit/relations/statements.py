@@ -19,11 +19,11 @@ from . import (
 )
 from .attributes import location, quantity
 from .compounds import compound_frame
-from .confidence import calibrated_base, confidence, modality_factor
+from .confidence import confidence
 from .context import statement_context
 from .endpoints import Endpoints
 from .noun_rules import noun_frame, spoken_frame
-from .registry import Candidate, base_confidence, resolve, rules_for
+from .registry import Candidate, resolve, rules_for
 from .rules import Frame, verb_frame
 from .stances import stance_frame
 from .subjects import note_claims
@@ -127,22 +127,18 @@ def statements(
         start = min(source.start_char, target.start_char, trigger.token.idx)
         end = max(source.end_char, target.end_char, trigger.token.idx + len(trigger.token.text))
         pattern = "symmetric" if reciprocal else candidate.pattern
-        base = calibrated_base(candidate.rule, base_confidence(pattern)) * modality_factor(context.modality)
-        yield Relation(
+        relation = Relation(
             source=source.actor, relation=rel.name, target=target.actor,
             evidence=Evidence(article.doc_id, sentence_index, sent.text.strip(), (start, end), article.date, article.title, article.url),
             source_text=source.text, target_text=target.text,
             negated=context.negated, modality=context.modality,
             attributed_to=context.attributed_to.actor if context.attributed_to else None,
             location=location(trigger.token, actors), quantity=quantity(target_token),
-            confidence=confidence(base * (DICTIONARY_FACTOR if trigger.dictionary else 1.0), trigger.token, source, target, knowledge.is_known),
             trigger=trigger.text, pattern=pattern, rule=f"cameo:{candidate.rule}" if trigger.dictionary else candidate.rule,
         )
+        yield replace(relation, confidence=confidence(relation, trigger.token, source, target, knowledge.is_known))
 
 
-# A verb only the CAMEO dictionary knows is a candidate, not an edge: its statements start lower,
-# and their rule is reported as "cameo:<rule>" so evaluate shows what the dictionary adds.
-DICTIONARY_FACTOR = 0.8
 ARMED_TYPES = frozenset({"State", "ArmedForce", "NonStateArmedGroup"})
 
 
