@@ -17,7 +17,7 @@ _DETERMINERS = {"a", "an", "the"}
 BEHAVIOURS = (
     "speech_act", "asset_target", "unrealised_object", "own_forces", "embedded_target", "answers_clause", "claim_target", "hosts_events",
     "compound_modifier", "content_not_event", "owner_target", "infinitive_plans", "armed_party", "foreign_target",
-    "no_population",
+    "no_population", "stated_owner",
 )
 
 
@@ -48,6 +48,7 @@ class RelationType:
     compound_modifier: bool = False
     content_not_event: bool = False
     owner_target: bool = False
+    stated_owner: bool = False
     infinitive_plans: bool = False
     no_population: bool = False  # "Filipinos were killed by police": a population is no target
     armed_party: bool = False  # "Clinton battles Sanders": between people and organisations alone it is rivalry
@@ -66,6 +67,10 @@ class RelationType:
     armed_verbs: frozenset[str] = frozenset()  # "engaged Ukrainian troops": only with an armed party
     # "sent a letter to Congress", "signed the bill": a verb whose object is one of these states no event
     idle_objects: frozenset[str] = frozenset()
+    # "gave Congress until March", "sent a commander there": these generic verbs state the relation
+    # only when what they move is one of ``goods`` (or of ``object_words``)
+    goods_verbs: frozenset[str] = frozenset()
+    goods: frozenset[str] = frozenset()
     topic_verbs: frozenset[str] = frozenset()  # "discussed North Korea with Xi": the object is the topic
     travel_verbs: frozenset[str] = frozenset()  # "Trump left the Philippines": a person travels, no withdrawal
     stance_predicates: tuple[str, ...] = ()  # "critical of", "disappointed (that)", "supportive of"
@@ -162,6 +167,8 @@ def _relation_type(name: str, entry: dict) -> RelationType:
         travel_verbs=frozenset(entry.get("travel_verbs") or ()),
         armed_verbs=frozenset(entry.get("armed_verbs") or ()),
         idle_objects=frozenset(entry.get("idle_objects") or ()),
+        goods_verbs=frozenset(entry.get("goods_verbs") or ()),
+        goods=frozenset(entry.get("goods") or ()),
         topic_verbs=frozenset(entry.get("topic_verbs") or ()),
         stance_predicates=tuple(entry.get("stance_predicates") or ()),
         clause_nouns=_words(name, entry, "clause_nouns"),

@@ -45,7 +45,10 @@ def noun_frame(trigger: Trigger, vocab: Vocabulary, actors: Endpoints) -> Frame:
     # "Iran is the main supplier of drones to Russia": the copula's subject is the source
     governor = syntax.governing_verb(node) or (node.head if node.dep_ == "attr" and node.head.pos_ in syntax.VERBAL else None)
     other_event = governor is not None and syntax.lemma(governor) not in LIGHT_VERBS and vocab.verb_index.get(syntax.lemma(governor), rel.name) != rel.name
-    if not sources and governor is not None and governor.pos_ in syntax.VERBAL and not other_event:
+    # "has not verified the accusations against Trump": a claim belongs to who made it, stated
+    # (``stated_owner``); the subject of another verb only reports or weighs it
+    inherits = governor is not None and (not rel.stated_owner or syntax.lemma(governor) in LIGHT_VERBS)
+    if not sources and inherits and governor.pos_ in syntax.VERBAL and not other_event:
         # but "investigating ... over the transfer of children": the investigator did not transfer them
         sources, _ = inherited_subjects(governor, actors)
         sources = sources or actors.at_all(syntax.agent_tokens(governor))
