@@ -332,6 +332,24 @@ def test_rule_on_a_hand_built_doc(name):
 # Near misses: the same constructions with the word a rule depends on changed; no statement, or
 # another rule's.
 MISSES = {
+    # Russia said Ukraine attacked. France met Germany. Ukraine rejected the claim: a claim two
+    # sentences back is most often not the one rejected.
+    "claim made two sentences before": ("""
+        Russia     Russia     PROPN NNP nsubj 1 GPE
+        said       say        VERB  VBD ROOT  1
+        Ukraine    Ukraine    PROPN NNP nsubj 3 GPE
+        attacked   attack     VERB  VBD ccomp 1
+        .          .          PUNCT .   punct 1
+        France     France     PROPN NNP nsubj 6 GPE
+        met        meet       VERB  VBD ROOT  6
+        Germany    Germany    PROPN NNP dobj  6 GPE
+        .          .          PUNCT .   punct 6
+        Ukraine    Ukraine    PROPN NNP nsubj 10 GPE
+        rejected   reject     VERB  VBD ROOT  10
+        the        the        DET   DT  det   12
+        claim      claim      NOUN  NN  dobj  10
+        .          .          PUNCT .   punct 10
+    """, (0, 2, 5, 7, 9), lambda found: not any(r == "rejects" for _, r, _, _ in found)),
     # "Reuters has not verified the accusations against Russia": a claim belongs to whoever made it
     # (stated_owner); the subject of another verb only weighs it.
     "claim weighed by another verb's subject": ("""

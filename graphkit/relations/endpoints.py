@@ -144,9 +144,11 @@ class Endpoints:
         return found
 
     def claim_reference(self, claim: Token) -> Mention | None:
-        """"rejected the allegation": the one who last made a claim in an earlier sentence."""
+        """"rejected the allegation": the one who made a claim in this sentence or the one before.
+        Further back the claim denied is most often another one ("Russia has denied meddling",
+        paragraphs after a senator's unrelated charge)."""
         claimant = self.last_claimant
-        if claimant is None:
+        if claimant is None or self.sentence_index - claimant.sentence_index > 1:
             return None
         phrase = claim.doc[min(t.i for t in claim.subtree): claim.i + 1]
         return Mention(claimant.actor, phrase.text, phrase.start_char, phrase.end_char, self.sentence_index, how="description")
