@@ -393,6 +393,26 @@ def test_near_misses():
 # The recipient rule beyond "won the backing of": an agent after "by", an owner before the noun,
 # an event received "under" ("came under attack").
 RECEIVED = {
+    # Russia's remarks drew criticism from France: drawing an event receives it.
+    "drew criticism from": ("""
+        Russia     Russia     PROPN NNP nsubj 3 GPE
+        's         's         PART  POS case  0
+        remarks    remark     NOUN  NNS nsubj 3
+        drew       draw       VERB  VBD ROOT  3
+        criticism  criticism  NOUN  NN  dobj  3
+        from       from       ADP   IN  prep  4
+        France     France     PROPN NNP pobj  5 GPE
+        .          .          PUNCT .   punct 3
+    """, (0, 6), {("France", "criticizes", "Russia", "recipient")}),
+    # Ukraine denied Russia's accusations: a possessive inside a phrase ("deny accusation").
+    "possessive inside a phrase": ("""
+        Ukraine     Ukraine     PROPN NNP nsubj 1 GPE
+        denied      deny        VERB  VBD ROOT  1
+        Russia      Russia      PROPN NNP poss  4 GPE
+        's          's          PART  POS case  2
+        accusations accusation  NOUN  NNS dobj  1
+        .           .           PUNCT .   punct 1
+    """, (0, 2), {("Ukraine", "rejects", "Russia", "direct_object")}),
     # Zelensky accepted an invitation by France.
     "invitation by": ("""
         Zelensky   Zelensky   PROPN NNP nsubj 1 PERSON
