@@ -235,3 +235,30 @@ def test_a_charge_names_its_maker_on_the_noun():
     assert found(possessed, {0: "Ukraine", 4: "Russia"}) == set()
     named = possessed.replace("he          he          PRON  PRP ", "Russia      Russia      PROPN NNP ")
     assert found(named, (0, 4)) == {("Ukraine", "accuses", "Russia", False, "claim_clause")}
+
+
+# France said Russia was not truthful.
+NOT_TRUTHFUL = """
+    France   France   PROPN NNP  nsubj     1 GPE
+    said     say      VERB  VBD  ROOT      1
+    Russia   Russia   PROPN NNP  nsubj     3 GPE
+    was      be       AUX   VBD  ccomp     1
+    not      not      PART  RB   neg       3
+    truthful truthful ADJ   JJ   acomp     3
+    .        .        PUNCT .    punct     1
+"""
+
+
+def test_a_negated_predicate_of_honesty_is_the_accusation():
+    """"France said Russia was not truthful" accuses Russia, not negated; "was truthful" accuses
+    nobody."""
+    assert found(NOT_TRUTHFUL, (0, 2)) == {("France", "accuses", "Russia", False, "speaker_accusation")}
+    affirmed = """
+        France   France   PROPN NNP  nsubj     1 GPE
+        said     say      VERB  VBD  ROOT      1
+        Russia   Russia   PROPN NNP  nsubj     3 GPE
+        was      be       AUX   VBD  ccomp     1
+        truthful truthful ADJ   JJ   acomp     3
+        .        .        PUNCT .    punct     1
+    """
+    assert found(affirmed, (0, 2)) == set()

@@ -27,7 +27,10 @@ CONDITIONAL_MARKS = words("conditional_marks")
 PLACING_PREPS = words("placing_preps")
 LIE_FORMS = words("lie_forms")
 INSTANCE_PREPS = words("instance_preps")
-PREDICATED_DEPS = frozenset({"dobj", "attr"})
+PREDICATED_DEPS = frozenset({"dobj", "attr", "acomp"})
+# "Schumer said Trump and Republicans were not being truthful": a predicate of honesty accuses only
+# when negated, and the negation is the accusation itself (context.negated_honesty).
+HONESTY_PREDICATES = words("honesty_predicates")
 ACCUSED_BY_SPEECH = frozenset({"accuses"})
 JUDGED_BY_SPEECH = frozenset({"criticizes", "praises"})
 CHARGED_BY_CLAUSE = frozenset({"accuses", "criticizes"})
@@ -63,10 +66,11 @@ def speech_verb(clause: Token) -> Token | None:
     return next((c for c in clause.children if c.dep_ == "parataxis" and syntax.lemma(c) in SPEAKING_VERBS), None)
 
 
-def is_hedged(clause: Token, speech: Token) -> bool:
+def is_hedged(clause: Token, speech: Token, honesty: bool = False) -> bool:
     """A negated, conditional or questioned clause, or a negated or conditional saying ("whether
-    Yates said Flynn lied"), accuses nobody."""
-    if any(c.dep_ == "neg" for c in (*clause.children, *speech.children)):
+    Yates said Flynn lied"), accuses nobody; a predicate of ``honesty`` accuses only negated ("were
+    not being truthful")."""
+    if any(c.dep_ == "neg" for c in speech.children) or honesty != any(c.dep_ == "neg" for c in clause.children):
         return True
     if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in (*clause.children, *speech.children)):
         return True
@@ -111,7 +115,8 @@ def speaker_accusation(f: Frame):
         return []
     top = first_conjunct(clause)
     speech = speech_verb(top)
-    if speech is None or is_hedged(clause, speech) or is_hedged(top, speech):
+    honesty = syntax.lemma(token) in HONESTY_PREDICATES
+    if speech is None or is_hedged(clause, speech, honesty) or (top is not clause and is_hedged(top, speech)):
         return []
     sources, targets = speaker(f, speech), wrongdoers(f, clause) or wrongdoers(f, top)
     return [Candidate(sources, targets, "speaker", "speaker_accusation")] if sources and targets else []
