@@ -74,6 +74,7 @@ class RelationType:
     topic_verbs: frozenset[str] = frozenset()  # "discussed North Korea with Xi": the object is the topic
     travel_verbs: frozenset[str] = frozenset()  # "Trump left the Philippines": a person travels, no withdrawal
     stance_predicates: tuple[str, ...] = ()  # "critical of", "disappointed (that)", "supportive of"
+    label_predicates: tuple[str, ...] = ()  # "called Trump a liar", "painted X as a pay-to-play operation"
     # nouns that name the relation only when they ask for a clause: "calls from lawmakers to step down"
     # (a "call" alone is as often a phone call)
     clause_nouns: tuple[str, ...] = ()
@@ -101,6 +102,7 @@ class Vocabulary:
     dictionary_index: dict[str, str] = field(default_factory=dict)
     stance_index: dict[str, str] = field(default_factory=dict)  # stance predicate lemma -> relation name
     clause_noun_index: dict[str, str] = field(default_factory=dict)  # clause noun lemma -> relation name
+    label_index: dict[str, str] = field(default_factory=dict)  # label word or phrase -> relation name
     any_trigger_lemma: frozenset[str] = field(default=frozenset(), init=False)
 
     def __post_init__(self) -> None:
@@ -171,6 +173,7 @@ def _relation_type(name: str, entry: dict) -> RelationType:
         goods=frozenset(entry.get("goods") or ()),
         topic_verbs=frozenset(entry.get("topic_verbs") or ()),
         stance_predicates=tuple(entry.get("stance_predicates") or ()),
+        label_predicates=_words(name, entry, "label_predicates"),
         clause_nouns=_words(name, entry, "clause_nouns"),
         topic_words=frozenset(entry.get("topic_words") or ()),
         **{behaviour: bool(entry.get(behaviour, False)) for behaviour in BEHAVIOURS},
@@ -221,7 +224,10 @@ def read_vocabulary(path: str | Path, dictionary: str | Path | None = None) -> V
                 raise ValueError(f"relation {rel.name!r}: {field_name} {other!r} is not a relation of the vocabulary")
     verbs, nouns = _first_wins(relations, "verbs"), _first_wins(relations, "nouns")
     extra = read_dictionary_verbs(dictionary, relations, set(verbs) | set(nouns)) if dictionary is not None else {}
-    return Vocabulary(relations, verbs, nouns, extra, _first_wins(relations, "stance_predicates"), _first_wins(relations, "clause_nouns"))
+    return Vocabulary(
+        relations, verbs, nouns, extra, _first_wins(relations, "stance_predicates"), _first_wins(relations, "clause_nouns"),
+        _first_wins(relations, "label_predicates"),
+    )
 
 
 @lru_cache(maxsize=1)

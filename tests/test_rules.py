@@ -370,6 +370,18 @@ MISSES = {
         Russia     Russia     PROPN NNP pobj  3 GPE
         .          .          PUNCT .   punct 1
     """, (0, 4), lambda found: ("France", "accuses", "Russia", "noun_preposition") in found),
+    # "France was disappointed Russia had refused visas", misparsed with "was" below "refused": a
+    # rejection's clause is what is rejected, never whom (clause_subject is not for claim_target).
+    "clause of a refusal": ("""
+        France       France       PROPN NNP nsubj 1 GPE
+        was          be           AUX   VBD ccomp 5
+        disappointed disappointed ADJ   JJ  acomp 1
+        Russia       Russia       PROPN NNP nsubj 5 GPE
+        had          have         AUX   VBD aux   5
+        refused      refuse       VERB  VBN ROOT  5
+        visas        visa         NOUN  NNS dobj  5
+        .            .            PUNCT .   punct 5
+    """, (0, 3), lambda found: not any(r == "rejects" for _, r, _, _ in found)),
     # "Iran-backed militias attacked Israel": the militias are no actor, so nobody is backed.
     "backing of no actor": ("""
         Iran       Iran       PROPN NNP  npadvmod 2 GPE
@@ -419,6 +431,26 @@ def test_near_misses():
 # The recipient rule beyond "won the backing of": an agent after "by", an owner before the noun,
 # an event received "under" ("came under attack").
 RECEIVED = {
+    # Russia's remarks drew criticism from France: drawing an event receives it.
+    "drew criticism from": ("""
+        Russia     Russia     PROPN NNP nsubj 3 GPE
+        's         's         PART  POS case  0
+        remarks    remark     NOUN  NNS nsubj 3
+        drew       draw       VERB  VBD ROOT  3
+        criticism  criticism  NOUN  NN  dobj  3
+        from       from       ADP   IN  prep  4
+        France     France     PROPN NNP pobj  5 GPE
+        .          .          PUNCT .   punct 3
+    """, (0, 6), {("France", "criticizes", "Russia", "recipient")}),
+    # Ukraine denied Russia's accusations: a possessive inside a phrase ("deny accusation").
+    "possessive inside a phrase": ("""
+        Ukraine     Ukraine     PROPN NNP nsubj 1 GPE
+        denied      deny        VERB  VBD ROOT  1
+        Russia      Russia      PROPN NNP poss  4 GPE
+        's          's          PART  POS case  2
+        accusations accusation  NOUN  NNS dobj  1
+        .           .           PUNCT .   punct 1
+    """, (0, 2), {("Ukraine", "rejects", "Russia", "direct_object")}),
     # Zelensky accepted an invitation by France.
     "invitation by": ("""
         Zelensky   Zelensky   PROPN NNP nsubj 1 PERSON

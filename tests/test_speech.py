@@ -32,6 +32,16 @@ SAID_VIOLATED = """
 """
 
 # rule -> (table, actors, expected {(source, relation, target, rule)}), as in test_rules.CASES
+# France called Russia a liar (the model's parse: the one labelled is the object, the label oprd).
+CALLED_LIAR = """
+    France     France     PROPN NNP nsubj 1 GPE
+    called     call       VERB  VBD ROOT  1
+    Russia     Russia     PROPN NNP dobj  1 GPE
+    a          a          DET   DT  det   4
+    liar       liar       NOUN  NN  oprd  1
+    .          .          PUNCT .   punct 1
+"""
+
 SPEECH_CASES = {
     "speaker_accusation": (SAID_VIOLATED, (0, 2), {("France", "accuses", "Russia", "speaker_accusation")}),
     # France said it was unfortunate that Russia had refused a visit.
@@ -49,6 +59,23 @@ SPEECH_CASES = {
         visit      visit      NOUN  NN  dobj   8
         .          .          PUNCT .   punct  1
     """, (0, 6), {("France", "criticizes", "Russia", "extraposed_judgement")}),
+    # France called Russia a liar.
+    "labelled": (CALLED_LIAR, (0, 2), {("France", "accuses", "Russia", "labelled")}),
+    # Ukraine rejected allegations by Russia that France violated the ceasefire: the allegation was
+    # made (a rejected charge is still made, and not negated), and Ukraine rejects its maker.
+    "claim_clause": ("""
+        Ukraine     Ukraine     PROPN NNP nsubj 1 GPE
+        rejected    reject      VERB  VBD ROOT  1
+        allegations allegation  NOUN  NNS dobj  1
+        by          by          ADP   IN  prep  2
+        Russia      Russia      PROPN NNP pobj  3 GPE
+        that        that        SCONJ IN  mark  7
+        France      France      PROPN NNP nsubj 7 GPE
+        violated    violate     VERB  VBD acl   2
+        the         the         DET   DT  det   9
+        ceasefire   ceasefire   NOUN  NN  dobj  7
+        .           .           PUNCT .   punct 1
+    """, (0, 4, 6), {("Ukraine", "rejects", "Russia", "direct_object"), ("Russia", "accuses", "France", "claim_clause")}),
 }
 
 
@@ -131,3 +158,107 @@ def test_a_for_clause_is_extraposed_too():
         .          .          PUNCT .   punct  1
     """
     assert ("France", "criticizes", "Russia", False, "extraposed_judgement") in found(table, (0, 6))
+
+
+def test_labels_judge_by_their_words():
+    """"called Russia a threat" criticizes; "called Russia a partner" states nothing; "portrayed
+    Russia as a pay-to-play operation" (a phrase, the "as" complement) accuses; "did not call
+    Russia a liar" is the accusation negated; "threatened to call Russia a liar" is no event."""
+    assert found(CALLED_LIAR.replace("liar       liar ", "threat     threat"), (0, 2)) == {("France", "criticizes", "Russia", False, "labelled")}
+    assert found(CALLED_LIAR.replace("liar       liar ", "partner    partner"), (0, 2)) == set()
+    portrayed = """
+        France     France     PROPN NNP  nsubj 1 GPE
+        portrayed  portray    VERB  VBD  ROOT  1
+        Russia     Russia     PROPN NNP  dobj  1 GPE
+        as         as         ADP   IN   prep  1
+        a          a          DET   DT   det   10
+        pay        pay        VERB  VB   aux   9
+        -          -          PUNCT HYPH punct 5
+        to         to         PART  TO   aux   9
+        -          -          PUNCT HYPH punct 7
+        play       play       VERB  VB   amod  10
+        operation  operation  NOUN  NN   pobj  3
+        .          .          PUNCT .    punct 1
+    """
+    assert found(portrayed, (0, 2)) == {("France", "accuses", "Russia", False, "labelled")}
+    not_called = """
+        France     France     PROPN NNP nsubj 3 GPE
+        did        do         AUX   VBD aux   3
+        not        not        PART  RB  neg   3
+        call       call       VERB  VB  ROOT  3
+        Russia     Russia     PROPN NNP dobj  3 GPE
+        a          a          DET   DT  det   6
+        liar       liar       NOUN  NN  oprd  3
+        .          .          PUNCT .   punct 3
+    """
+    assert found(not_called, (0, 4)) == {("France", "accuses", "Russia", True, "labelled")}
+    threatened = """
+        France     France     PROPN NNP nsubj 1 GPE
+        threatened threaten   VERB  VBD ROOT  1
+        to         to         PART  TO  aux   3
+        call       call       VERB  VB  xcomp 1
+        Russia     Russia     PROPN NNP dobj  3 GPE
+        a          a          DET   DT  det   6
+        liar       liar       NOUN  NN  oprd  3
+        .          .          PUNCT .   punct 1
+    """
+    assert not any(relation == "accuses" for _, relation, _, _, _ in found(threatened, (0, 4)))
+
+
+def test_a_charge_names_its_maker_on_the_noun():
+    """"France denied allegations that Russia violated the ceasefire" has no maker on the noun (the
+    phrase "deny allegation" is the denial): nobody accuses Russia; "Ukraine's allegation that he
+    violated ..." names nobody accused."""
+    table = """
+        Ukraine     Ukraine     PROPN NNP nsubj 1 GPE
+        rejected    reject      VERB  VBD ROOT  1
+        allegations allegation  NOUN  NNS dobj  1
+        that        that        SCONJ IN  mark  5
+        Russia      Russia      PROPN NNP nsubj 5 GPE
+        violated    violate     VERB  VBD acl   2
+        the         the         DET   DT  det   7
+        ceasefire   ceasefire   NOUN  NN  dobj  5
+        .           .           PUNCT .   punct 1
+    """
+    assert not any(relation == "accuses" for _, relation, _, _, _ in found(table, (0, 4)))
+    possessed = """
+        Ukraine     Ukraine     PROPN NNP  poss  2 GPE
+        's          's          PART  POS  case  0
+        allegation  allegation  NOUN  NN   ROOT  2
+        that        that        SCONJ IN   mark  5
+        he          he          PRON  PRP  nsubj 5
+        violated    violate     VERB  VBD  acl   2
+        the         the         DET   DT   det   7
+        ceasefire   ceasefire   NOUN  NN   dobj  5
+        .           .           PUNCT .    punct 2
+    """
+    assert found(possessed, {0: "Ukraine", 4: "Russia"}) == set()
+    named = possessed.replace("he          he          PRON  PRP ", "Russia      Russia      PROPN NNP ")
+    assert found(named, (0, 4)) == {("Ukraine", "accuses", "Russia", False, "claim_clause")}
+
+
+# France said Russia was not truthful.
+NOT_TRUTHFUL = """
+    France   France   PROPN NNP  nsubj     1 GPE
+    said     say      VERB  VBD  ROOT      1
+    Russia   Russia   PROPN NNP  nsubj     3 GPE
+    was      be       AUX   VBD  ccomp     1
+    not      not      PART  RB   neg       3
+    truthful truthful ADJ   JJ   acomp     3
+    .        .        PUNCT .    punct     1
+"""
+
+
+def test_a_negated_predicate_of_honesty_is_the_accusation():
+    """"France said Russia was not truthful" accuses Russia, not negated; "was truthful" accuses
+    nobody."""
+    assert found(NOT_TRUTHFUL, (0, 2)) == {("France", "accuses", "Russia", False, "speaker_accusation")}
+    affirmed = """
+        France   France   PROPN NNP  nsubj     1 GPE
+        said     say      VERB  VBD  ROOT      1
+        Russia   Russia   PROPN NNP  nsubj     3 GPE
+        was      be       AUX   VBD  ccomp     1
+        truthful truthful ADJ   JJ   acomp     3
+        .        .        PUNCT .    punct     1
+    """
+    assert found(affirmed, (0, 2)) == set()

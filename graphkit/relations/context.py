@@ -35,6 +35,7 @@ ANSWERED_NOUNS = words("answered_nouns")
 INVERSION_AUX = words("inversion_aux")
 DISJUNCTIONS = words("disjunctions")
 OUTCOME_VERBS = words("outcome_verbs")
+HONESTY_PREDICATES = words("honesty_predicates")
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,6 +160,17 @@ def negative_governor(step: Step, actors: Endpoints) -> Iterator[Effect]:
     # the parser hangs the event of a phrasal governor as an adverbial clause ("held off criticising")
     phrasal = {f"{step.lemma} {c.lower_}" for c in step.token.children if c.dep_ == "prt"}
     if step.position == 1 and phrasal & NEGATIVE_PHRASAL_GOVERNORS and step.below_is("xcomp", "advcl", "pcomp"):
+        yield "invert", None
+
+
+@cue("negated_honesty")
+def negated_honesty(step: Step, actors: Endpoints) -> Iterator[Effect]:
+    """"Schumer said Trump was not being truthful": a negated predicate of honesty is itself the
+    accusation (speech.py), not a negated one; this undoes the negation particle of the same step."""
+    if not step.own_clause or not any(c.dep_ == "neg" for c in step.token.children):
+        return
+    honest = step.token if step.position == 0 else step.below if step.position == 1 and step.below_is("acomp", "attr") else None
+    if honest is not None and syntax.lemma(honest) in HONESTY_PREDICATES:
         yield "invert", None
 
 

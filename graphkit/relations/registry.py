@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from ..models import Mention
 from ..relation_types import RelationType
 
-KINDS = ("verb", "noun", "spoken", "compound", "stance")
+KINDS = ("verb", "noun", "spoken", "compound", "stance", "label")
 
 
 @dataclass(frozen=True, slots=True)

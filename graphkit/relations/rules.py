@@ -161,9 +161,12 @@ def nested_preposition(f: Frame):
     return f.candidate(f.at([p for t in objects for p in syntax.nested_prep_objects(t, nested, PLACE_NOUNS)]))
 
 
-@rule("clause_subject", 0.85, "verb", 80, when=lambda rel: rel.speech_act)
+@rule("clause_subject", 0.85, "verb", 80, when=lambda rel: rel.speech_act and not rel.claim_target)
 def clause_subject(f: Frame):
-    """"demanded that the Houthis stop", "warned that Washington would pay"."""
+    """"demanded that the Houthis stop", "warned that Washington would pay". Not for a rejection
+    (``claim_target``): what is rejected is a claim, whose maker is the one rejected, not its
+    subject; and "refused" with a clause is mostly a misparse ("was disappointed India had refused
+    visas", the parser hanging "was disappointed" below "refused")."""
     return f.candidate(f.at([t for c in syntax.clauses(f.node) for t in syntax.subject_tokens(c, syntax.ANY_SUBJECT_DEPS)], assets=False))
 
 

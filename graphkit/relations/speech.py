@@ -1,7 +1,9 @@
 """What a speaker says of another actor: an accusation carried by a that-clause ("The Washington
-Post reported that Trump may have violated IRS rules": the Post accuses Trump) and a judgement in
+Post reported that Trump may have violated IRS rules": the Post accuses Trump), a judgement in
 extraposition ("George said it was unfortunate that India had refused a visit": George criticises
-India). The wrongdoing predicates are the ``speaker_phrases`` of accuses and the judgements are
+India), a charge's that-clause ("allegations from Belarus that the Ukrainian defense ministry had
+set up a spy ring") and a label ("Corker called Trump a liar": Corker accuses Trump; labels.py).
+The wrongdoing predicates are the ``speaker_phrases`` of accuses and the judgements are
 ``stance_predicates`` (ontologies/relations.yaml); the speech verbs are data in
 ontologies/lexicons/context.yaml and speech.yaml. Registered in ``registry`` like the noun rules."""
 
@@ -11,9 +13,13 @@ from spacy.tokens import Token
 
 from ..lexicons import words
 from ..models import Mention
+from ..relation_types import Vocabulary
 from . import syntax
+from .endpoints import Endpoints
+from .labels import label_parts, labelling_verb
 from .registry import Candidate, rule
 from .rules import Frame
+from .subjects import inherited_subjects
 from .triggers import Trigger
 
 SPEAKING_VERBS = (words("speech_verbs") | words("accusing_report_verbs")) - words("non_accusing_speech_verbs")
@@ -21,9 +27,14 @@ CONDITIONAL_MARKS = words("conditional_marks")
 PLACING_PREPS = words("placing_preps")
 LIE_FORMS = words("lie_forms")
 INSTANCE_PREPS = words("instance_preps")
-PREDICATED_DEPS = frozenset({"dobj", "attr"})
+PREDICATED_DEPS = frozenset({"dobj", "attr", "acomp"})
+# "Schumer said Trump and Republicans were not being truthful": a predicate of honesty accuses only
+# when negated, and the negation is the accusation itself (context.negated_honesty).
+HONESTY_PREDICATES = words("honesty_predicates")
 ACCUSED_BY_SPEECH = frozenset({"accuses"})
 JUDGED_BY_SPEECH = frozenset({"criticizes", "praises"})
+CHARGED_BY_CLAUSE = frozenset({"accuses", "criticizes"})
+CONTENT_CLAUSE_DEPS = frozenset({"acl", "ccomp"})
 
 
 def predicate_clause(trigger: Trigger) -> Token | None:
@@ -55,10 +66,11 @@ def speech_verb(clause: Token) -> Token | None:
     return next((c for c in clause.children if c.dep_ == "parataxis" and syntax.lemma(c) in SPEAKING_VERBS), None)
 
 
-def is_hedged(clause: Token, speech: Token) -> bool:
+def is_hedged(clause: Token, speech: Token, honesty: bool = False) -> bool:
     """A negated, conditional or questioned clause, or a negated or conditional saying ("whether
-    Yates said Flynn lied"), accuses nobody."""
-    if any(c.dep_ == "neg" for c in (*clause.children, *speech.children)):
+    Yates said Flynn lied"), accuses nobody; a predicate of ``honesty`` accuses only negated ("were
+    not being truthful")."""
+    if any(c.dep_ == "neg" for c in speech.children) or honesty != any(c.dep_ == "neg" for c in clause.children):
         return True
     if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in (*clause.children, *speech.children)):
         return True
@@ -103,10 +115,25 @@ def speaker_accusation(f: Frame):
         return []
     top = first_conjunct(clause)
     speech = speech_verb(top)
-    if speech is None or is_hedged(clause, speech) or is_hedged(top, speech):
+    honesty = syntax.lemma(token) in HONESTY_PREDICATES
+    if speech is None or is_hedged(clause, speech, honesty) or (top is not clause and is_hedged(top, speech)):
         return []
     sources, targets = speaker(f, speech), wrongdoers(f, clause) or wrongdoers(f, top)
     return [Candidate(sources, targets, "speaker", "speaker_accusation")] if sources and targets else []
+
+
+@rule("claim_clause", 0.7, "noun", 25, when=lambda rel: rel.name in CHARGED_BY_CLAUSE)
+def claim_clause(f: Frame):
+    """"allegations from Belarus that the Ukrainian defense ministry had set up a spy ring", "Trump's
+    allegation that Obama wiretapped him", "criticism from Democrats that the Republican plan tilts
+    toward the rich": the one the that-clause of a charge or criticism is about (``wrongdoers``: its
+    subject or the subject's owner, never a pronoun). Only with the maker named on the noun itself
+    (its owner, "by" or "from") or as the subject of a light verb ("made allegations that"):
+    "denied allegations that ..." states no charge of the one denying."""
+    if f.pattern != "noun" or not f.sources:
+        return None
+    clauses = [c for c in f.node.children if c.dep_ in CONTENT_CLAUSE_DEPS and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
+    return f.candidate([m for clause in clauses for m in wrongdoers(f, clause)]) if clauses else None
 
 
 def is_expletive(token: Token) -> bool:
@@ -132,3 +159,29 @@ def extraposed_judgement(f: Frame):
     targets = [m for clause in clauses for m in wrongdoers(f, clause)]
     sources = speaker(f, speech)
     return [Candidate(sources, targets, "speaker", "extraposed_judgement")] if sources and targets else []
+
+
+def label_frame(trigger: Trigger, vocab: Vocabulary, actors: Endpoints) -> Frame | None:
+    """Who labels whom: the subject of the labelling verb (its controller in "sought to paint",
+    the agent of a passive, never a personal pronoun) and the one labelled, kept as the frame's
+    objects. On unlabelled wire copy the labeller a pronoun resolved to was wrong four times in
+    five ("It also referred to South Korea as traitors": KCNA, not the last state named)."""
+    verb = labelling_verb(trigger.token)
+    if verb is None:
+        return None
+    labelled, _ = label_parts(verb)
+    if syntax.is_passive(verb):
+        sources = actors.at_all(syntax.agent_tokens(verb))
+    else:
+        sources, _ = inherited_subjects(verb, actors)
+    sources = [m for m in sources if m.how != "pronoun"]
+    return Frame(trigger, vocab[trigger.relation], vocab, actors, verb, sources, "labelled", set(), labelled)
+
+
+@rule("labelled", 0.7, "label", 0)
+def labelled(f: Frame):
+    """"Corker called Trump a liar" (accuses), "portrayed Clinton as unfit" (criticizes), "has
+    sought to paint the Clinton Foundation as a pay-to-play operation": the one labelled, or the
+    owner of what is labelled ("called Obama's law a disaster"). A label that judges nothing
+    ("called Mattis a great choice") is no trigger."""
+    return f.candidate(f.judged(f.objects))

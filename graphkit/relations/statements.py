@@ -25,6 +25,7 @@ from .endpoints import Endpoints
 from .noun_rules import noun_frame, spoken_frame
 from .registry import Candidate, resolve, rules_for
 from .rules import Frame, verb_frame
+from .speech import label_frame
 from .stances import stance_frame
 from .subjects import note_claims
 from .triggers import Trigger, find_triggers
@@ -55,7 +56,7 @@ def extract_relations(doc: Doc, mentions: list[Mention], article: Article, vocab
 
 
 def trigger_kind(trigger: Trigger) -> str:
-    if trigger.kind in {"compound", "stance"}:
+    if trigger.kind in {"compound", "stance", "label"}:
         return trigger.kind
     return "spoken" if trigger.spoken else "verb" if trigger.is_verb else "noun"
 
@@ -68,6 +69,8 @@ def frame_of(trigger: Trigger, vocab: Vocabulary, actors: Endpoints) -> Frame | 
         return stance_frame(trigger, vocab, actors)
     if kind == "spoken":
         return spoken_frame(trigger, vocab, actors)
+    if kind == "label":
+        return label_frame(trigger, vocab, actors)
     return verb_frame(trigger, vocab, actors) if kind == "verb" else noun_frame(trigger, vocab, actors)
 
 

@@ -19,7 +19,7 @@ CLAUSE_INTERNAL_DEPS = frozenset({
     "nsubj", "nsubjpass", "aux", "auxpass", "oprd",
 })
 # Words a phrase trigger may skip between its words ("impose new sanctions on").
-PHRASE_GAP_DEPS = frozenset({"det", "amod", "nummod", "compound", "poss", "advmod", "quantmod", "npadvmod"})
+PHRASE_GAP_DEPS = frozenset({"det", "amod", "nummod", "compound", "poss", "case", "advmod", "quantmod", "npadvmod"})
 # Modifiers before a noun that may name its owner ("Hamas gunmen", "Russia's troops").
 OWNER_DEPS = frozenset({"compound", "amod", "poss", "nmod"})
 # How a verb depends on the verb it takes its subject from.

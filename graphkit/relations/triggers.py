@@ -10,6 +10,7 @@ from spacy.tokens import Span, Token
 from ..lexicons import words
 from ..relation_types import Frame, RelationType, Vocabulary
 from . import syntax
+from .labels import label_words
 
 LIGHT_VERBS = words("light_verbs")
 LIGHT_VERB_OBJECTS = words("light_verb_objects")
@@ -23,6 +24,7 @@ POLL_SHARES = words("poll_shares")
 OPINION_VERBS = words("opinion_verbs")
 OPINION_OBJECTS = words("opinion_objects")
 VIEW_MODALS = words("view_modals")
+CLAIM_NOUNS = words("claim_nouns")
 SHARE_DEPS = syntax.ANY_SUBJECT_DEPS | {"compound", "nmod", "nummod"}
 
 
@@ -30,7 +32,7 @@ SHARE_DEPS = syntax.ANY_SUBJECT_DEPS | {"compound", "nmod", "nummod"}
 class Trigger:
     token: Token  # the verb or noun that names the event
     relation: str
-    kind: str  # "verb", "noun", "phrase" or "frame"
+    kind: str  # "verb", "noun", "phrase", "frame", "compound", "stance" or "label"
     prep: Token | None = None  # the preposition a phrase ends with ("on" in "impose sanctions on")
     last: Token | None = None  # last word of a phrase
     spoken: bool = False  # a speaker phrase: the speaker is the source, the subject the target
@@ -81,6 +83,7 @@ def find_triggers(sent: Span, vocab: Vocabulary) -> list[Trigger]:
     covered: set[int] = set()
     triggers = list(_phrase_triggers(sent, vocab, covered))
     triggers += _frame_triggers(sent, vocab, covered)
+    triggers += _label_triggers(sent, vocab, covered)
     for token in sent:
         if token.i in covered:
             continue
@@ -305,6 +308,14 @@ def is_question(verb: Token) -> bool:
     return not syntax.agent_tokens(verb)
 
 
+def _label_triggers(sent: Span, vocab: Vocabulary, covered: set[int]) -> list[Trigger]:
+    """"called Trump a liar": the word of the label that judges (labels.py); it is then no other
+    event ("called him a threat")."""
+    found = [Trigger(word, relation, "label") for word, relation in label_words(sent, vocab) if word.i not in covered]
+    covered.update(t.token.i for t in found)
+    return found
+
+
 def is_complement_idiom(verb: Token) -> bool:
     """"hold Iran accountable", "held China's practices to the rules": a judgement, not a detention."""
     if verb.lemma_.lower() not in COMPLEMENT_IDIOM_VERBS:
@@ -386,7 +397,11 @@ def _phrase_relation(token: Token, vocab: Vocabulary) -> str | None:
 
 
 def is_object_of_other_event(noun: Token, vocab: Vocabulary) -> bool:
-    """"pledged military aid": the pledge is the event; the aid is what was pledged."""
+    """"pledged military aid": the pledge is the event; the aid is what was pledged. A charge
+    rejected or denied was still made: "rejected allegations by Ukraine that ..." (ANNOTATION_NOTES:
+    "the accusations from NPR are false" is both NPR's accusation and its rejection)."""
+    if noun.lemma_.lower() in CLAIM_NOUNS:
+        return False
     node = noun.head if noun.dep_ == "compound" else noun
     governor = syntax.governing_verb(node)
     if governor is None or governor.lemma_.lower() in LIGHT_VERBS:
