@@ -379,6 +379,16 @@ MISSES = {
         by         by         ADP   IN  prep  8
         rebels     rebel      NOUN  NNS pobj  9
         .          .          PUNCT .   punct 6"""), (0, 2, 5), lambda found: not any(r == "rejects" for _, r, _, _ in found)),
+    # "Zelensky was signed by France" ("the bill ... be signed by Obama", "it" read as an actor): what
+    # is signed is a document, never the other party to a deal.
+    "signed by no party": ("""
+        Zelensky   Zelensky   PROPN NNP nsubjpass 2 PERSON
+        was        be         AUX   VBD auxpass   2
+        signed     sign       VERB  VBN ROOT      2
+        by         by         ADP   IN  agent     2
+        France     France     PROPN NNP pobj      3 GPE
+        .          .          PUNCT .   punct     2
+    """, (0, 4), lambda found: not any(r == "agrees" for _, r, _, _ in found)),
     # "Netanyahu thanked Zelensky's supporters": supporters no actor describes support nobody.
     "supporters of nobody described": ("""
         Netanyahu  Netanyahu  PROPN NNP nsubj 1 PERSON
