@@ -318,3 +318,22 @@ def test_not_winning_a_war_still_fights_it():
     """
     assert context_of(table, (0, 7), 5)[2].negated is False
     assert context_of(table.replace("winning    win ", "starting   start"), (0, 7), 5)[2].negated is True
+
+
+def test_a_gerund_after_a_preposition_is_a_clause_of_its_own():
+    """"After meeting Russia, Ukraine did not comment": the parser hangs the gerund on the
+    preposition (no advcl), but the main verb's negation stays outside it; without "After" the
+    gerund would be the main clause's own."""
+    table = """
+        After      after      ADP   IN  prep  7
+        meeting    meet       VERB  VBG pcomp 0
+        Russia     Russia     PROPN NNP dobj  1 GPE
+        ,          ,          PUNCT ,   punct 7
+        Ukraine    Ukraine    PROPN NNP nsubj 7 GPE
+        did        do         AUX   VBD aux   7
+        not        not        PART  RB  neg   7
+        comment    comment    VERB  VB  ROOT  7
+        .          .          PUNCT .   punct 7
+    """
+    assert context_of(table, (2, 4), 1)[2].negated is False
+    assert context_of(table.replace("After      after ", "By         by    "), (2, 4), 1)[2].negated is True

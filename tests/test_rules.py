@@ -306,6 +306,18 @@ CASES = {
         Hamas      Hamas      PROPN NNP pobj  8 ORG
         .          .          PUNCT .   punct 1
     """, (0, 2, 9), {("France", "fights", "Hamas", "partner_in"), ("Israel", "fights", "Hamas", "partner_in")}),
+    # Zelensky, an early Netanyahu supporter, spoke: the noun names who supports, its owner whom.
+    "agent_noun": ("""
+        Zelensky   Zelensky   PROPN NNP nsubj    7 PERSON
+        ,          ,          PUNCT ,   punct    0
+        an         an         DET   DT  det      5
+        early      early      ADJ   JJ  amod     5
+        Netanyahu  Netanyahu  PROPN NNP compound 5 PERSON
+        supporter  supporter  NOUN  NN  appos    0
+        ,          ,          PUNCT ,   punct    0
+        spoke      speak      VERB  VBD ROOT     7
+        .          .          PUNCT .   punct    7
+    """, (0, 4), {("Zelensky", "supports", "Netanyahu", "agent_noun")}),
     # France was critical of Iran.
     "stance_predicate": ("""
         France     France     PROPN NNP nsubj 1 GPE
@@ -417,6 +429,25 @@ MISSES = {
         by         by         ADP   IN  prep  8
         rebels     rebel      NOUN  NNS pobj  9
         .          .          PUNCT .   punct 6"""), (0, 2, 5), lambda found: not any(r == "rejects" for _, r, _, _ in found)),
+    # "Zelensky was signed by France" ("the bill ... be signed by Obama", "it" read as an actor): what
+    # is signed is a document, never the other party to a deal.
+    "signed by no party": ("""
+        Zelensky   Zelensky   PROPN NNP nsubjpass 2 PERSON
+        was        be         AUX   VBD auxpass   2
+        signed     sign       VERB  VBN ROOT      2
+        by         by         ADP   IN  agent     2
+        France     France     PROPN NNP pobj      3 GPE
+        .          .          PUNCT .   punct     2
+    """, (0, 4), lambda found: not any(r == "agrees" for _, r, _, _ in found)),
+    # "Netanyahu thanked Zelensky's supporters": supporters no actor describes support nobody.
+    "supporters of nobody described": ("""
+        Netanyahu  Netanyahu  PROPN NNP nsubj 1 PERSON
+        thanked    thank      VERB  VBD ROOT  1
+        Zelensky   Zelensky   PROPN NNP poss  4 PERSON
+        's         's         PART  POS case  2
+        supporters supporter  NOUN  NNS dobj  1
+        .          .          PUNCT .   punct 1
+    """, (0, 2), lambda found: not any(r == "supports" for _, r, _, _ in found)),
 }
 
 
@@ -426,6 +457,25 @@ def test_near_misses():
         doc, mentions = parse(table, actors)
         found = statements(doc, mentions, knowledge.get(name, Forces()))
         assert check(found), f"{name}: {found}"
+
+
+def test_the_subject_after_a_dateline_is_the_apposition():
+    """"WASHINGTON (Reuters) - France's envoy met Iran": the parser makes the dateline the subject
+    and the real subject its apposition."""
+    doc, mentions = parse("""
+        WASHINGTON WASHINGTON PROPN NNP nsubj 8
+        (          (          PUNCT -LRB- punct 2
+        Reuters    Reuters    PROPN NNP appos 0
+        )          )          PUNCT -RRB- punct 2
+        -          -          PUNCT :   punct 0
+        France     France     PROPN NNP poss  7 GPE
+        's         's         PART  POS case  5
+        envoy      envoy      NOUN  NN  appos 0
+        met        meet       VERB  VBD ROOT  8
+        Iran       Iran       PROPN NNP dobj  8 GPE
+        .          .          PUNCT .   punct 8
+    """, (5, 9))
+    assert statements(doc, mentions) == {("France", "meets", "Iran", "direct_object")}
 
 
 # The recipient rule beyond "won the backing of": an agent after "by", an owner before the noun,

@@ -104,6 +104,35 @@ def test_an_event_asked_for_in_an_infinitive_is_no_event():
     assert found(table, (0, 3, 9)) == {("France", "requests", "Iran")}
 
 
+def test_a_phrase_asked_for_is_no_event():
+    # France urged Iran to hold talks with Israel. / France called for Iran to work with Israel.
+    # (the parser makes "for" the infinitive's mark)
+    urged = """
+        France     France     PROPN NNP nsubj 1 GPE
+        urged      urge       VERB  VBD ROOT  1
+        Iran       Iran       PROPN NNP dobj  1 GPE
+        to         to         PART  TO  aux   4
+        hold       hold       VERB  VB  xcomp 1
+        talks      talk       NOUN  NNS dobj  4
+        with       with       ADP   IN  prep  5
+        Israel     Israel     PROPN NNP pobj  6 GPE
+        .          .          PUNCT .   punct 1
+    """
+    assert found(urged, (0, 2, 7)) == {("France", "requests", "Iran")}
+    called = """
+        France     France     PROPN NNP nsubj 1 GPE
+        called     call       VERB  VBD ROOT  1
+        for        for        SCONJ IN  mark  5
+        Iran       Iran       PROPN NNP nsubj 5 GPE
+        to         to         PART  TO  aux   5
+        work       work       VERB  VB  advcl 1
+        with       with       ADP   IN  prep  5
+        Israel     Israel     PROPN NNP pobj  6 GPE
+        .          .          PUNCT .   punct 1
+    """
+    assert not any(relation == "cooperates" for _, relation, _ in found(called, (0, 3, 7)))
+
+
 def test_co_signers_of_a_pact_do_not_agree_with_each_other():
     # France, Germany and Iran signed. / France and Iran signed.
     three = """

@@ -36,6 +36,7 @@ INVERSION_AUX = words("inversion_aux")
 DISJUNCTIONS = words("disjunctions")
 OUTCOME_VERBS = words("outcome_verbs")
 HONESTY_PREDICATES = words("honesty_predicates")
+CLAUSE_PREPOSITIONS = words("clause_prepositions")
 
 
 @dataclass(frozen=True, slots=True)
@@ -252,6 +253,12 @@ def is_outcome_of(verb: Token, event: Token) -> bool:
     return event.dep_ == "dobj" and syntax.lemma(verb) in OUTCOME_VERBS
 
 
+def is_gerund_clause(verb: Token, preposition: Token) -> bool:
+    """"After meeting Putin, Trump did not comment": the gerund and its preposition are a clause of
+    their own, as "after he met Putin" (advcl) would be."""
+    return verb.dep_ == "pcomp" and verb.pos_ == "VERB" and preposition.dep_ == "prep" and preposition.lower_ in CLAUSE_PREPOSITIONS
+
+
 def walk(trigger: Token, other_triggers: frozenset[int] = frozenset()) -> list[Step]:
     """The steps from the trigger to the root; a speaker's trailing participle climbs from the speaker."""
     path = syntax.path_to_root(trigger)
@@ -263,6 +270,8 @@ def walk(trigger: Token, other_triggers: frozenset[int] = frozenset()) -> list[S
         below = path[position - 1] if position else None
         shared = below is not None and is_shared_disjunct(below)
         if below is not None and (below.dep_ not in syntax.CLAUSE_INTERNAL_DEPS and not shared or is_outcome_of(token, below)):
+            own_clause = False
+        if position > 1 and is_gerund_clause(path[position - 2], below):
             own_clause = False
         governs = own_clause
         if position and token.i in other_triggers and not shared:

@@ -74,6 +74,10 @@ class Endpoints:
         for child in syntax.appositions(token):
             if child.i in self.by_token:
                 return self.members.get(child.i) or [self.by_token[child.i]]
+        if is_dateline(token):
+            # "WASHINGTON (Reuters) - ... a representative from Big Lots will hold meetings": the
+            # parser makes the dateline the subject and the real subject its apposition
+            return [m for child in syntax.appositions(token) if child.lower_ != "reuters" for m in self.at(child, hops - 1)]
         lemma = syntax.lemma(token)
         if lemma in PLACE_NOUNS:
             return []  # "the town of Enerhodar" is a place, whatever the tagger thinks
@@ -156,6 +160,11 @@ class Endpoints:
     def own_forces(self, owner: Mention, forces: Token) -> Mention | None:
         """"Russia deployed more troops": the troops are Russia's own armed forces."""
         return forces_mention(self.knowledge, owner, forces)
+
+
+def is_dateline(token: Token) -> bool:
+    """"WASHINGTON (Reuters) -": the place that opens a wire story, credited to the agency."""
+    return any(c.dep_ == "appos" and c.lower_ == "reuters" for c in token.children)
 
 
 def names_document(token: Token) -> bool:

@@ -18,6 +18,7 @@ from .triggers import LIGHT_VERBS, Trigger
 
 PARTNER_NOUNS = words("partner_nouns")
 BENEFICIARY_EVENT_NOUNS = words("beneficiary_event_nouns")
+AGENT_NOUNS = words("agent_nouns")
 RECIPIENT_PREPS = words("recipient_preps")
 
 
@@ -139,6 +140,45 @@ def partner_sources(node: Token, actors: Endpoints) -> list[Mention]:
         found += actors.at(partner.head, hops=0)
     unique = {m.actor.id: m for m in found}
     return list(unique.values())
+
+
+@rule("agent_noun", 0.75, "noun", 3, overrides=True)
+def agent_noun(f: Frame):
+    """"Thiel, an early Trump supporter", "Priebus was a steadfast supporter of Trump": the noun
+    names who acts, the actor it describes; its owner or "of" object is the one acted on. Without
+    both ("won over Sanders supporters", "his supporters") it states nothing."""
+    noun = f.trigger.token
+    if syntax.lemma(noun) not in AGENT_NOUNS:
+        return None
+    if noun.tag_ == "NNS":
+        return []  # "Sanders, his supporters, and the party": supporters are a crowd, no one actor
+    targets = f.at(syntax.possessors(noun) + syntax.prep_objects(noun, {"of"}), assets=False)
+    targets += [m for m in f.actors.owners(noun) if m not in targets]
+    described = [m for m in described_actors(noun, f.actors) if m.actor.id not in {t.actor.id for t in targets}]
+    return [Candidate(described, targets, "noun")] if described and targets else []
+
+
+def described_actors(noun: Token, actors: Endpoints) -> list[Mention]:
+    """The actors a descriptive noun is said of: "Thiel, an early supporter" (apposition, also
+    "the former governor and Trump supporter"), "who was a supporter" (the copula's subject), "A
+    staunch supporter of Trump, Ross helped" (a fronted description of the subject), "Rubio supporter
+    Jim Bundstein" (a title before a name). Only the name described, not the names listed or
+    conjoined with it ("Palin, the governor and Trump supporter, endorsed Nehlen" misparsed)."""
+    while noun.dep_ == "conj":
+        noun = noun.head
+    head = noun.head
+    if noun.dep_ == "appos" or (noun.dep_ == "compound" and head.pos_ == "PROPN"):
+        return _named(head, actors)
+    if noun.dep_ in {"attr", "oprd"} and head.pos_ in syntax.VERBAL:
+        return inherited_subjects(head, actors)[0]
+    if noun.dep_ == "npadvmod" and head.pos_ in syntax.VERBAL and noun.i < head.i:
+        return [m for subject in syntax.subject_tokens(head) for m in _named(subject, actors)]
+    return []
+
+
+def _named(token: Token, actors: Endpoints) -> list[Mention]:
+    """The actor a name itself stands for, without its conjuncts or the list around it."""
+    return [actors.by_token[token.i]] if token.i in actors.by_token else []
 
 
 @rule("attribute", 0.75, "noun", 50)

@@ -97,8 +97,10 @@ def _phrase_preposition_targets(f: Frame) -> list[Mention]:
 
 @rule("passive_subject", 0.8, "verb", 10)
 def passive_subject(f: Frame):
-    """"Kyiv was attacked by Russia": the subject of a passive with an agent is the target."""
-    if f.passive_targets:
+    """"Kyiv was attacked by Russia": the subject of a passive with an agent is the target. Not for
+    a deal, which binds its signers: what "was signed by Obama" or "agreed by Iran" is a bill or a
+    deal, never the other party, whatever its pronoun was resolved to."""
+    if f.passive_targets and not f.rel.mutual:
         return f.candidate(f.passive_targets + _phrase_preposition_targets(f))
     return None
 

@@ -146,7 +146,8 @@ def _phrase_triggers(sent: Span, vocab: Vocabulary, covered: set[int]) -> list[T
                 head = next((t for t in matched if t.pos_ in syntax.TRIGGER_HEAD_POS), matched[0])
                 last = matched[-1]
                 prep = last if last.pos_ == "ADP" or last.dep_ in {"prep", "prt", "agent"} or syntax.is_misread_preposition(last) else None
-                if not is_shared_view(head):  # "agree with Trump that ...": covered, but no event
+                # "agree with Trump that ...", "urged Russia to hold talks with Ukraine": covered, but no event
+                if not is_shared_view(head) and not (head.pos_ == "VERB" and is_content_of_request(head, vocab)):
                     found.append(Trigger(head, relation, "phrase", prep, matched[-1], spoken))
                 covered.update(t.i for t in matched)
                 break
@@ -369,8 +370,10 @@ def is_content_of_request(verb: Token, vocab: Vocabulary) -> bool:
         infinitive = node.dep_ == "advcl" and syntax.is_infinitive(node)
         if (node.dep_ not in syntax.COMPLEMENT_DEPS and not infinitive) or node.head is node:
             return False
+        # "called for the United States to work with China": the parser makes "for" the infinitive's mark
+        marks = [c for c in node.children if c.dep_ == "mark"] if syntax.is_infinitive(node) else []
         node = node.head
-        phrase = _phrase_relation(node, vocab)
+        phrase = _phrase_relation(node, vocab, marks)
         relation = phrase if infinitive else vocab.verb_index.get(syntax.lemma(node)) or phrase
         if relation is not None:
             return vocab[relation].content_not_event
@@ -386,12 +389,13 @@ def is_requested_event(noun: Token, vocab: Vocabulary) -> bool:
     return governor is not None and governor.lemma_.lower() in LIGHT_VERBS and is_content_of_request(governor, vocab)
 
 
-def _phrase_relation(token: Token, vocab: Vocabulary) -> str | None:
-    """The relation of a phrase that opens with ``token`` ("call on", "appeal to")."""
+def _phrase_relation(token: Token, vocab: Vocabulary, more_words=()) -> str | None:
+    """The relation of a phrase that opens with ``token`` ("call on", "appeal to"), its second word a
+    child of ``token`` or one of ``more_words``."""
     phrases, by_first_word = _phrase_table(vocab)
     for n in sorted(set(by_first_word.get(token.lower_, ()) + by_first_word.get(token.lemma_.lower(), ()))):
         words_, relation, _ = phrases[n]
-        if len(words_) > 1 and word_matches(token, words_[0]) and any(word_matches(c, words_[1]) for c in token.children):
+        if len(words_) > 1 and word_matches(token, words_[0]) and any(word_matches(c, words_[1]) for c in (*token.children, *more_words)):
             return relation
     return None
 
