@@ -715,3 +715,16 @@ def test_a_demonym_before_a_population_noun_names_people():
     assert found(man, {0: "France", 2: "Iran"}) == set()
     ships = table.replace("arrested   arrest ", "seized     seize  ").replace("civilians  civilian", "ships      ship    ")
     assert found(ships, {0: "France", 2: "Iran"}) == {("France", "arrests", "Iran")}
+
+
+def test_troops_sent_to_a_state_deploy_to_that_state():
+    # Russia deployed troops to Belarus. / Russia deployed troops. (ANNOTATION.md, Deployment)
+    table = """
+        Russia     Russia     PROPN NNP nsubj 1 GPE
+        deployed   deploy     VERB  VBD ROOT  1
+        troops     troop      NOUN  NNS dobj  1
+        to         to         ADP   IN  prep  1
+        Ukraine    Ukraine    PROPN NNP pobj  3 GPE
+        .          .          PUNCT .   punct 1
+    """
+    assert ("Russia", "deploys", "Ukraine") in found(table, (0, 4))
