@@ -14,7 +14,7 @@ from .endpoints import Endpoints
 from .registry import Candidate, rule
 from .rules import RECIPIENT_VERBS, Frame
 from .subjects import governing_speaker, inherited_subjects
-from .triggers import LIGHT_VERBS, Trigger
+from .triggers import LIGHT_VERBS, Trigger, verb_relation
 
 PARTNER_NOUNS = words("partner_nouns")
 BENEFICIARY_EVENT_NOUNS = words("beneficiary_event_nouns")
@@ -44,7 +44,7 @@ def noun_frame(trigger: Trigger, vocab: Vocabulary, actors: Endpoints) -> Frame:
     pattern = "noun"
     # "Iran is the main supplier of drones to Russia": the copula's subject is the source
     governor = syntax.governing_verb(node) or (node.head if node.dep_ == "attr" and node.head.pos_ in syntax.VERBAL else None)
-    other_event = governor is not None and syntax.lemma(governor) not in LIGHT_VERBS and vocab.verb_index.get(syntax.lemma(governor), rel.name) != rel.name
+    other_event = governor is not None and syntax.lemma(governor) not in LIGHT_VERBS and (verb_relation(governor, vocab) or rel.name) != rel.name
     if not sources and governor is not None and governor.pos_ in syntax.VERBAL and not other_event:
         # but "investigating ... over the transfer of children": the investigator did not transfer them
         sources, _ = inherited_subjects(governor, actors)
