@@ -282,3 +282,17 @@ def test_convincing_of_a_view_asks_nothing():
         "are        be         AUX   VBP auxpass 6", "really     really     ADV   RB  advmod 6").replace(
         "needed     need       VERB  VBN ccomp 1", "talk       talk       VERB  VB  xcomp 1")
     assert found(asked, (0, 2)) == {("France", "requests", "Iran", False, "direct_object")}
+
+
+def test_a_granted_request_was_addressed_to_the_one_who_grants_it():
+    """"The EU granted Britain's request": Britain asked the EU."""
+    table = """
+        The      the      DET   DT  det   1
+        EU       EU       PROPN NNP nsubj 2 ORG
+        granted  grant    VERB  VBD ROOT  2
+        Britain  Britain  PROPN NNP poss  5 GPE
+        's       's       PART  POS case  3
+        request  request  NOUN  NN  dobj  2
+        .        .        PUNCT .   punct 2
+    """
+    assert ("Britain", "requests", "EU", False, "answered_call") in found(table, (1, 3))
