@@ -296,3 +296,18 @@ def test_a_granted_request_was_addressed_to_the_one_who_grants_it():
         .        .        PUNCT .   punct 2
     """
     assert ("Britain", "requests", "EU", False, "answered_call") in found(table, (1, 3))
+
+
+def test_an_infinitive_hung_above_the_causative_still_asks():
+    """"France managed to convince Iran to talk": the parser hangs "to talk" on "managed"."""
+    table = """
+        France    France    PROPN NNP nsubj 1 GPE
+        managed   manage    VERB  VBD ROOT  1
+        to        to        PART  TO  aux   3
+        convince  convince  VERB  VB  xcomp 1
+        Iran      Iran      PROPN NNP dobj  3 GPE
+        to        to        PART  TO  aux   6
+        talk      talk      VERB  VB  xcomp 1
+        .         .         PUNCT .   punct 1
+    """
+    assert ("France", "requests", "Iran", False, "direct_object") in found(table, (0, 4))

@@ -228,7 +228,9 @@ def is_bare_causative(verb: Token, rel: RelationType) -> bool:
         return False
     clauses = [c for c in verb.children if c.dep_ in syntax.COMPLEMENT_DEPS and syntax.is_infinitive(c)]
     with_subject = any(syntax.subject_tokens(c, syntax.ANY_SUBJECT_DEPS) for c in clauses)
-    return not (with_subject or (clauses and syntax.object_tokens(verb)))
+    objects = syntax.object_tokens(verb)
+    # "managed to convince Trump to allow ...": the parser may hang the infinitive on the verb above
+    return not (with_subject or (objects and (clauses or any(syntax.infinitive_follows(o) for o in objects))))
 
 
 def is_light_verb_use(verb: Token, vocab: Vocabulary) -> bool:
