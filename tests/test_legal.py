@@ -311,3 +311,34 @@ def test_an_infinitive_hung_above_the_causative_still_asks():
         .         .         PUNCT .   punct 1
     """
     assert ("France", "requests", "Iran", False, "direct_object") in found(table, (0, 4))
+
+
+def test_pushing_an_actor_to_act_asks_it_and_pushing_into_a_state_does_not():
+    """"France pushed Iran to stop" requests Iran (ANNOTATION_NOTES: pressing X to do something);
+    "France pushed Iran into recession" asks nothing."""
+    table = """
+        France  France  PROPN NNP nsubj 1 GPE
+        pushed  push    VERB  VBD ROOT  1
+        Iran    Iran    PROPN NNP dobj  1 GPE
+        to      to      PART  TO  aux   4
+        stop    stop    VERB  VB  xcomp 1
+        .       .       PUNCT .   punct 1
+    """
+    assert found(table, (0, 2)) == {("France", "requests", "Iran", False, "direct_object")}
+    into = table.replace("to      to      PART  TO  aux   4", "into    into    ADP   IN  prep  1").replace(
+        "stop    stop    VERB  VB  xcomp 1", "recession recession NOUN NN pobj 3")
+    assert not any(relation == "requests" for _, relation, _, _, _ in found(into, (0, 2)))
+
+
+def test_pushing_for_an_actor_to_act_asks_it():
+    """"France pushed for Iran to stop": the subject of the "for ... to" clause is asked."""
+    table = """
+        France  France  PROPN NNP   nsubj 1 GPE
+        pushed  push    VERB  VBD   ROOT  1
+        for     for     SCONJ IN    mark  5
+        Iran    Iran    PROPN NNP   nsubj 5 GPE
+        to      to      PART  TO    aux   5
+        stop    stop    VERB  VB    advcl 1
+        .       .       PUNCT .     punct 1
+    """
+    assert found(table, (0, 3)) == {("France", "requests", "Iran", False, "for_clause_subject")}

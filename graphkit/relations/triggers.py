@@ -227,7 +227,7 @@ def is_bare_causative(verb: Token, rel: RelationType) -> bool:
     if syntax.lemma(verb) not in rel.causative_verbs:
         return False
     clauses = [c for c in verb.children if c.dep_ in syntax.COMPLEMENT_DEPS and syntax.is_infinitive(c)]
-    with_subject = any(syntax.subject_tokens(c, syntax.ANY_SUBJECT_DEPS) for c in clauses)
+    with_subject = any(syntax.subject_tokens(c, syntax.ANY_SUBJECT_DEPS) for c in clauses + syntax.for_clauses(verb))
     objects = syntax.object_tokens(verb)
     # "managed to convince Trump to allow ...": the parser may hang the infinitive on the verb above
     return not (with_subject or (objects and (clauses or any(syntax.infinitive_follows(o) for o in objects))))
