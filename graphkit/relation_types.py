@@ -65,6 +65,7 @@ class RelationType:
     object_form: str | None = None
     object_words: frozenset[str] = frozenset()
     armed_verbs: frozenset[str] = frozenset()  # "engaged Ukrainian troops": only with an armed party
+    causative_verbs: frozenset[str] = frozenset()  # "get X to act", "convince X to act": only with an object clause
     # "sent a letter to Congress", "signed the bill": a verb whose object is one of these states no event
     idle_objects: frozenset[str] = frozenset()
     # "gave Congress until March", "sent a commander there": these generic verbs state the relation
@@ -168,6 +169,7 @@ def _relation_type(name: str, entry: dict) -> RelationType:
         object_words=frozenset(entry.get("object_words") or ()),
         travel_verbs=frozenset(entry.get("travel_verbs") or ()),
         armed_verbs=frozenset(entry.get("armed_verbs") or ()),
+        causative_verbs=frozenset(entry.get("causative_verbs") or ()),
         idle_objects=frozenset(entry.get("idle_objects") or ()),
         goods_verbs=frozenset(entry.get("goods_verbs") or ()),
         goods=frozenset(entry.get("goods") or ()),

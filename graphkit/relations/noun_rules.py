@@ -14,7 +14,7 @@ from .endpoints import Endpoints
 from .registry import Candidate, rule
 from .rules import RECIPIENT_VERBS, Frame
 from .subjects import governing_speaker, inherited_subjects
-from .triggers import LIGHT_VERBS, Trigger
+from .triggers import LIGHT_VERBS, Trigger, verb_relation
 
 PARTNER_NOUNS = words("partner_nouns")
 BENEFICIARY_EVENT_NOUNS = words("beneficiary_event_nouns")
@@ -45,7 +45,7 @@ def noun_frame(trigger: Trigger, vocab: Vocabulary, actors: Endpoints) -> Frame:
     pattern = "noun"
     # "Iran is the main supplier of drones to Russia": the copula's subject is the source
     governor = syntax.governing_verb(node) or (node.head if node.dep_ == "attr" and node.head.pos_ in syntax.VERBAL else None)
-    other_event = governor is not None and syntax.lemma(governor) not in LIGHT_VERBS and vocab.verb_index.get(syntax.lemma(governor), rel.name) != rel.name
+    other_event = governor is not None and syntax.lemma(governor) not in LIGHT_VERBS and (verb_relation(governor, vocab) or rel.name) != rel.name
     # "has not verified the accusations against Trump": a claim belongs to who made it, stated
     # (``stated_owner``); the subject of another verb only reports or weighs it
     inherits = governor is not None and (not rel.stated_owner or syntax.lemma(governor) in LIGHT_VERBS)

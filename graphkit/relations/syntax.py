@@ -243,6 +243,15 @@ def asked_clause(noun: Token) -> Token | None:
     return after[0] if after else None
 
 
+def infinitive_follows(noun: Token) -> bool:
+    """"convince Trump, who has called the deal the worst ever, to change his mind": an infinitive
+    marker right after the noun's phrase (and a comma), wherever the parser hangs its verb."""
+    doc, i = noun.doc, noun.right_edge.i + 1
+    if i < len(doc) and doc[i].text == ",":
+        i += 1
+    return i < len(doc) and doc[i].lower_ == "to" and doc[i].dep_ == "aux"
+
+
 def for_clauses(verb: Token) -> list[Token]:
     """"called for the committee to open a probe": infinitives with a "for" subject under a verb."""
     return [c for c in verb.children if c.dep_ in ASKED_CLAUSE_DEPS | COMPLEMENT_DEPS and is_infinitive(c)

@@ -25,6 +25,7 @@ OPINION_VERBS = words("opinion_verbs")
 OPINION_OBJECTS = words("opinion_objects")
 VIEW_MODALS = words("view_modals")
 CLAIM_NOUNS = words("claim_nouns")
+ANSWERING_VERBS = words("answering_verbs")
 SHARE_DEPS = syntax.ANY_SUBJECT_DEPS | {"compound", "nmod", "nummod"}
 
 
@@ -213,7 +214,28 @@ def verb_names_no_event(verb: Token, rel: RelationType, vocab: Vocabulary) -> bo
     idiom ("hold Iran accountable"), an idle object ("sent a letter"), a reporter's question, a
     shared view ("agreed with Trump that"), a plan ("agreed to share")."""
     return (is_light_verb_use(verb, vocab) or is_complement_idiom(verb) or has_idle_object(verb, rel) or moves_no_goods(verb, rel)
-            or is_question(verb) or is_shared_view(verb) or is_plan(verb, rel))
+            or is_question(verb) or is_shared_view(verb) or is_plan(verb, rel) or is_bare_causative(verb, rel))
+
+
+def verb_relation(verb: Token, vocab: Vocabulary) -> str | None:
+    """The relation a verb names where it governs another event: none for a bare causative ("got
+    sworn testimony from", "got to meet" ask nobody)."""
+    relation = vocab.verb_index.get(syntax.lemma(verb))
+    return None if relation is None or is_bare_causative(verb, vocab[relation]) else relation
+
+
+def is_bare_causative(verb: Token, rel: RelationType) -> bool:
+    """"trying to get Republicans to abandon the tax", "convince Xi to act" ask them; "get support",
+    "got to know", "convincing Trump that changes are needed" ask nobody: a verb of ``causative_verbs``
+    states the relation only with an infinitive clause that has its own subject, or an object and an
+    infinitive."""
+    if syntax.lemma(verb) not in rel.causative_verbs:
+        return False
+    clauses = [c for c in verb.children if c.dep_ in syntax.COMPLEMENT_DEPS and syntax.is_infinitive(c)]
+    with_subject = any(syntax.subject_tokens(c, syntax.ANY_SUBJECT_DEPS) for c in clauses + syntax.for_clauses(verb))
+    objects = syntax.object_tokens(verb)
+    # "managed to convince Trump to allow ...": the parser may hang the infinitive on the verb above
+    return not (with_subject or (objects and (clauses or any(syntax.infinitive_follows(o) for o in objects))))
 
 
 def is_light_verb_use(verb: Token, vocab: Vocabulary) -> bool:
@@ -374,7 +396,7 @@ def is_content_of_request(verb: Token, vocab: Vocabulary) -> bool:
         marks = [c for c in node.children if c.dep_ == "mark"] if syntax.is_infinitive(node) else []
         node = node.head
         phrase = _phrase_relation(node, vocab, marks)
-        relation = phrase if infinitive else vocab.verb_index.get(syntax.lemma(node)) or phrase
+        relation = phrase if infinitive else verb_relation(node, vocab) or phrase
         if relation is not None:
             return vocab[relation].content_not_event
         if infinitive:
@@ -410,6 +432,9 @@ def is_object_of_other_event(noun: Token, vocab: Vocabulary) -> bool:
     governor = syntax.governing_verb(node)
     if governor is None or governor.lemma_.lower() in LIGHT_VERBS:
         return False
-    relation = vocab.verb_index.get(governor.lemma_.lower()) or _phrase_relation(governor, vocab)  # "called for peace talks"
-    return (relation is not None and vocab[relation].unrealised_object and relation != vocab.noun_index[noun.lemma_.lower()]
+    relation = verb_relation(governor, vocab) or _phrase_relation(governor, vocab)  # "called for peace talks"
+    own = vocab[vocab.noun_index[noun.lemma_.lower()]]
+    if own.content_not_event and syntax.lemma(governor) in ANSWERING_VERBS and node.dep_ in syntax.OBJECT_DEPS:
+        return False  # "Britain rejected the EU's demands": the demand was made, then answered
+    return (relation is not None and vocab[relation].unrealised_object and relation != own.name
             and node.dep_ in syntax.OBJECT_DEPS | {"pobj"})
