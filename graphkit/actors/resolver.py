@@ -8,7 +8,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..models import Actor, Article, Mention
 from ..nlp import ACTOR_LABELS
-from .bodies import _dateline_bodies, dateline_state, legislature_of, national_body
+from .bodies import _dateline_bodies, dateline_state, legislature_of, national_body, prominent_state
 from .filters import _is_credit, _is_dateline
 from .groups import GroupRules
 from .helpers import PERSON_PRONOUNS, PLURAL_PRONOUNS, THING_PRONOUNS, _lemma, _strip_determiner, _strip_possessive, _whole_name, _without_lost_clitic
@@ -143,8 +143,13 @@ def resolve_mentions(doc: Doc, article: Article, kb, event_nouns: frozenset[str]
 def _resolve_dateline_bodies(resolver: _Resolver) -> None:
     """"the government", "the administration" and "lawmakers" standing alone are the dateline
     state's government and legislature, "police" and "the interior ministry" bodies of it, when
-    the sentence and the one before name no other state."""
+    the sentence and the one before name no other state. Without a capital in the dateline,
+    "the government" alone is the one state the article is about (bodies.prominent_state)."""
     state = dateline_state(resolver.doc, resolver.kb)
+    # Without a capital in the dateline, only "the government" of the one state the article is
+    # about ("SIMI VALLEY, Calif. ... Trump urged the government"); its police and lawmakers stay unnamed.
+    only_government = state is None
+    state = state or prominent_state(resolver.kb, resolver.mentions)
     if state is None:
         return
     data = _dateline_bodies()
@@ -153,6 +158,8 @@ def _resolve_dateline_bodies(resolver: _Resolver) -> None:
     for token in resolver.doc:
         lemma = _lemma(token)
         if token.i in resolver.taken or token.pos_ not in {"NOUN", "PROPN"} or token.ent_type_ in {"ORG", "GPE", "NORP", "PERSON"}:
+            continue
+        if only_government and lemma not in data["government_nouns"]:
             continue
         if lemma in data["body_nouns"]:  # "police said", "the interior ministry": the state's own
             start = _bare_body_start(token)
