@@ -8,7 +8,7 @@ from functools import lru_cache
 
 import pytest
 
-from graphkit.actors.resolver import _resolve_dateline_bodies, _Resolver
+from graphkit.actors.resolver import _resolve_dateline_bodies, _resolve_leaders_governments, _Resolver
 from graphkit.knowledge import load_knowledge_base
 from graphkit.models import Actor, Article, Mention
 
@@ -125,3 +125,42 @@ def test_the_government_is_the_one_state_an_article_is_about():
 ])
 def test_the_government_stays_unnamed_without_one_prominent_state(named):
     assert _government_of_prominent_state(named) == []
+
+
+# "The Obama administration imposed sanctions ." and "Obama administration officials criticized
+# Iran ." as the model parses them (tests/handbuilt.py)
+OBAMA_ADMINISTRATION = """
+The            the            DET   DT  det   2
+Obama          Obama          PROPN NNP compound 2 PERSON
+administration administration NOUN  NN  nsubj 3
+imposed        impose         VERB  VBD ROOT  3
+sanctions      sanction       NOUN  NNS dobj  3
+.              .              PUNCT .   punct 3
+"""
+OBAMA_ADMINISTRATION_OFFICIALS = """
+Obama          Obama          PROPN NNP compound 1 PERSON
+administration administration NOUN  NN  compound 2
+officials      official       NOUN  NNS nsubj 3
+criticized     criticize      VERB  VBD ROOT  3
+Iran           Iran           PROPN NNP dobj  3 GPE
+.              .              PUNCT .   punct 3
+"""
+
+
+def _leaders_government(table: str, leader: int, country: str | None = "USA") -> list[tuple[str, str, bool]]:
+    doc, _ = parse(table)
+    resolver = _Resolver(doc, Article("t", doc.text), _knowledge_base())
+    resolver.add(Actor(id="gk:Barack Obama", label="Barack Obama", type="Person", country=country), leader, leader + 1)
+    _resolve_leaders_governments(resolver)
+    return [(m.text, m.actor.label, m.nested) for m in resolver.mentions]
+
+
+def test_a_leaders_administration_is_the_state():
+    # ANNOTATION_NOTES: "the Trump administration", "the Obama administration" are the State United States
+    assert _leaders_government(OBAMA_ADMINISTRATION, 1) == [("The Obama administration", "United States", False), ("Obama", "Barack Obama", True)]
+    # unnamed officials of it are folded into the state
+    assert ("Obama administration officials", "United States", False) in _leaders_government(OBAMA_ADMINISTRATION_OFFICIALS, 0)
+
+
+def test_an_administration_of_a_person_without_a_state_stays_the_persons():
+    assert _leaders_government(OBAMA_ADMINISTRATION, 1, country=None) == [("Obama", "Barack Obama", False)]

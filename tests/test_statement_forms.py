@@ -392,6 +392,8 @@ SENT = """
 def test_sending_a_letter_supplies_nothing():
     assert found(SENT, (0, 5)) == set()
     assert found(SENT.replace("letter     letter", "weapons    weapon"), (0, 5)) == {("France", "supplies", "Iran")}
+    # "did not provide any details to Reuters": information handed over, no goods
+    assert found(SENT.replace("letter     letter", "details    detail"), (0, 5)) == set()
 
 
 def test_signing_a_bill_agrees_nothing():
