@@ -421,6 +421,8 @@ SENT = """
 def test_sending_a_letter_supplies_nothing():
     assert found(SENT, (0, 5)) == set()
     assert found(SENT.replace("letter     letter", "weapons    weapon"), (0, 5)) == {("France", "supplies", "Iran")}
+    # "did not provide any details to Reuters": information handed over, no goods
+    assert found(SENT.replace("letter     letter", "details    detail"), (0, 5)) == set()
 
 
 def test_give_send_and_provide_supply_only_goods():

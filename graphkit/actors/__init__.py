@@ -16,7 +16,8 @@ Rules, applied to each sentence in order (earlier rules win a token):
    "South Korean diplomats", "the US government" are the state; "the North Koreans" are the armed
    forces when the article speaks of them, else the state; a demonym before any other noun
    ("Russian uniforms") names no actor. Capitals and seats of government ("Washington", "the
-   Kremlin") are the state.
+   Kremlin") are the state, and so is a leader's government ("the Obama administration",
+   "Erdogan's government", "Trump administration officials"); the leader stays mentioned.
 4. References. A pronoun stands first for the subject of the nearest clause above it whose
    subject comes before it, or, opening a sentence, for the subject of the sentence before; never
    for its own clause's subject ("Trump praised him") or the subject its verb takes ("called Merkel

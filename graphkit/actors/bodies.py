@@ -11,7 +11,7 @@ import yaml
 from spacy.tokens import Doc
 
 from ..knowledge import normalise_name
-from ..models import Actor, actor_iri
+from ..models import Actor, Mention, actor_iri
 from ..resources import ontology_file
 
 
@@ -75,3 +75,25 @@ def dateline_state(doc: Doc, kb) -> Actor | None:
         words.append(token.text_with_ws)
     name = "".join(words).strip()
     return next((a for a in kb.lookup(name) if a.type == "State"), None) if name else None
+
+
+# A state stands out in an article named at least this often, and this many times as often as
+# any other state (tests/test_actors_news.py: a state named once, or two states named alike, give none).
+PROMINENT_MIN_MENTIONS = 2
+PROMINENT_RATIO = 2
+
+
+def prominent_state(kb, mentions: list[Mention]) -> Actor | None:
+    """The state an article is about when its dateline names none ("SIMI VALLEY, Calif.", "(Reuters) -"):
+    the one state whose name, people and bodies are mentioned far more often than any other
+    state's; None when no state stands out (a wrong state is worse than none)."""
+    counts: dict[str, int] = {}
+    for mention in mentions:
+        if mention.actor.country:
+            counts[mention.actor.country] = counts.get(mention.actor.country, 0) + 1
+    ranked = sorted(counts.items(), key=lambda item: -item[1])
+    if not ranked or ranked[0][1] < PROMINENT_MIN_MENTIONS:
+        return None
+    if len(ranked) > 1 and ranked[0][1] < PROMINENT_RATIO * ranked[1][1]:
+        return None
+    return kb.state(ranked[0][0])

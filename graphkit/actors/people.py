@@ -11,7 +11,6 @@ from .filters import _inside_longer_name, _is_not_a_person_name
 from .helpers import (
     _NAME_LABELS,
     CAMPAIGN_MODIFIERS,
-    LEADER_GOVERNMENT_NOUNS,
     PERSON_BODY_NOUNS,
     _governing_noun,
     _is_title_word,
@@ -188,24 +187,18 @@ class PersonRules:
 
     def resolve_person_bodies(self) -> None:
         """"Trump's campaign said", "the Clinton campaign", "the Trump transition team": the
-        person's own organisation acts, with the person mentioned inside its name; "the Trump
-        administration", "the Assad regime": the person's state acts."""
+        person's own organisation acts, with the person mentioned inside its name."""
         for mention in list(self.mentions):
             if mention.nested or mention.actor.type != "Person" or mention.how != "name":
                 continue
             span = self.doc.char_span(mention.start_char, mention.end_char, alignment_mode="expand")
             head = _governing_noun(span) if span is not None else None
-            if head is not None and _lemma(head) in LEADER_GOVERNMENT_NOUNS and mention.actor.country:
-                # "the Trump administration", "the Assad regime": the state the person governs
-                # (ANNOTATION_NOTES: the US federal government is the State United States)
-                body = self.kb.state(mention.actor.country)
-            else:
-                words = _person_body_words(head) if head is not None else None
-                label = f"{mention.actor.label.split()[-1]} {words}" if words else ""
-                body = Actor(id=actor_iri("Organization", label), label=label, type="Organization",
-                             country=mention.actor.country, affiliation=mention.actor.label) if words else None
-            if body is None:
+            words = _person_body_words(head) if head is not None else None
+            if words is None:
                 continue
+            label = f"{mention.actor.label.split()[-1]} {words}"
+            body = Actor(id=actor_iri("Organization", label), label=label, type="Organization",
+                         country=mention.actor.country, affiliation=mention.actor.label)
             self.mentions.remove(mention)
             for i in range(span.start, span.end):
                 del self.taken[i]

@@ -6,9 +6,10 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
+from ..descriptions import GOVERNMENT_NOUNS
 from ..models import Actor, Article, Mention
 from ..nlp import ACTOR_LABELS
-from .bodies import _dateline_bodies, dateline_state, legislature_of, national_body
+from .bodies import _dateline_bodies, dateline_state, legislature_of, national_body, prominent_state
 from .filters import _is_credit, _is_dateline
 from .groups import GroupRules
 from .helpers import PERSON_PRONOUNS, PLURAL_PRONOUNS, THING_PRONOUNS, _lemma, _strip_determiner, _strip_possessive, _whole_name, _without_lost_clitic
@@ -134,17 +135,56 @@ def resolve_mentions(doc: Doc, article: Article, kb, event_nouns: frozenset[str]
     for actor, start, end in resolver.deferred_nested:
         if resolver.add(actor, start, end) is None:
             resolver.add_nested(actor, start, end)
+    _resolve_leaders_governments(resolver)
     _resolve_dateline_bodies(resolver)
     for token in doc:
         resolver.resolve_reference(token)
     return sorted((_mark_names(m, kb) for m in resolver.mentions), key=lambda m: (m.start_char, m.end_char))
 
 
+def _resolve_leaders_governments(resolver: _Resolver) -> None:
+    """"the Obama administration", "Trump's administration", "Trump administration officials",
+    "the administration of President Donald Trump": the leader's state, which takes the words
+    from the person (who stays mentioned, nested)."""
+    nouns = _dateline_bodies()["leader_government_nouns"]
+    for token in resolver.doc:
+        if _lemma(token) not in nouns or token.pos_ != "NOUN":
+            continue
+        leaders = [c for c in token.children if c.dep_ in {"compound", "poss"} and c.i < token.i]
+        leaders += [pobj for prep in token.rights if prep.dep_ == "prep" and prep.lower_ == "of" for pobj in prep.children if pobj.dep_ == "pobj"]
+        for leader in leaders:
+            person = resolver.taken.get(leader.i)
+            state = resolver.kb.state(person.actor.country) if person is not None and person.actor.type == "Person" and person.actor.country else None
+            if state is not None:
+                _give_words_to_state(resolver, person, state, token)
+                break
+
+
+def _give_words_to_state(resolver: _Resolver, person: Mention, state: Actor, noun: Token) -> None:
+    span = resolver.doc.char_span(person.start_char, person.end_char, alignment_mode="expand")
+    start = min([span.start, *(c.i for c in noun.lefts if c.dep_ == "det")])
+    end = max(span.end, noun.i + 1)
+    if noun.dep_ == "compound" and _lemma(noun.head) in GOVERNMENT_NOUNS and noun.head.i == noun.i + 1:
+        end = noun.head.i + 1  # "Trump administration officials": unnamed officials are the state
+    if any(i in resolver.taken and resolver.taken[i] is not person for i in range(start, end)):
+        return
+    resolver.mentions.remove(person)
+    for i in range(span.start, span.end):
+        del resolver.taken[i]
+    resolver.add(state, start, end)
+    resolver.add_nested(person.actor, span.start, span.end)
+
+
 def _resolve_dateline_bodies(resolver: _Resolver) -> None:
     """"the government", "the administration" and "lawmakers" standing alone are the dateline
     state's government and legislature, "police" and "the interior ministry" bodies of it, when
-    the sentence and the one before name no other state."""
+    the sentence and the one before name no other state. Without a capital in the dateline,
+    "the government" alone is the one state the article is about (bodies.prominent_state)."""
     state = dateline_state(resolver.doc, resolver.kb)
+    # Without a capital in the dateline, only "the government" of the one state the article is
+    # about ("SIMI VALLEY, Calif. ... Trump urged the government"); its police and lawmakers stay unnamed.
+    only_government = state is None
+    state = state or prominent_state(resolver.kb, resolver.mentions)
     if state is None:
         return
     data = _dateline_bodies()
@@ -153,6 +193,8 @@ def _resolve_dateline_bodies(resolver: _Resolver) -> None:
     for token in resolver.doc:
         lemma = _lemma(token)
         if token.i in resolver.taken or token.pos_ not in {"NOUN", "PROPN"} or token.ent_type_ in {"ORG", "GPE", "NORP", "PERSON"}:
+            continue
+        if only_government and lemma not in data["government_nouns"]:
             continue
         if lemma in data["body_nouns"]:  # "police said", "the interior ministry": the state's own
             start = _bare_body_start(token)
