@@ -361,6 +361,42 @@ MISSES = {
         claim      claim      NOUN  NN  dobj  1
         .          .          PUNCT .   punct 1
     """, (0,), lambda found: found == set()),
+    # Russia said Ukraine attacked. It waited. Ukraine rejected the claim: only a claim of the
+    # sentence just before is the one rejected
+    "reference to a claim two sentences back": ("""
+        Russia     Russia     PROPN NNP nsubj 1 GPE
+        said       say        VERB  VBD ROOT  1
+        Ukraine    Ukraine    PROPN NNP nsubj 3 GPE
+        attacked   attack     VERB  VBD ccomp 1
+        .          .          PUNCT .   punct 1
+        It         it         PRON  PRP nsubj 6
+        waited     wait       VERB  VBD ROOT  6
+        .          .          PUNCT .   punct 6
+        Ukraine    Ukraine    PROPN NNP nsubj 9 GPE
+        rejected   reject     VERB  VBD ROOT  9
+        the        the        DET   DT  det   11
+        claim      claim      NOUN  NN  dobj  9
+        .          .          PUNCT .   punct 9
+    """, (0, 2, 8), lambda found: not any(r == "rejects" for _, r, _, _ in found)),
+    # Russia said Ukraine attacked. Activists said it lied. Ukraine rejected the claim: the latest
+    # claim was made by no actor, and Russia's is not the one rejected
+    "reference to a claim made by no actor": ("""
+        Russia     Russia     PROPN NNP nsubj 1 GPE
+        said       say        VERB  VBD ROOT  1
+        Ukraine    Ukraine    PROPN NNP nsubj 3 GPE
+        attacked   attack     VERB  VBD ccomp 1
+        .          .          PUNCT .   punct 1
+        Activists  activist   NOUN  NNS nsubj 6
+        said       say        VERB  VBD ROOT  6
+        it         it         PRON  PRP nsubj 8
+        lied       lie        VERB  VBD ccomp 6
+        .          .          PUNCT .   punct 6
+        Ukraine    Ukraine    PROPN NNP nsubj 11 GPE
+        rejected   reject     VERB  VBD ROOT  11
+        the        the        DET   DT  det   13
+        claim      claim      NOUN  NN  dobj  11
+        .          .          PUNCT .   punct 11
+    """, (0, 2, 10), lambda found: not any(r == "rejects" for _, r, _, _ in found)),
     # Russia said Ukraine attacked. Ukraine rejected the claim by rebels: the claim names its makers
     "reference to a claim with its own maker": (CASES["reference"][0].replace("""claim      claim      NOUN  NN  dobj  6
         .          .          PUNCT .   punct 6""", """claim      claim      NOUN  NN  dobj  6

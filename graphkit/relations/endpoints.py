@@ -43,11 +43,11 @@ class Endpoints:
         self.proxies = PROXY_NOUNS | frozenset(event_nouns)
         self.knowledge = knowledge
         self.sentence_index = 0
-        self.last_claimant: Mention | None = None  # who made the latest claim in an earlier sentence
+        self.last_claimant: Mention | None = None  # who made a claim in the sentence before
 
     def note_claimant(self, speaker: Mention | None) -> None:
-        if speaker is not None:
-            self.last_claimant = speaker
+        """The claimant of the sentence just read (None: it made no claim an actor made)."""
+        self.last_claimant = speaker
 
     def at(self, token: Token, hops: int = 2, assets: bool = False) -> list[Mention]:
         """Mentions a token stands for; with ``assets``, also the owner of a thing ("Houthi radar sites")."""
@@ -144,7 +144,7 @@ class Endpoints:
         return found
 
     def claim_reference(self, claim: Token) -> Mention | None:
-        """"rejected the allegation": the one who last made a claim in an earlier sentence."""
+        """"rejected the allegation": the one who made a claim in the sentence before."""
         claimant = self.last_claimant
         if claimant is None:
             return None
