@@ -68,6 +68,15 @@ class RelationType:
     idle_objects: frozenset[str] = frozenset()
     topic_verbs: frozenset[str] = frozenset()  # "discussed North Korea with Xi": the object is the topic
     travel_verbs: frozenset[str] = frozenset()  # "Trump left the Philippines": a person travels, no withdrawal
+    # "U.S. sanctions targeted Russia's projects", "a campaign targeting India's tobacco industry":
+    # a measure, law or campaign as subject does not do the relation (unless one of
+    # ``force_modifiers`` makes it armed: "a bombing campaign", "a hacking campaign")
+    inert_subjects: frozenset[str] = frozenset()
+    force_modifiers: frozenset[str] = frozenset()
+    # "agreed to destroy Syrian chemical weapons": one of ``disarm_verbs`` on one of ``disarm_objects``
+    # disarms the owner; it is no attack on it
+    disarm_verbs: frozenset[str] = frozenset()
+    disarm_objects: frozenset[str] = frozenset()
     stance_predicates: tuple[str, ...] = ()  # "critical of", "disappointed (that)", "supportive of"
     # nouns that name the relation only when they ask for a clause: "calls from lawmakers to step down"
     # (a "call" alone is as often a phone call)
@@ -160,6 +169,10 @@ def _relation_type(name: str, entry: dict) -> RelationType:
         object_form=entry.get("object_form"),
         object_words=frozenset(entry.get("object_words") or ()),
         travel_verbs=frozenset(entry.get("travel_verbs") or ()),
+        inert_subjects=frozenset(_words(name, entry, "inert_subjects")),
+        force_modifiers=frozenset(_words(name, entry, "force_modifiers")),
+        disarm_verbs=frozenset(_words(name, entry, "disarm_verbs")),
+        disarm_objects=frozenset(_words(name, entry, "disarm_objects")),
         armed_verbs=frozenset(entry.get("armed_verbs") or ()),
         idle_objects=frozenset(entry.get("idle_objects") or ()),
         topic_verbs=frozenset(entry.get("topic_verbs") or ()),

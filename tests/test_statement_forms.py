@@ -625,3 +625,73 @@ def test_a_demonym_before_a_population_noun_names_people():
     assert found(table, {0: "France", 2: "Iran"}) == set()
     ships = table.replace("arrested   arrest ", "seized     seize  ").replace("civilians  civilian", "ships      ship    ")
     assert found(ships, {0: "France", 2: "Iran"}) == {("France", "arrests", "Iran")}
+
+
+# France's sanctions targeted Iran's banks. / France's troops targeted Iran's banks.
+TARGETED = """
+    France     France     PROPN NNP  poss  2 GPE
+    's         's         PART  POS  case  0
+    sanctions  sanction   NOUN  NNS  nsubj 3
+    targeted   target     VERB  VBD  ROOT  3
+    Iran       Iran       PROPN NNP  poss  6 GPE
+    's         's         PART  POS  case  4
+    banks      bank       NOUN  NNS  dobj  3
+    .          .          PUNCT .    punct 3
+"""
+
+
+def test_a_measure_attacks_no_one():
+    # relations.yaml inert_subjects: a sanction, law or campaign cannot use force
+    assert found(TARGETED, (0, 4)) == set()
+    troops = TARGETED.replace("sanctions  sanction ", "troops     troop    ")
+    assert found(troops, (0, 4)) == {("France", "attacks", "Iran")}
+
+
+def test_a_bombing_campaign_can_attack():
+    # France's bombing campaign targeted Iran's banks. (relations.yaml force_modifiers)
+    table = """
+        France     France     PROPN NNP  poss     3 GPE
+        's         's         PART  POS  case     0
+        bombing    bombing    NOUN  NN   compound 3
+        campaign   campaign   NOUN  NN   nsubj    4
+        targeted   target     VERB  VBD  ROOT     4
+        Iran       Iran       PROPN NNP  poss     7 GPE
+        's         's         PART  POS  case     5
+        banks      bank       NOUN  NNS  dobj     4
+        .          .          PUNCT .    punct    4
+    """
+    assert found(table, (0, 5)) == {("France", "attacks", "Iran")}
+    assert found(table.replace("bombing    bombing    NOUN  NN   compound", "ad         ad         NOUN  NN   compound"), (0, 5)) == set()
+
+
+# France destroyed Iran's weapons. / France destroyed Iran's ships.
+DESTROY = """
+    France     France     PROPN NNP  nsubj 1 GPE
+    destroyed  destroy    VERB  VBD  ROOT  1
+    Iran       Iran       PROPN NNP  poss  4 GPE
+    's         's         PART  POS  case  2
+    weapons    weapon     NOUN  NNS  dobj  1
+    .          .          PUNCT .    punct 1
+"""
+
+
+def test_destroying_a_states_weapons_disarms_it():
+    # relations.yaml disarm_verbs, disarm_objects: no attack on the weapons' owner
+    assert found(DESTROY, (0, 2)) == set()
+    ships = DESTROY.replace("weapons    weapon ", "ships      ship   ")
+    assert found(ships, (0, 2)) == {("France", "attacks", "Iran")}
+
+
+def test_striking_positions_is_combat_not_criticism():
+    # France struck Iran's positions. ("position" is no object_word of a verbal attack; "stance" is)
+    table = """
+        France     France     PROPN NNP  nsubj 1 GPE
+        struck     strike     VERB  VBD  ROOT  1
+        Iran       Iran       PROPN NNP  poss  4 GPE
+        's         's         PART  POS  case  2
+        positions  position   NOUN  NNS  dobj  1
+        .          .          PUNCT .    punct 1
+    """
+    assert found(table, (0, 2)) == {("France", "attacks", "Iran")}
+    stance = table.replace("positions  position", "stance     stance  ")
+    assert found(stance, (0, 2)) == {("France", "criticizes", "Iran")}

@@ -21,7 +21,7 @@ from .attributes import location, quantity
 from .compounds import compound_frame
 from .confidence import calibrated_base, confidence, modality_factor
 from .context import statement_context
-from .endpoints import Endpoints
+from .endpoints import RELATIVE_PRONOUNS, Endpoints
 from .noun_rules import noun_frame, spoken_frame
 from .registry import Candidate, base_confidence, resolve, rules_for
 from .rules import Frame, verb_frame
@@ -195,7 +195,31 @@ def states_nothing(
     return (source.actor.id == target.actor.id or is_own_state(source, target) or is_speakers_state(candidate, source, target)
             or is_travel(rel, trigger, source) or is_unarmed_use(rel, trigger, source, target)
             or (rel.no_population and is_population(target, target_token, knowledge))
-            or is_rivalry(rel, source, target) or is_domestic(rel, source, target))
+            or is_rivalry(rel, source, target) or is_domestic(rel, source, target)
+            or has_inert_subject(rel, trigger.token) or is_disarmament(rel, trigger.token))
+
+
+def has_inert_subject(rel: RelationType, verb: Token) -> bool:
+    """"U.S. energy sanctions had only targeted Russia's projects", "a campaign targeting India's
+    tobacco industry": a measure, law or campaign (``inert_subjects``) cannot use force; the owner
+    it stands for imposed it and attacked no one. "A bombing campaign" (``force_modifiers``) can."""
+    if not rel.inert_subjects or verb.pos_ not in syntax.VERBAL:
+        return False
+    subjects = syntax.subject_tokens(verb)
+    if verb.dep_ == "acl" or verb.dep_ == "relcl" and any(s.lower_ in RELATIVE_PRONOUNS for s in subjects):
+        subjects = [verb.head]  # "a campaign targeting", "the sanctions that hit"
+    return any(
+        syntax.lemma(t) in rel.inert_subjects and not any(syntax.lemma(c) in rel.force_modifiers for c in t.children)
+        for s in subjects for t in syntax.conjuncts(s)
+    )
+
+
+def is_disarmament(rel: RelationType, verb: Token) -> bool:
+    """"agreed to destroy Syrian chemical weapons": destroying a state's weapons (``disarm_verbs``
+    on ``disarm_objects``) disarms it; it is no attack on the state."""
+    if syntax.lemma(verb) not in rel.disarm_verbs:
+        return False
+    return any(syntax.lemma(t) in rel.disarm_objects for o in syntax.object_tokens(verb) for t in syntax.conjuncts(o))
 
 
 def is_travel(rel: RelationType, trigger: Trigger, source: Mention) -> bool:
