@@ -695,3 +695,39 @@ def test_striking_positions_is_combat_not_criticism():
     assert found(table, (0, 2)) == {("France", "attacks", "Iran")}
     stance = table.replace("positions  position", "stance     stance  ")
     assert found(stance, (0, 2)) == {("France", "criticizes", "Iran")}
+
+
+# Netanyahu, an adviser to Zelensky who supports Israel, spoke. / ..., an adviser to Zelensky, who supports Israel, spoke.
+ADVISER = """
+    Netanyahu  Netanyahu  PROPN NNP nsubj 9 PERSON
+    ,          ,          PUNCT ,   punct 0
+    an         an         DET   DT  det   3
+    adviser    adviser    NOUN  NN  appos 0
+    to         to         ADP   IN  prep  3
+    Zelensky   Zelensky   PROPN NNP pobj  4 PERSON
+    who        who        PRON  WP  nsubj 7
+    supports   support    VERB  VBZ relcl 5
+    Israel     Israel     PROPN NNP dobj  7 GPE
+    spoke      speak      VERB  VBD ROOT  9
+    .          .          PUNCT .   punct 9
+"""
+
+
+def test_a_restrictive_clause_on_a_name_after_a_role_noun_is_about_the_role():
+    # the parser hangs "who supports Israel" on Zelensky; without a comma it restricts "adviser"
+    assert found(ADVISER, (0, 5, 8)) == {("Netanyahu", "supports", "Israel")}
+    with_comma = """
+        Netanyahu  Netanyahu  PROPN NNP nsubj 10 PERSON
+        ,          ,          PUNCT ,   punct 0
+        an         an         DET   DT  det   3
+        adviser    adviser    NOUN  NN  appos 0
+        to         to         ADP   IN  prep  3
+        Zelensky   Zelensky   PROPN NNP pobj  4 PERSON
+        ,          ,          PUNCT ,   punct 5
+        who        who        PRON  WP  nsubj 8
+        supports   support    VERB  VBZ relcl 5
+        Israel     Israel     PROPN NNP dobj  8 GPE
+        spoke      speak      VERB  VBD ROOT  10
+        .          .          PUNCT .   punct 10
+    """
+    assert found(with_comma, (0, 5, 9)) == {("Zelensky", "supports", "Israel")}

@@ -70,7 +70,7 @@ class Endpoints:
         if hops <= 0:
             return []
         if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
-            return self.at(token.head.head, hops - 1)
+            return self.at(relative_antecedent(token), hops - 1)
         for child in syntax.appositions(token):
             if child.i in self.by_token:
                 return self.members.get(child.i) or [self.by_token[child.i]]
@@ -154,6 +154,20 @@ class Endpoints:
     def own_forces(self, owner: Mention, forces: Token) -> Mention | None:
         """"Russia deployed more troops": the troops are Russia's own armed forces."""
         return forces_mention(self.knowledge, owner, forces)
+
+
+def relative_antecedent(pronoun: Token) -> Token:
+    """What a relative pronoun stands for. "an adviser to President Ronald Reagan who supports
+    Trump": the parser hangs the clause on the nearest name, but a name needs no restricting
+    clause; without a comma before "who", a clause on a name after "adviser to" is about the
+    adviser, and so about the one the adviser stands beside ("Art Laffer, an adviser to ...").
+    "an adviser to Mitt Romney, who has criticized Trump" (a comma) stays Romney's."""
+    antecedent = pronoun.head.head
+    noun = antecedent.head.head if antecedent.dep_ == "pobj" else None
+    restrictive = pronoun.i == antecedent.i + 1
+    if noun is None or antecedent.pos_ != "PROPN" or noun.pos_ != "NOUN" or not restrictive:
+        return antecedent
+    return noun.head if noun.dep_ == "appos" else noun
 
 
 def names_document(token: Token) -> bool:
