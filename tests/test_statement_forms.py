@@ -627,7 +627,7 @@ def test_a_demonym_before_a_population_noun_names_people():
     assert found(ships, {0: "France", 2: "Iran"}) == {("France", "arrests", "Iran")}
 
 
-# France's sanctions targeted Iran's banks. / France's troops targeted Iran's banks.
+# France's sanctions targeted Iran's ships. / France's troops targeted Iran's ships.
 TARGETED = """
     France     France     PROPN NNP  poss  2 GPE
     's         's         PART  POS  case  0
@@ -635,7 +635,7 @@ TARGETED = """
     targeted   target     VERB  VBD  ROOT  3
     Iran       Iran       PROPN NNP  poss  6 GPE
     's         's         PART  POS  case  4
-    banks      bank       NOUN  NNS  dobj  3
+    ships      ship       NOUN  NNS  dobj  3
     .          .          PUNCT .    punct 3
 """
 
@@ -648,7 +648,7 @@ def test_a_measure_attacks_no_one():
 
 
 def test_a_bombing_campaign_can_attack():
-    # France's bombing campaign targeted Iran's banks. (relations.yaml force_modifiers)
+    # France's bombing campaign targeted Iran's ships. (relations.yaml force_modifiers)
     table = """
         France     France     PROPN NNP  poss     3 GPE
         's         's         PART  POS  case     0
@@ -657,7 +657,7 @@ def test_a_bombing_campaign_can_attack():
         targeted   target     VERB  VBD  ROOT     4
         Iran       Iran       PROPN NNP  poss     7 GPE
         's         's         PART  POS  case     5
-        banks      bank       NOUN  NNS  dobj     4
+        ships      ship       NOUN  NNS  dobj     4
         .          .          PUNCT .    punct    4
     """
     assert found(table, (0, 5)) == {("France", "attacks", "Iran")}
@@ -731,3 +731,30 @@ def test_a_restrictive_clause_on_a_name_after_a_role_noun_is_about_the_role():
         .          .          PUNCT .   punct 10
     """
     assert found(with_comma, (0, 5, 9)) == {("Zelensky", "supports", "Israel")}
+
+
+# France criticized Iran companies. (the parse of "France criticized Iranian companies", the name a compound)
+BUSINESSES = """
+    France     France     PROPN NNP  nsubj    1 GPE
+    criticized criticize  VERB  VBD  ROOT     1
+    Iran       Iran       PROPN NNP  compound 3 GPE
+    companies  company    NOUN  NNS  dobj     1
+    .          .          PUNCT .    punct    1
+"""
+
+
+def test_a_states_companies_are_not_the_state():
+    # lexicons business_nouns: criticizing a state's companies is no criticism of the state
+    assert found(BUSINESSES, (0, 2)) == set()
+    # ... but a sanction on them reaches it (relations.yaml business_target)
+    banned = BUSINESSES.replace("criticized criticize", "sanctioned sanction ")
+    assert found(banned, (0, 2)) == {("France", "sanctions", "Iran")}
+    # and a state's companies as subject are no more the state: Iran companies criticized France.
+    subject = """
+        Iran       Iran       PROPN NNP  compound 1 GPE
+        companies  company    NOUN  NNS  nsubj    2
+        criticized criticize  VERB  VBD  ROOT     2
+        France     France     PROPN NNP  dobj     2 GPE
+        .          .          PUNCT .    punct    2
+    """
+    assert found(subject, (0, 3)) == set()

@@ -119,7 +119,7 @@ def statements(
     stated = vocab[trigger.relation]
     context = None
     for source, target, reciprocal in pairs(candidate.sources, candidate.targets, stated.symmetric, stated.mutual, candidate.pattern == "reciprocal"):
-        target_token = sent.doc.char_span(target.start_char, target.end_char, alignment_mode="expand").root
+        target_token = token_of(target, sent.doc)
         if states_nothing(stated, trigger, candidate, source, target, target_token, knowledge):
             continue
         rel = object_variant(topic_variant(verbal_variant(stated, trigger, source, target, vocab), trigger, vocab), trigger, vocab)
@@ -158,6 +158,7 @@ def verbal_variant(rel: RelationType, trigger: Trigger, source: Mention, target:
 
 TOPIC_PREPS = words("topic_preps")
 POPULATION_NOUNS = words("population_nouns")
+BUSINESS_NOUNS = words("business_nouns")
 
 
 def topic_variant(rel: RelationType, trigger: Trigger, vocab: Vocabulary) -> RelationType:
@@ -196,7 +197,22 @@ def states_nothing(
             or is_travel(rel, trigger, source) or is_unarmed_use(rel, trigger, source, target)
             or (rel.no_population and is_population(target, target_token, knowledge))
             or is_rivalry(rel, source, target) or is_domestic(rel, source, target)
-            or has_inert_subject(rel, trigger.token) or is_disarmament(rel, trigger.token))
+            or has_inert_subject(rel, trigger.token) or is_disarmament(rel, trigger.token)
+            or (not rel.business_target and names_business(target_token)) or names_business(token_of(source, target_token.doc)))
+
+
+def token_of(mention: Mention, doc: Doc) -> Token:
+    return doc.char_span(mention.start_char, mention.end_char, alignment_mode="expand").root
+
+
+def names_business(token: Token) -> bool:
+    """"China criticized U.S. companies", "Vietnamese and U.S. companies signed memorandums": a
+    state's name or demonym before a business noun names companies, which are not the state
+    (ANNOTATION.md: companies are organisations of their own); only a sanction on them reaches
+    the state (``business_target``)."""
+    while token.dep_ == "conj" and token.head is not token:
+        token = token.head  # "Vietnamese and U.S. companies": the first conjunct modifies the noun
+    return token.dep_ in syntax.OWNER_DEPS and syntax.lemma(token.head) in BUSINESS_NOUNS
 
 
 def has_inert_subject(rel: RelationType, verb: Token) -> bool:
