@@ -4,6 +4,8 @@ and co-signers."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from graphkit.descriptions import ActorKnowledge
 from graphkit.relation_types import default_vocabulary
 from graphkit.relations import extract_relations
@@ -758,3 +760,21 @@ def test_a_states_companies_are_not_the_state():
         .          .          PUNCT .    punct    2
     """
     assert found(subject, (0, 3)) == set()
+
+
+def test_a_person_does_not_meet_his_own_state():
+    # Netanyahu met Israel. (the parse of "Netanyahu met with his security team", the team read as Israel)
+    table = """
+        Netanyahu  Netanyahu  PROPN NNP  nsubj 1 PERSON
+        met        meet       VERB  VBD  ROOT  1
+        Israel     Israel     PROPN NNP  dobj  1 GPE
+        .          .          PUNCT .    punct 1
+    """
+    doc, mentions = parse(table, (0, 2))
+    israeli = replace(mentions[0], actor=replace(mentions[0].actor, country="ISR"))
+    israel = replace(mentions[1], actor=replace(mentions[1].actor, country="ISR"))
+    meets = {(r.source.label, r.relation, r.target.label) for r in extract_relations(doc, [israeli, israel], article(doc), VOCAB, ActorKnowledge())}
+    assert meets == set()  # relations.yaml foreign_partner: coordination inside one government
+    iranian = replace(israel, actor=replace(israel.actor, country="IRN"))
+    meets = {(r.source.label, r.relation, r.target.label) for r in extract_relations(doc, [israeli, iranian], article(doc), VOCAB, ActorKnowledge())}
+    assert meets == {("Netanyahu", "meets", "Israel")}

@@ -198,7 +198,15 @@ def states_nothing(
             or (rel.no_population and is_population(target, target_token, knowledge))
             or is_rivalry(rel, source, target) or is_domestic(rel, source, target)
             or has_inert_subject(rel, trigger.token) or is_disarmament(rel, trigger.token)
-            or (not rel.business_target and names_business(target_token)) or names_business(token_of(source, target_token.doc)))
+            or (not rel.business_target and names_business(target_token)) or names_business(token_of(source, target_token.doc))
+            or (rel.foreign_partner and is_own_government(source, target)))
+
+
+def is_own_government(source: Mention, target: Mention) -> bool:
+    """"Obama met with his national security team", "Trump will renegotiate America's role": a
+    person meeting, negotiating or cooperating with his own state (``foreign_partner``, either
+    way round) coordinates inside one government (ANNOTATION.md); "Trump met with Congress" stays."""
+    return (source.actor.type == "Person" and of_own_state(source, target)) or (target.actor.type == "Person" and of_own_state(target, source))
 
 
 def token_of(mention: Mention, doc: Doc) -> Token:
