@@ -778,3 +778,18 @@ def test_a_person_does_not_meet_his_own_state():
     iranian = replace(israel, actor=replace(israel.actor, country="IRN"))
     meets = {(r.source.label, r.relation, r.target.label) for r in extract_relations(doc, [israeli, iranian], article(doc), VOCAB, ActorKnowledge())}
     assert meets == {("Netanyahu", "meets", "Israel")}
+
+
+def test_the_subject_of_a_passive_signing_is_the_document():
+    # It was signed by France. ("it" the bill, resolved to an actor by mistake: read as Iran)
+    table = """
+        it         it         PRON  PRP  nsubjpass 2
+        was        be         AUX   VBD  auxpass   2
+        signed     sign       VERB  VBN  ROOT      2
+        by         by         ADP   IN   agent     2
+        France     France     PROPN NNP  pobj      3 GPE
+        .          .          PUNCT .    punct     2
+    """
+    assert found(table, {0: "Iran", 4: "France"}) == set()  # relations.yaml signed_subject
+    attacked = table.replace("signed     sign ", "attacked   attack")
+    assert found(attacked, {0: "Iran", 4: "France"}) == {("France", "attacks", "Iran")}

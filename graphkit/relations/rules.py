@@ -97,8 +97,9 @@ def _phrase_preposition_targets(f: Frame) -> list[Mention]:
 
 @rule("passive_subject", 0.8, "verb", 10)
 def passive_subject(f: Frame):
-    """"Kyiv was attacked by Russia": the subject of a passive with an agent is the target."""
-    if f.passive_targets:
+    """"Kyiv was attacked by Russia": the subject of a passive with an agent is the target; with
+    ``signed_subject`` it is the document signed ("it must be signed by Obama"), never a party."""
+    if f.passive_targets and not f.rel.signed_subject:
         return f.candidate(f.passive_targets + _phrase_preposition_targets(f))
     return None
 
