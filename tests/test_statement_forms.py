@@ -442,6 +442,14 @@ def test_a_battle_between_two_people_is_rivalry_not_fighting():
     assert found(BATTLED, {0: "Netanyahu", 2: "Hamas"}) == {("Netanyahu", "fights", "Hamas")}
 
 
+def test_a_person_or_organisation_battling_a_state_is_rivalry():
+    # "Obama often clashed with Israel", "a battle between Congress and the White House": no armed
+    # force or group at either end and not two states
+    assert found(BATTLED, {0: "Netanyahu", 2: "Iran"}) == set()
+    assert found(BATTLED, {0: "EU", 2: "Iran"}) == set()
+    assert found(BATTLED, {0: "Israel", 2: "Iran"}) == {("Israel", "fights", "Iran")}
+
+
 def test_asked_by_an_unnamed_reporter_is_no_request():
     # Asked if it would pay, France told Iran ... (the participle's subject is the one asked)
     asked = """

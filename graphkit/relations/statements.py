@@ -144,6 +144,7 @@ def statements(
 # and their rule is reported as "cameo:<rule>" so evaluate shows what the dictionary adds.
 DICTIONARY_FACTOR = 0.8
 ARMED_TYPES = frozenset({"State", "ArmedForce", "NonStateArmedGroup"})
+FORCE_TYPES = ARMED_TYPES - {"State"}
 
 
 def verbal_variant(rel: RelationType, trigger: Trigger, source: Mention, target: Mention, vocab: Vocabulary) -> RelationType:
@@ -278,10 +279,12 @@ def is_domestic(rel: RelationType, source: Mention, target: Mention) -> bool:
 
 
 def is_rivalry(rel: RelationType, source: Mention, target: Mention) -> bool:
-    """"Clinton battles rival Sanders", "Cruz has been battling with Rubio": a relation of armed
-    combat (``armed_party``) between people, parties and organisations, with no state, armed force
-    or armed group at either end, is political rivalry (ANNOTATION_NOTES), not fighting."""
-    return rel.armed_party and source.actor.type not in ARMED_TYPES and target.actor.type not in ARMED_TYPES
+    """"Clinton battles rival Sanders", "Obama often clashed with Israel", "a battle between
+    Congress and the White House": a relation of armed combat (``armed_party``) with no armed force
+    or armed group at either end, and a person or organisation at one, is political rivalry
+    (ANNOTATION_NOTES), not fighting; two states can fight each other."""
+    types = {source.actor.type, target.actor.type}
+    return rel.armed_party and not types & FORCE_TYPES and types != {"State"}
 
 
 def is_population(mention: Mention, token: Token, knowledge: ActorKnowledge) -> bool:
