@@ -17,7 +17,7 @@ _DETERMINERS = {"a", "an", "the"}
 BEHAVIOURS = (
     "speech_act", "asset_target", "unrealised_object", "own_forces", "embedded_target", "answers_clause", "claim_target", "hosts_events",
     "compound_modifier", "content_not_event", "owner_target", "infinitive_plans", "armed_party", "foreign_target",
-    "no_population", "business_target", "foreign_partner", "signed_subject",
+    "no_population", "business_target", "foreign_partner", "signed_subject", "inquiry_partner",
 )
 
 
@@ -55,6 +55,7 @@ class RelationType:
     business_target: bool = False  # "sanctions on Chinese banks": the state named by its businesses
     foreign_partner: bool = False  # "Obama met with his national security team": not with his own state
     signed_subject: bool = False  # "it must be signed by Obama": the passive subject is the document
+    inquiry_partner: bool = False  # "cooperating with the AG in its investigation": compliance, no partnership
     frames: tuple[Frame, ...] = ()
     # "Trump attacked Comey": with these verbs and no armed party on either side, the attack is
     # verbal and the statement is ``verbal_form`` (ANNOTATION.md: a verbal attack is criticizes)

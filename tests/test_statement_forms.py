@@ -801,3 +801,39 @@ def test_the_subject_of_a_passive_signing_is_the_document():
     assert found(table, {0: "Iran", 4: "France"}) == set()  # relations.yaml signed_subject
     attacked = table.replace("signed     sign ", "attacked   attack")
     assert found(attacked, {0: "Iran", 4: "France"}) == {("France", "attacks", "Iran")}
+
+
+# France reaffirmed its alliance with Iran. / France formed an alliance with Iran.
+ALLIANCE = """
+    France     France     PROPN NNP  nsubj 1 GPE
+    reaffirmed reaffirm   VERB  VBD  ROOT  1
+    its        its        PRON  PRP$ poss  3
+    alliance   alliance   NOUN  NN   dobj  1
+    with       with       ADP   IN   prep  3
+    Iran       Iran       PROPN NNP  pobj  4 GPE
+    .          .          PUNCT .    punct 1
+"""
+
+
+def test_a_standing_alliance_is_no_event():
+    # lexicons descriptor_nouns: like "ally" and "ties" (ANNOTATION.md), unless formed (forming_verbs)
+    assert found(ALLIANCE, (0, 5)) == set()
+    formed = ALLIANCE.replace("reaffirmed reaffirm  ", "formed     form      ")
+    assert found(formed, (0, 5)) == {("France", "cooperates", "Iran")}
+
+
+def test_cooperating_with_an_inquiry_is_no_partnership():
+    # France cooperated with Iran in its investigation. (relations.yaml inquiry_partner; ANNOTATION_NOTES)
+    table = """
+        France     France        PROPN NNP  nsubj 1 GPE
+        cooperated cooperate     VERB  VBD  ROOT  1
+        with       with          ADP   IN   prep  1
+        Iran       Iran          PROPN NNP  pobj  2 GPE
+        in         in            ADP   IN   prep  1
+        its        its           PRON  PRP$ poss  6
+        investigation investigation NOUN NN pobj  4
+        .          .             PUNCT .    punct 1
+    """
+    assert found(table, (0, 3)) == set()
+    plain = table.replace("investigation investigation NOUN NN pobj  4", "talks      talk          NOUN  NNS  pobj  4")
+    assert found(plain, (0, 3)) == {("France", "cooperates", "Iran")}

@@ -22,6 +22,9 @@ QUESTION_VERBS = words("question_verbs")
 POLL_SHARES = words("poll_shares")
 OPINION_VERBS = words("opinion_verbs")
 OPINION_OBJECTS = words("opinion_objects")
+DESCRIPTOR_NOUNS = words("descriptor_nouns")
+FORMING_VERBS = words("forming_verbs")
+INQUIRY_NOUNS = words("inquiry_nouns")
 SHARE_DEPS = syntax.ANY_SUBJECT_DEPS | {"compound", "nmod", "nummod"}
 
 
@@ -208,7 +211,16 @@ def verb_names_no_event(verb: Token, rel: RelationType, vocab: Vocabulary) -> bo
     idiom ("hold Iran accountable"), an idle object ("sent a letter"), a reporter's question, a
     shared view ("agreed with Trump that"), a plan ("agreed to share")."""
     return (is_light_verb_use(verb, vocab) or is_complement_idiom(verb) or has_idle_object(verb, rel) or is_question(verb)
-            or is_shared_view(verb) or is_plan(verb, rel))
+            or is_shared_view(verb) or is_plan(verb, rel) or is_compliance(verb, rel))
+
+
+def is_compliance(verb: Token, rel: RelationType) -> bool:
+    """"is cooperating with the attorney general in its investigation", "cooperated with the
+    probe": with ``inquiry_partner`` relations, working with an inquiry (``inquiry_nouns``) is
+    compliance with a process, no partnership (ANNOTATION_NOTES)."""
+    if not rel.inquiry_partner:
+        return False
+    return any(syntax.lemma(o) in INQUIRY_NOUNS for p in verb.children if p.dep_ == "prep" and p.lower_ in {"with", "in"} for o in syntax.pobjs(p))
 
 
 def is_light_verb_use(verb: Token, vocab: Vocabulary) -> bool:
@@ -314,7 +326,18 @@ def is_journalistic_request(noun: Token) -> bool:
 def names_no_event(noun: Token, vocab: Vocabulary) -> bool:
     """A trigger noun that states no event of its own: what another event is about ("pledged
     aid"), a reporter's request, what a request asks for, a travel advisory."""
-    return is_object_of_other_event(noun, vocab) or is_journalistic_request(noun) or is_requested_event(noun, vocab) or is_advisory(noun)
+    return (is_object_of_other_event(noun, vocab) or is_journalistic_request(noun) or is_requested_event(noun, vocab) or is_advisory(noun)
+            or is_descriptor(noun))
+
+
+def is_descriptor(noun: Token) -> bool:
+    """"reaffirmed the strategic partnership between the United States and Saudi Arabia", "a rift
+    in a security alliance with Washington": a standing relationship (``descriptor_nouns``), like
+    "ally" or "ties", is no event; "formed an alliance with" (``forming_verbs``) is one."""
+    if syntax.lemma(noun) not in DESCRIPTOR_NOUNS:
+        return False
+    governor = syntax.governing_verb(noun)
+    return governor is None or syntax.lemma(governor) not in FORMING_VERBS
 
 
 def is_advisory(noun: Token) -> bool:
