@@ -353,6 +353,19 @@ MISSES = {
     "threat is no strike": (CASES["embedded_object"][0], (0, 4), lambda found: not any(r == "attacks" for _, r, _, _ in found)),
     # without a knowledge base of armed forces, "deployed troops" names no target
     "own forces need the knowledge base": (CASES["own_forces"][0], (0,), lambda found: found == set()),
+    # France pledged to help, and threatened Iran: the pledge has its own complement and shares
+    # nothing with the threat
+    "shared object of a verb with its own complement": ("""
+        France     France     PROPN NNP nsubj 1 GPE
+        pledged    pledge     VERB  VBD ROOT  1
+        to         to         PART  TO  aux   3
+        help       help       VERB  VB  xcomp 1
+        ,          ,          PUNCT ,   punct 1
+        and        and        CCONJ CC  cc    1
+        threatened threaten   VERB  VBD conj  1
+        Iran       Iran       PROPN NNP dobj  6 GPE
+        .          .          PUNCT .   punct 1
+    """, (0, 7), lambda found: not any(r == "pledges" for _, r, _, _ in found) and any(r == "threatens" for _, r, _, _ in found)),
     # "Ukraine rejected the claim" with no claim before it
     "reference needs an earlier claim": ("""
         Ukraine    Ukraine    PROPN NNP nsubj 1 GPE
