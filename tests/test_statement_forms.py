@@ -837,3 +837,19 @@ def test_cooperating_with_an_inquiry_is_no_partnership():
     assert found(table, (0, 3)) == set()
     plain = table.replace("investigation investigation NOUN NN pobj  4", "talks      talk          NOUN  NNS  pobj  4")
     assert found(plain, (0, 3)) == {("France", "cooperates", "Iran")}
+
+
+def test_agreeing_on_everything_is_a_shared_view():
+    # France and Iran agreed on everything. / France and Iran agreed on a truce. (lexicons opinion_objects)
+    table = """
+        France     France     PROPN NNP  nsubj 3 GPE
+        and        and        CCONJ CC   cc    0
+        Iran       Iran       PROPN NNP  conj  0 GPE
+        agreed     agree      VERB  VBD  ROOT  3
+        on         on         ADP   IN   prep  3
+        everything everything PRON  NN   pobj  4
+        .          .          PUNCT .    punct 3
+    """
+    assert found(table, (0, 2)) == set()
+    truce = table.replace("everything everything PRON  NN ", "truce      truce      NOUN  NN ")
+    assert found(truce, (0, 2)) == {("France", "agrees", "Iran"), ("Iran", "agrees", "France")}
