@@ -479,6 +479,43 @@ def test_asked_by_an_unnamed_reporter_is_no_request():
     assert found(question, (0, 2)) == {("France", "requests", "Iran")}
 
 
+def test_a_question_the_parser_makes_the_main_verb_is_no_request():
+    # France, asked whether Iran lied, said no. (the parser: "asked" the root, "said" its complement)
+    table = """
+        France     France     PROPN NNP nsubj 2 GPE
+        ,          ,          PUNCT ,   punct 2
+        asked      ask        VERB  VBD ROOT  2
+        whether    whether    SCONJ IN  mark  5
+        Iran       Iran       PROPN NNP nsubj 5 GPE
+        lied       lie        VERB  VBD ccomp 2
+        ,          ,          PUNCT ,   punct 2
+        said       say        VERB  VBD ccomp 2
+        no         no         INTJ  UH  dobj  7
+        .          .          PUNCT .   punct 2
+    """
+    assert not any(r == "requests" for _, r, _ in found(table, (0, 4)))
+
+
+def test_asked_by_a_reporter_is_no_request():
+    # When asked by a reporter if Iran lied, France said no. (lexicons asker_nouns)
+    table = """
+        When       when       SCONJ WRB advmod 1
+        asked      ask        VERB  VBN advcl 10
+        by         by         ADP   IN  agent  1
+        a          a          DET   DT  det    4
+        reporter   reporter   NOUN  NN  pobj   2
+        if         if         SCONJ IN  mark   7
+        Iran       Iran       PROPN NNP nsubj  7 GPE
+        lied       lie        VERB  VBD ccomp  1
+        ,          ,          PUNCT ,   punct  10
+        France     France     PROPN NNP nsubj  10 GPE
+        said       say        VERB  VBD ROOT   10
+        no         no         INTJ  UH  dobj   10
+        .          .          PUNCT .   punct  10
+    """
+    assert not any(r == "requests" for _, r, _ in found(table, (6, 9)))
+
+
 def test_a_share_of_those_polled_supports_nobody():
     # 48 percent said they supported Netanyahu. / France said they supported Netanyahu.
     table = """

@@ -19,6 +19,9 @@ ADVISORY_MODIFIERS = words("advisory_modifiers")
 ADVISORY_NOUNS = words("advisory_nouns")
 CALLED_PREPS = words("called_preps")
 QUESTION_VERBS = words("question_verbs")
+ASKER_NOUNS = words("asker_nouns")
+QUESTION_MARKS = words("question_marks")
+SPEECH_VERBS = words("speech_verbs")
 POLL_SHARES = words("poll_shares")
 OPINION_VERBS = words("opinion_verbs")
 OPINION_OBJECTS = words("opinion_objects")
@@ -286,9 +289,21 @@ def is_question(verb: Token) -> bool:
     the participle's subject is the one asked and the asker (a reporter) is unnamed, so no request
     (ANNOTATION_NOTES: being asked a question by reporters gives no edge). "Coons asked Sessions
     whether ..." names both and stays a request (ANNOTATION.md: ask is requests)."""
-    if syntax.lemma(verb) not in QUESTION_VERBS or verb.tag_ != "VBN" or verb.dep_ not in {"advcl", "acl"}:
+    if syntax.lemma(verb) not in QUESTION_VERBS:
         return False
-    return not syntax.agent_tokens(verb)
+    if verb.tag_ == "VBN" and verb.dep_ in {"advcl", "acl"}:  # "When asked by a reporter if ..." asks for the press
+        return all(syntax.lemma(a) in ASKER_NOUNS for a in syntax.agent_tokens(verb))
+    return is_misread_question(verb)
+
+
+def is_misread_question(verb: Token) -> bool:
+    """"Obama, asked whether Sanders reminded him of himself, told Politico: ...": the parser makes
+    "asked" the main verb, its subject the one asked, and the speech verb after the question its
+    complement with no subject of its own."""
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    question = any(m.dep_ == "mark" and m.lower_ in QUESTION_MARKS for c in clauses for m in c.children)
+    speech = any(syntax.lemma(c) in SPEECH_VERBS and not syntax.subject_tokens(c, syntax.ANY_SUBJECT_DEPS) for c in clauses)
+    return question and speech
 
 
 def is_complement_idiom(verb: Token) -> bool:
