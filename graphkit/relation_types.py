@@ -17,7 +17,7 @@ _DETERMINERS = {"a", "an", "the"}
 BEHAVIOURS = (
     "speech_act", "asset_target", "unrealised_object", "own_forces", "embedded_target", "answers_clause", "claim_target", "hosts_events",
     "compound_modifier", "content_not_event", "owner_target", "infinitive_plans", "armed_party", "foreign_target",
-    "no_population", "stated_owner",
+    "no_population", "stated_owner", "business_target", "foreign_partner", "inquiry_partner",
 )
 
 
@@ -53,6 +53,9 @@ class RelationType:
     no_population: bool = False  # "Filipinos were killed by police": a population is no target
     armed_party: bool = False  # "Clinton battles Sanders": between people and organisations alone it is rivalry
     foreign_target: bool = False  # "Obama traveled to Washington": no visit to one's own state
+    business_target: bool = False  # "sanctions on Chinese banks": the state named by its businesses
+    foreign_partner: bool = False  # "Obama met with his national security team": not with his own state
+    inquiry_partner: bool = False  # "cooperating with the AG in its investigation": compliance, no partnership
     frames: tuple[Frame, ...] = ()
     # "Trump attacked Comey": with these verbs and no armed party on either side, the attack is
     # verbal and the statement is ``verbal_form`` (ANNOTATION.md: a verbal attack is criticizes)
@@ -74,6 +77,15 @@ class RelationType:
     goods: frozenset[str] = frozenset()
     topic_verbs: frozenset[str] = frozenset()  # "discussed North Korea with Xi": the object is the topic
     travel_verbs: frozenset[str] = frozenset()  # "Trump left the Philippines": a person travels, no withdrawal
+    # "U.S. sanctions targeted Russia's projects", "a campaign targeting India's tobacco industry":
+    # a measure, law or campaign as subject does not do the relation (unless one of
+    # ``force_modifiers`` makes it armed: "a bombing campaign", "a hacking campaign")
+    inert_subjects: frozenset[str] = frozenset()
+    force_modifiers: frozenset[str] = frozenset()
+    # "agreed to destroy Syrian chemical weapons": one of ``disarm_verbs`` on one of ``disarm_objects``
+    # disarms the owner; it is no attack on it
+    disarm_verbs: frozenset[str] = frozenset()
+    disarm_objects: frozenset[str] = frozenset()
     stance_predicates: tuple[str, ...] = ()  # "critical of", "disappointed (that)", "supportive of"
     label_predicates: tuple[str, ...] = ()  # "called Trump a liar", "painted X as a pay-to-play operation"
     # nouns that name the relation only when they ask for a clause: "calls from lawmakers to step down"
@@ -168,6 +180,10 @@ def _relation_type(name: str, entry: dict) -> RelationType:
         object_form=entry.get("object_form"),
         object_words=frozenset(entry.get("object_words") or ()),
         travel_verbs=frozenset(entry.get("travel_verbs") or ()),
+        inert_subjects=frozenset(_words(name, entry, "inert_subjects")),
+        force_modifiers=frozenset(_words(name, entry, "force_modifiers")),
+        disarm_verbs=frozenset(_words(name, entry, "disarm_verbs")),
+        disarm_objects=frozenset(_words(name, entry, "disarm_objects")),
         armed_verbs=frozenset(entry.get("armed_verbs") or ()),
         causative_verbs=frozenset(entry.get("causative_verbs") or ()),
         idle_objects=frozenset(entry.get("idle_objects") or ()),

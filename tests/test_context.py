@@ -245,6 +245,24 @@ def test_a_negation_particle_of_another_event_stays_with_it():
     assert context_of(table, (0, 4), 3)[2].negated is True
 
 
+def test_a_negated_verb_of_an_event_subject_negates_only_an_occurrence():
+    """"Russia's attack will not be affected": what happens to the attack is negated, not the
+    attack; "Russia's attack did not happen" (occurrence_verbs) denies it."""
+    table = """
+        Russia     Russia     PROPN NNP poss      2 GPE
+        's         's         PART  POS case      0
+        attack     attack     NOUN  NN  nsubjpass 6
+        will       will       AUX   MD  aux       6
+        not        not        PART  RB  neg       6
+        be         be         AUX   VB  auxpass   6
+        affected   affect     VERB  VBN ROOT      6
+        .          .          PUNCT .   punct     6
+    """
+    assert context_of(table, (0,), 2)[2].negated is False
+    happened = table.replace("affected   affect     VERB  VBN ROOT", "happen     happen     VERB  VB  ROOT ").replace("nsubjpass", "nsubj    ")
+    assert context_of(happened, (0,), 2)[2].negated is True
+
+
 def test_a_phrasal_negative_governor():
     """"Russia held off criticising Ukraine": the parser makes the event an adverbial clause."""
     table = """

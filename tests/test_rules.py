@@ -415,6 +415,19 @@ MISSES = {
     "threat is no strike": (CASES["embedded_object"][0], (0, 4), lambda found: not any(r == "attacks" for _, r, _, _ in found)),
     # without a knowledge base of armed forces, "deployed troops" names no target
     "own forces need the knowledge base": (CASES["own_forces"][0], (0,), lambda found: found == set()),
+    # France pledged to help, and threatened Iran: the pledge has its own complement and shares
+    # nothing with the threat
+    "shared object of a verb with its own complement": ("""
+        France     France     PROPN NNP nsubj 1 GPE
+        pledged    pledge     VERB  VBD ROOT  1
+        to         to         PART  TO  aux   3
+        help       help       VERB  VB  xcomp 1
+        ,          ,          PUNCT ,   punct 1
+        and        and        CCONJ CC  cc    1
+        threatened threaten   VERB  VBD conj  1
+        Iran       Iran       PROPN NNP dobj  6 GPE
+        .          .          PUNCT .   punct 1
+    """, (0, 7), lambda found: not any(r == "pledges" for _, r, _, _ in found) and any(r == "threatens" for _, r, _, _ in found)),
     # "Ukraine rejected the claim" with no claim before it
     "reference needs an earlier claim": ("""
         Ukraine    Ukraine    PROPN NNP nsubj 1 GPE
@@ -423,6 +436,42 @@ MISSES = {
         claim      claim      NOUN  NN  dobj  1
         .          .          PUNCT .   punct 1
     """, (0,), lambda found: found == set()),
+    # Russia said Ukraine attacked. It waited. Ukraine rejected the claim: only a claim of the
+    # sentence just before is the one rejected
+    "reference to a claim two sentences back": ("""
+        Russia     Russia     PROPN NNP nsubj 1 GPE
+        said       say        VERB  VBD ROOT  1
+        Ukraine    Ukraine    PROPN NNP nsubj 3 GPE
+        attacked   attack     VERB  VBD ccomp 1
+        .          .          PUNCT .   punct 1
+        It         it         PRON  PRP nsubj 6
+        waited     wait       VERB  VBD ROOT  6
+        .          .          PUNCT .   punct 6
+        Ukraine    Ukraine    PROPN NNP nsubj 9 GPE
+        rejected   reject     VERB  VBD ROOT  9
+        the        the        DET   DT  det   11
+        claim      claim      NOUN  NN  dobj  9
+        .          .          PUNCT .   punct 9
+    """, (0, 2, 8), lambda found: not any(r == "rejects" for _, r, _, _ in found)),
+    # Russia said Ukraine attacked. Activists said it lied. Ukraine rejected the claim: the latest
+    # claim was made by no actor, and Russia's is not the one rejected
+    "reference to a claim made by no actor": ("""
+        Russia     Russia     PROPN NNP nsubj 1 GPE
+        said       say        VERB  VBD ROOT  1
+        Ukraine    Ukraine    PROPN NNP nsubj 3 GPE
+        attacked   attack     VERB  VBD ccomp 1
+        .          .          PUNCT .   punct 1
+        Activists  activist   NOUN  NNS nsubj 6
+        said       say        VERB  VBD ROOT  6
+        it         it         PRON  PRP nsubj 8
+        lied       lie        VERB  VBD ccomp 6
+        .          .          PUNCT .   punct 6
+        Ukraine    Ukraine    PROPN NNP nsubj 11 GPE
+        rejected   reject     VERB  VBD ROOT  11
+        the        the        DET   DT  det   13
+        claim      claim      NOUN  NN  dobj  11
+        .          .          PUNCT .   punct 11
+    """, (0, 2, 10), lambda found: not any(r == "rejects" for _, r, _, _ in found)),
     # Russia said Ukraine attacked. Ukraine rejected the claim by rebels: the claim names its makers
     "reference to a claim with its own maker": (CASES["reference"][0].replace("""claim      claim      NOUN  NN  dobj  6
         .          .          PUNCT .   punct 6""", """claim      claim      NOUN  NN  dobj  6

@@ -37,6 +37,7 @@ DISJUNCTIONS = words("disjunctions")
 OUTCOME_VERBS = words("outcome_verbs")
 HONESTY_PREDICATES = words("honesty_predicates")
 CLAUSE_PREPOSITIONS = words("clause_prepositions")
+OCCURRENCE_VERBS = words("occurrence_verbs")
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,8 +84,12 @@ def cue(name: str) -> Callable[[Cue], Cue]:
 
 @cue("negation_particle")
 def negation_particle(step: Step, actors: Endpoints) -> Iterator[Effect]:
-    """"did not attack"."""
+    """"did not attack", "the meeting did not take place"; "Obama's visit to Cuba will not be
+    affected" negates what happens to the visit, not the visit (an event noun as subject is
+    negated only by ``occurrence_verbs``)."""
     if step.own_clause and any(c.dep_ == "neg" for c in step.token.children):
+        if step.position == 1 and step.below_is("nsubj", "nsubjpass") and step.below.pos_ in syntax.NOMINAL and step.lemma not in OCCURRENCE_VERBS:
+            return
         yield "negate", None
 
 

@@ -43,11 +43,11 @@ class Endpoints:
         self.proxies = PROXY_NOUNS | frozenset(event_nouns)
         self.knowledge = knowledge
         self.sentence_index = 0
-        self.last_claimant: Mention | None = None  # who made the latest claim in an earlier sentence
+        self.last_claimant: Mention | None = None  # who made a claim in the sentence before
 
     def note_claimant(self, speaker: Mention | None) -> None:
-        if speaker is not None:
-            self.last_claimant = speaker
+        """The claimant of the sentence just read (None: it made no claim an actor made)."""
+        self.last_claimant = speaker
 
     def at(self, token: Token, hops: int = 2, assets: bool = False) -> list[Mention]:
         """Mentions a token stands for; with ``assets``, also the owner of a thing ("Houthi radar sites")."""
@@ -70,7 +70,7 @@ class Endpoints:
         if hops <= 0:
             return []
         if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
-            return self.at(token.head.head, hops - 1)
+            return self.at(relative_antecedent(token), hops - 1)
         for child in syntax.appositions(token):
             if child.i in self.by_token:
                 return self.members.get(child.i) or [self.by_token[child.i]]
@@ -148,11 +148,9 @@ class Endpoints:
         return found
 
     def claim_reference(self, claim: Token) -> Mention | None:
-        """"rejected the allegation": the one who made a claim in this sentence or the one before.
-        Further back the claim denied is most often another one ("Russia has denied meddling",
-        paragraphs after a senator's unrelated charge)."""
+        """"rejected the allegation": the one who made a claim in the sentence before."""
         claimant = self.last_claimant
-        if claimant is None or self.sentence_index - claimant.sentence_index > 1:
+        if claimant is None:
             return None
         phrase = claim.doc[min(t.i for t in claim.subtree): claim.i + 1]
         return Mention(claimant.actor, phrase.text, phrase.start_char, phrase.end_char, self.sentence_index, how="description")
@@ -165,6 +163,20 @@ class Endpoints:
 def is_dateline(token: Token) -> bool:
     """"WASHINGTON (Reuters) -": the place that opens a wire story, credited to the agency."""
     return any(c.dep_ == "appos" and c.lower_ == "reuters" for c in token.children)
+
+
+def relative_antecedent(pronoun: Token) -> Token:
+    """What a relative pronoun stands for. "an adviser to President Ronald Reagan who supports
+    Trump": the parser hangs the clause on the nearest name, but a name needs no restricting
+    clause; without a comma before "who", a clause on a name after "adviser to" is about the
+    adviser, and so about the one the adviser stands beside ("Art Laffer, an adviser to ...").
+    "an adviser to Mitt Romney, who has criticized Trump" (a comma) stays Romney's."""
+    antecedent = pronoun.head.head
+    noun = antecedent.head.head if antecedent.dep_ == "pobj" else None
+    restrictive = pronoun.i == antecedent.i + 1
+    if noun is None or antecedent.pos_ != "PROPN" or noun.pos_ != "NOUN" or not restrictive:
+        return antecedent
+    return noun.head if noun.dep_ == "appos" else noun
 
 
 def names_document(token: Token) -> bool:

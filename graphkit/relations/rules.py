@@ -21,6 +21,8 @@ from .triggers import Trigger
 THREAT_GOVERNORS = words("threat_governors")
 RECIPIENT_VERBS = words("recipient_verbs")
 CLAIM_NOUNS = words("claim_nouns")
+# What a verb may take of its own, so that it shares no object with a verb conjoined to it.
+OWN_COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "prep"})
 HOSTED_EVENT_NOUNS = words("hosted_event_nouns")
 
 
@@ -132,8 +134,12 @@ def preposition(f: Frame):
 
 @rule("shared_object", 0.85, "verb", 50)
 def shared_object(f: Frame):
-    """"condemned and sanctioned Iran": the object of the conjoined verb is shared."""
+    """"condemned and sanctioned Iran": the object of the conjoined verb is shared. A verb with
+    a complement or preposition of its own shares nothing: "has pledged to redraw trade deals, and
+    has threatened Mexico", "rallying behind Clinton and ease Sanders out"."""
     if f.objects or f.trigger.prep is not None or syntax.lemma(f.node) in f.rel.topic_verbs:
+        return None
+    if any(c.dep_ in OWN_COMPLEMENT_DEPS for c in f.node.children):
         return None
     return f.candidate(f.at(syntax.shared_objects(f.node)))
 

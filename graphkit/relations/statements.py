@@ -21,7 +21,7 @@ from .attributes import location, quantity
 from .compounds import compound_frame
 from .confidence import confidence
 from .context import statement_context
-from .endpoints import Endpoints
+from .endpoints import RELATIVE_PRONOUNS, Endpoints
 from .noun_rules import noun_frame, spoken_frame
 from .registry import Candidate, resolve, rules_for
 from .rules import Frame, verb_frame
@@ -122,7 +122,7 @@ def statements(
     stated = vocab[trigger.relation]
     context = None
     for source, target, reciprocal in pairs(candidate.sources, candidate.targets, stated.symmetric, stated.mutual, candidate.pattern == "reciprocal"):
-        target_token = sent.doc.char_span(target.start_char, target.end_char, alignment_mode="expand").root
+        target_token = token_of(target, sent.doc)
         if states_nothing(stated, trigger, candidate, source, target, target_token, knowledge):
             continue
         rel = object_variant(topic_variant(verbal_variant(stated, trigger, source, target, vocab), trigger, vocab), trigger, vocab)
@@ -143,6 +143,7 @@ def statements(
 
 
 ARMED_TYPES = frozenset({"State", "ArmedForce", "NonStateArmedGroup"})
+FORCE_TYPES = ARMED_TYPES - {"State"}
 
 
 def verbal_variant(rel: RelationType, trigger: Trigger, source: Mention, target: Mention, vocab: Vocabulary) -> RelationType:
@@ -157,6 +158,7 @@ def verbal_variant(rel: RelationType, trigger: Trigger, source: Mention, target:
 
 TOPIC_PREPS = words("topic_preps")
 POPULATION_NOUNS = words("population_nouns")
+BUSINESS_NOUNS = words("business_nouns")
 
 
 def topic_variant(rel: RelationType, trigger: Trigger, vocab: Vocabulary) -> RelationType:
@@ -194,7 +196,54 @@ def states_nothing(
     return (source.actor.id == target.actor.id or is_own_state(source, target) or is_speakers_state(candidate, source, target)
             or is_travel(rel, trigger, source) or is_unarmed_use(rel, trigger, source, target)
             or (rel.no_population and is_population(target, target_token, knowledge))
-            or is_rivalry(rel, source, target) or is_domestic(rel, source, target))
+            or is_rivalry(rel, source, target) or is_domestic(rel, source, target)
+            or has_inert_subject(rel, trigger.token) or is_disarmament(rel, trigger.token)
+            or (not rel.business_target and names_business(target_token)) or names_business(token_of(source, target_token.doc))
+            or (rel.foreign_partner and is_own_government(source, target)))
+
+
+def is_own_government(source: Mention, target: Mention) -> bool:
+    """"Obama met with his national security team", "Trump will renegotiate America's role": a
+    person meeting, negotiating or cooperating with his own state (``foreign_partner``, either
+    way round) coordinates inside one government (ANNOTATION.md); "Trump met with Congress" stays."""
+    return (source.actor.type == "Person" and of_own_state(source, target)) or (target.actor.type == "Person" and of_own_state(target, source))
+
+
+def token_of(mention: Mention, doc: Doc) -> Token:
+    return doc.char_span(mention.start_char, mention.end_char, alignment_mode="expand").root
+
+
+def names_business(token: Token) -> bool:
+    """"China criticized U.S. companies", "Vietnamese and U.S. companies signed memorandums": a
+    state's name or demonym before a business noun names companies, which are not the state
+    (ANNOTATION.md: companies are organisations of their own); only a sanction on them reaches
+    the state (``business_target``)."""
+    while token.dep_ == "conj" and token.head is not token:
+        token = token.head  # "Vietnamese and U.S. companies": the first conjunct modifies the noun
+    return token.dep_ in syntax.OWNER_DEPS and syntax.lemma(token.head) in BUSINESS_NOUNS
+
+
+def has_inert_subject(rel: RelationType, verb: Token) -> bool:
+    """"U.S. energy sanctions had only targeted Russia's projects", "a campaign targeting India's
+    tobacco industry": a measure, law or campaign (``inert_subjects``) cannot use force; the owner
+    it stands for imposed it and attacked no one. "A bombing campaign" (``force_modifiers``) can."""
+    if not rel.inert_subjects or verb.pos_ not in syntax.VERBAL:
+        return False
+    subjects = syntax.subject_tokens(verb)
+    if verb.dep_ == "acl" or verb.dep_ == "relcl" and any(s.lower_ in RELATIVE_PRONOUNS for s in subjects):
+        subjects = [verb.head]  # "a campaign targeting", "the sanctions that hit"
+    return any(
+        syntax.lemma(t) in rel.inert_subjects and not any(syntax.lemma(c) in rel.force_modifiers for c in t.children)
+        for s in subjects for t in syntax.conjuncts(s)
+    )
+
+
+def is_disarmament(rel: RelationType, verb: Token) -> bool:
+    """"agreed to destroy Syrian chemical weapons": destroying a state's weapons (``disarm_verbs``
+    on ``disarm_objects``) disarms it; it is no attack on the state."""
+    if syntax.lemma(verb) not in rel.disarm_verbs:
+        return False
+    return any(syntax.lemma(t) in rel.disarm_objects for o in syntax.object_tokens(verb) for t in syntax.conjuncts(o))
 
 
 def is_travel(rel: RelationType, trigger: Trigger, source: Mention) -> bool:
@@ -229,10 +278,12 @@ def is_domestic(rel: RelationType, source: Mention, target: Mention) -> bool:
 
 
 def is_rivalry(rel: RelationType, source: Mention, target: Mention) -> bool:
-    """"Clinton battles rival Sanders", "Cruz has been battling with Rubio": a relation of armed
-    combat (``armed_party``) between people, parties and organisations, with no state, armed force
-    or armed group at either end, is political rivalry (ANNOTATION_NOTES), not fighting."""
-    return rel.armed_party and source.actor.type not in ARMED_TYPES and target.actor.type not in ARMED_TYPES
+    """"Clinton battles rival Sanders", "Obama often clashed with Israel", "a battle between
+    Congress and the White House": a relation of armed combat (``armed_party``) with no armed force
+    or armed group at either end, and a person or organisation at one, is political rivalry
+    (ANNOTATION_NOTES), not fighting; two states can fight each other."""
+    types = {source.actor.type, target.actor.type}
+    return rel.armed_party and not types & FORCE_TYPES and types != {"State"}
 
 
 def is_population(mention: Mention, token: Token, knowledge: ActorKnowledge) -> bool:

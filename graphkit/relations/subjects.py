@@ -108,7 +108,12 @@ def event_agents(verb: Token, event_nouns, actors: Endpoints) -> list[Mention]:
 
 
 def note_claims(sent: Span, actors: Endpoints) -> None:
-    """Remember who claimed something in this sentence, for "rejected the allegation" later."""
+    """Remember who claimed something in this sentence, for "rejected the allegation" in the next.
+    Only the sentence just before counts, and a claim whose maker is no actor ("Activists have
+    said", "Leitch has been accused") counts as made by nobody: an older claimant is usually not
+    the one denied ("Priebus said ... It was the first ... Trump had rebuffed allegations")."""
+    claimant = None
     for token in sent:
         if syntax.lemma(token) in CLAIM_VERBS and token.pos_ == "VERB":
-            actors.note_claimant(speaker_of(token, actors))
+            claimant = speaker_of(token, actors) or claimant
+    actors.note_claimant(claimant)

@@ -20,12 +20,18 @@ ADVISORY_MODIFIERS = words("advisory_modifiers")
 ADVISORY_NOUNS = words("advisory_nouns")
 CALLED_PREPS = words("called_preps")
 QUESTION_VERBS = words("question_verbs")
+ASKER_NOUNS = words("asker_nouns")
+QUESTION_MARKS = words("question_marks")
+SPEECH_VERBS = words("speech_verbs")
 POLL_SHARES = words("poll_shares")
 OPINION_VERBS = words("opinion_verbs")
 OPINION_OBJECTS = words("opinion_objects")
 VIEW_MODALS = words("view_modals")
 CLAIM_NOUNS = words("claim_nouns")
 ANSWERING_VERBS = words("answering_verbs")
+DESCRIPTOR_NOUNS = words("descriptor_nouns")
+FORMING_VERBS = words("forming_verbs")
+INQUIRY_NOUNS = words("inquiry_nouns")
 SHARE_DEPS = syntax.ANY_SUBJECT_DEPS | {"compound", "nmod", "nummod"}
 
 
@@ -214,7 +220,8 @@ def verb_names_no_event(verb: Token, rel: RelationType, vocab: Vocabulary) -> bo
     idiom ("hold Iran accountable"), an idle object ("sent a letter"), a reporter's question, a
     shared view ("agreed with Trump that"), a plan ("agreed to share")."""
     return (is_light_verb_use(verb, vocab) or is_complement_idiom(verb) or has_idle_object(verb, rel) or moves_no_goods(verb, rel)
-            or is_question(verb) or is_shared_view(verb) or is_plan(verb, rel) or is_bare_causative(verb, rel))
+            or is_question(verb) or is_shared_view(verb) or is_plan(verb, rel) or is_bare_causative(verb, rel)
+            or is_compliance(verb, rel))
 
 
 def verb_relation(verb: Token, vocab: Vocabulary) -> str | None:
@@ -236,6 +243,15 @@ def is_bare_causative(verb: Token, rel: RelationType) -> bool:
     objects = syntax.object_tokens(verb)
     # "managed to convince Trump to allow ...": the parser may hang the infinitive on the verb above
     return not (with_subject or (objects and (clauses or any(syntax.infinitive_follows(o) for o in objects))))
+
+
+def is_compliance(verb: Token, rel: RelationType) -> bool:
+    """"is cooperating with the attorney general in its investigation", "cooperated with the
+    probe": with ``inquiry_partner`` relations, working with an inquiry (``inquiry_nouns``) is
+    compliance with a process, no partnership (ANNOTATION_NOTES)."""
+    if not rel.inquiry_partner:
+        return False
+    return any(syntax.lemma(o) in INQUIRY_NOUNS for p in verb.children if p.dep_ == "prep" and p.lower_ in {"with", "in"} for o in syntax.pobjs(p))
 
 
 def is_light_verb_use(verb: Token, vocab: Vocabulary) -> bool:
@@ -326,9 +342,21 @@ def is_question(verb: Token) -> bool:
     the participle's subject is the one asked and the asker (a reporter) is unnamed, so no request
     (ANNOTATION_NOTES: being asked a question by reporters gives no edge). "Coons asked Sessions
     whether ..." names both and stays a request (ANNOTATION.md: ask is requests)."""
-    if syntax.lemma(verb) not in QUESTION_VERBS or verb.tag_ != "VBN" or verb.dep_ not in {"advcl", "acl"}:
+    if syntax.lemma(verb) not in QUESTION_VERBS:
         return False
-    return not syntax.agent_tokens(verb)
+    if verb.tag_ == "VBN" and verb.dep_ in {"advcl", "acl"}:  # "When asked by a reporter if ..." asks for the press
+        return all(syntax.lemma(a) in ASKER_NOUNS for a in syntax.agent_tokens(verb))
+    return is_misread_question(verb)
+
+
+def is_misread_question(verb: Token) -> bool:
+    """"Obama, asked whether Sanders reminded him of himself, told Politico: ...": the parser makes
+    "asked" the main verb, its subject the one asked, and the speech verb after the question its
+    complement with no subject of its own."""
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    question = any(m.dep_ == "mark" and m.lower_ in QUESTION_MARKS for c in clauses for m in c.children)
+    speech = any(syntax.lemma(c) in SPEECH_VERBS and not syntax.subject_tokens(c, syntax.ANY_SUBJECT_DEPS) for c in clauses)
+    return question and speech
 
 
 def _label_triggers(sent: Span, vocab: Vocabulary, covered: set[int]) -> list[Trigger]:
@@ -374,7 +402,18 @@ def is_journalistic_request(noun: Token) -> bool:
 def names_no_event(noun: Token, vocab: Vocabulary) -> bool:
     """A trigger noun that states no event of its own: what another event is about ("pledged
     aid"), a reporter's request, what a request asks for, a travel advisory."""
-    return is_object_of_other_event(noun, vocab) or is_journalistic_request(noun) or is_requested_event(noun, vocab) or is_advisory(noun)
+    return (is_object_of_other_event(noun, vocab) or is_journalistic_request(noun) or is_requested_event(noun, vocab) or is_advisory(noun)
+            or is_descriptor(noun))
+
+
+def is_descriptor(noun: Token) -> bool:
+    """"reaffirmed the strategic partnership between the United States and Saudi Arabia", "a rift
+    in a security alliance with Washington": a standing relationship (``descriptor_nouns``), like
+    "ally" or "ties", is no event; "formed an alliance with" (``forming_verbs``) is one."""
+    if syntax.lemma(noun) not in DESCRIPTOR_NOUNS:
+        return False
+    governor = syntax.governing_verb(noun)
+    return governor is None or syntax.lemma(governor) not in FORMING_VERBS
 
 
 def is_advisory(noun: Token) -> bool:
