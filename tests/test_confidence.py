@@ -58,6 +58,7 @@ def test_the_features_of_a_statement():
     assert features == {
         "registered_base": base_confidence("direct_object"), "rule:direct_object": 1.0, "relation:attacks": 1.0,
         "modality:reported": 1.0, "pronoun_endpoints": 1.0, "unknown_endpoints": 1.0, "evidence_tokens": 2.0, "negated": 1.0,
+        "source_type:State": 1.0, "target_type:State": 1.0, "pattern:direct_object": 1.0,
     }
 
 

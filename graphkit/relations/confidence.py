@@ -3,7 +3,8 @@
 With a fitted model (ontologies/confidence.yaml, written by scripts/calibrate_confidence.py from
 judged statements) the confidence is a logistic function of the statement's features: its rule
 and the rule's registered base, its relation, modality and negation, how many endpoints are
-pronouns or unknown to the knowledge base, and how many tokens its evidence spans. Without a
+pronouns or unknown to the knowledge base, how many tokens its evidence spans, the endpoints'
+actor types and how its source was found. Without a
 fitted model it is the rule's registered base lowered for weak endpoints and distance.
 """
 
@@ -60,6 +61,9 @@ def statement_features(relation: Relation, known: Callable[[Actor], bool]) -> di
         "unknown_endpoints": float(sum(not known(actor) for actor, _ in endpoints)),
         # in tens of tokens, capped: a statement spread over half a sentence is no surer at 60
         "evidence_tokens": min(6.0, (end - start) / CHARS_PER_TOKEN / 10),
+        f"source_type:{relation.source.type}": 1.0,
+        f"target_type:{relation.target.type}": 1.0,
+        f"pattern:{relation.pattern}": 1.0,  # how the source was found: its own subject, a control verb, a relative ...
     }
     if relation.rule.startswith("cameo:"):
         features["dictionary"] = 1.0
