@@ -7,6 +7,7 @@ from spacy.tokens import Span, Token
 
 from ..lexicons import words
 from ..models import Mention
+from ..tokens import TokenView
 from . import syntax
 from .endpoints import RELATIVE_PRONOUNS, Endpoints
 
@@ -107,8 +108,9 @@ def event_agents(verb: Token, event_nouns, actors: Endpoints) -> list[Mention]:
     return []
 
 
-def note_claims(sent: Span, actors: Endpoints) -> None:
+def note_claims(sent: Span, actors: Endpoints, view: TokenView | None = None) -> None:
     """Remember who claimed something in this sentence, for "rejected the allegation" later."""
-    for token in sent:
-        if syntax.lemma(token) in CLAIM_VERBS and token.pos_ == "VERB":
-            actors.note_claimant(speaker_of(token, actors))
+    view = view or TokenView.of(sent.doc)
+    for i in range(sent.start, sent.end):
+        if view.lemma[i] in CLAIM_VERBS and view.pos[i] == "VERB":
+            actors.note_claimant(speaker_of(sent.doc[i], actors))
