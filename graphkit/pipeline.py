@@ -34,6 +34,7 @@ from .outputs import text_sha256, write_set
 from .references import resolve_descriptions
 from .relation_types import Vocabulary, default_vocabulary
 from .relations import extract_relations, relation_record
+from .tokens import TokenView
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,8 +85,9 @@ class Extractor:
             yield whole
 
     def analyse(self, doc, article: Article) -> ArticleResult:
-        mentions = resolve_descriptions(doc, resolve_mentions(doc, article, self.knowledge_base, self.event_nouns))
-        relations = list(extract_relations(doc, mentions, article, self.vocabulary, self.knowledge))
+        view = TokenView.of(doc)  # the token attributes every stage reads, taken from spaCy once
+        mentions = resolve_descriptions(doc, resolve_mentions(doc, article, self.knowledge_base, self.event_nouns, view), view)
+        relations = list(extract_relations(doc, mentions, article, self.vocabulary, self.knowledge, view))
         return ArticleResult(article, mentions, relations)
 
     def record(self, relation: Relation) -> dict:

@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Token
 
 from .models import Mention
 from .resources import ontology_file
+from .tokens import TokenView
 
 WINDOW = 6  # sentences
 
@@ -34,22 +35,26 @@ def description_nouns() -> dict[str, tuple[str, frozenset[str]]]:
     return {noun: (entry["type"], frozenset(w.lower() for w in entry["names"])) for noun, entry in entries.items()}
 
 
-def resolve_descriptions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
-    """``mentions`` plus the definite descriptions that refer back to one of them, in text order."""
+def resolve_descriptions(doc: Doc, mentions: list[Mention], view: TokenView | None = None) -> list[Mention]:
+    """``mentions`` plus the definite descriptions that refer back to one of them, in text order.
+    ``view`` is the Doc's ``TokenView`` when the caller has made it already."""
     nouns = description_nouns()
+    view = view or TokenView.of(doc)
     taken = {i for m in mentions if not m.nested for i in _token_range(doc, m)}
-    sentence_of = {t.i: n for n, sent in enumerate(doc.sents) for t in sent}
+    sentence_of = view.sentence
     found = list(mentions)
-    for token in doc:
-        lemma = token.lemma_.lower()
-        if lemma not in nouns or token.i in taken or token.pos_ != "NOUN" or token.tag_ in {"NNS", "NNPS"} or not _is_bare_definite(token):
+    for i, lemma in enumerate(view.lemma):
+        if lemma not in nouns or i in taken or view.pos[i] != "NOUN" or view.tag[i] in {"NNS", "NNPS"}:
+            continue
+        token = doc[i]
+        if not _is_bare_definite(token):
             continue
         kind, names = nouns[lemma]
         antecedent = _nearest(found, token, sentence_of[token.i], kind, names)
         if antecedent is not None:
-            start = min(t.idx for t in token.lefts) if any(True for _ in token.lefts) else token.idx
-            end = token.idx + len(token)
-            found.append(Mention(antecedent.actor, doc.text[start:end], start, end, sentence_of[token.i], how="description"))
+            # its words, from its first left modifier; a Span's text, since doc.text joins every token anew
+            words = doc[min([t.i for t in token.lefts], default=token.i): token.i + 1]
+            found.append(Mention(antecedent.actor, words.text, words.start_char, words.end_char, sentence_of[token.i], how="description"))
     return sorted(found, key=lambda m: (m.start_char, m.end_char))
 
 

@@ -73,11 +73,12 @@ class GroupRules:
                 return  # "American Health Care Act", "GMT", "told Reuters": not actors
             self.add(Actor(id=actor_iri("Organization", label), label=label, type="Organization"), *_with_determiner(ent))
 
-    def resolve_led_coalition(self, noun: Token) -> None:
+    def resolve_led_coalition(self, i: int) -> None:
         """"The U.S.-led coalition", "the Saudi-led military coalition", "a NATO-led coalition": a
-        coalition of its own, led by the state or organisation named before "-led"."""
-        if _lemma(noun) not in LED_GROUP_NOUNS or noun.pos_ != "NOUN":
+        coalition of its own, led by the state or organisation named before "-led" (token ``i``)."""
+        if self.view.lemma[i] not in LED_GROUP_NOUNS or self.view.pos[i] != "NOUN":
             return
+        noun = self.doc[i]
         led = next((t for t in noun.lefts if t.lower_ == "led" or t.lower_.endswith("-led")), None)
         if led is None:
             return

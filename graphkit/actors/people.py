@@ -58,8 +58,11 @@ class PersonRules:
                 alone.setdefault(e.text, set()).add(e.start)
         single = {e.start for e in ents if len(e) == 1}
         found = []
-        for token in self.doc:
-            if token.text not in alone or token.ent_iob_ == "I" or (token.ent_type_ and token.i not in single):
+        for i, text in enumerate(self.view.text):
+            if text not in alone:
+                continue
+            token = self.doc[i]
+            if token.ent_iob_ == "I" or (token.ent_type_ and token.i not in single):
                 continue
             start = token.i
             while start > max(token.sent.start, token.i - 2) and _is_untagged_name_word(self.doc[start - 1]):
@@ -245,9 +248,11 @@ class PersonRules:
         """"Harlan said", "Trump urged", "pressed Mattis", "cleric Gulen" where the tagger saw no
         name (or another kind of name): the surname of someone named in full in the article, or
         of the one known person of that surname in office on the article date."""
-        for token in self.doc:
-            if token.i in self.taken or token.pos_ not in {"PROPN", "NOUN", "ADJ"} or not token.text[:1].isupper() or not token.text.isalpha():
+        view = self.view
+        for i, text in enumerate(view.text):
+            if i in self.taken or view.pos[i] not in {"PROPN", "NOUN", "ADJ"} or not text[:1].isupper() or not text.isalpha():
                 continue
+            token = self.doc[i]
             if token.pos_ != "PROPN" and token.dep_ not in {"nsubj", "nsubjpass", "dobj", "pobj", "poss"}:
                 continue  # "Trump urged", "Trump, writing on Twitter," are often tagged a common noun or an adjective at the start of a sentence
             if token.ent_type_ not in {"", "PERSON", "ORG", "GPE", "NORP"} or _inside_longer_name(token):
@@ -265,9 +270,11 @@ class PersonRules:
                 self.add(person[0], token.i, token.i + 1)
 
     # -- titles without names ----------------------------------------------------------------
-    def resolve_bare_title(self, token: Token) -> None:
-        if token.i in self.taken or _lemma(token) not in TITLE_HEADS or token.pos_ not in {"NOUN", "PROPN"}:
+    def resolve_bare_title(self, i: int) -> None:
+        """A title without a name at token ``i`` ("the US Secretary of State"): the one who held it."""
+        if i in self.taken or self.view.lemma[i] not in TITLE_HEADS or self.view.pos[i] not in {"NOUN", "PROPN"}:
             return
+        token = self.doc[i]
         start, end = _title_phrase(token)
         if any(self.ent_of(t) is not None and self.ent_of(t).label_ == "PERSON" for t in self.doc[start:end + 1]):
             return

@@ -16,16 +16,26 @@ PAIR_STATE_NOUNS = words("pair_state_nouns")
 PAIR_SIDE_NOUNS = words("pair_side_nouns")
 PEOPLE_NOUNS = words("people_nouns")
 PAIR_WINDOW = 1  # sentences before the pair noun's own
+# The words resolve_reference may resolve: pronouns, and nouns of pairs and of armed forces.
+REFERRING_PRONOUNS = PERSON_PRONOUNS | THING_PRONOUNS | PLURAL_PRONOUNS
+REFERRING_NOUNS = PAIR_PEOPLE_NOUNS | PAIR_STATE_NOUNS | PAIR_SIDE_NOUNS | MILITARY_NOUNS
 
 
 class ReferenceRules:
     """Resolver rules for references; mixed into the resolver, whose state (doc, kb, mentions) they use."""
 
-    def resolve_reference(self, token: Token) -> None:
-        if token.i in self.taken:
+    def resolve_reference(self, i: int) -> None:
+        """The actor token ``i`` refers to, if it is a pronoun, a pair ("the two leaders") or a
+        definite military noun ("the soldiers")."""
+        view = self.view
+        if i in self.taken:
             return
+        pronoun = view.pos[i] == "PRON" or view.tag[i] in {"PRP", "PRP$"}
+        if pronoun and view.lower[i] not in REFERRING_PRONOUNS or not pronoun and (view.pos[i] != "NOUN" or view.lemma[i] not in REFERRING_NOUNS):
+            return  # most words refer to nothing: skip them before making a Token
+        token = self.doc[i]
         lower = token.lower_
-        if token.pos_ == "PRON" or token.tag_ in {"PRP", "PRP$"}:
+        if pronoun:
             if lower in PERSON_PRONOUNS:
                 person = self.nearest(token, lambda m: m.actor.type == "Person", "person")
                 if person is None:
@@ -128,8 +138,12 @@ class ReferenceRules:
         said they should expand"; but "X and Y held drills. Their troops ..." are theirs, the subject
         of the sentence before being what the next one speaks of); otherwise only a noun for people does ("these soldiers engage in
         combat or operations ..., they would become targets" keeps the soldiers)."""
-        for token in self.doc[:pronoun.i]:
-            if token.idx < antecedent.end_char or token.i in self.taken or token.tag_ not in {"NNS", "NNPS"}:
+        tags = self.view.tag
+        for i in range(pronoun.i):
+            if tags[i] not in {"NNS", "NNPS"} or i in self.taken:
+                continue
+            token = self.doc[i]
+            if token.idx < antecedent.end_char:
                 continue
             in_sentence = self.sentence_of[token.i] == self.sentence_of[pronoun.i]
             if (any_noun and in_sentence or _lemma(token) in PEOPLE_NOUNS) and token.dep_ not in {"compound", "amod", "nmod"}:
@@ -275,7 +289,7 @@ class ReferenceRules:
                     return verb.head
                 return subject if subject.pos_ != "PRON" else None
         sentence = self.sentence_of[pronoun.i]
-        if sentence == 0 or any(self.sentence_of.get(t.i) == sentence and t.dep_ in {"nsubj", "nsubjpass"} for t in self.doc[pronoun.sent.start:pronoun.i]):
+        if sentence == 0 or any(self.sentence_of[t.i] == sentence and t.dep_ in {"nsubj", "nsubjpass"} for t in self.doc[pronoun.sent.start:pronoun.i]):
             return None
         previous = self.doc[pronoun.sent.start - 1].sent
         subjects = [c for c in previous.root.children if c.dep_ in {"nsubj", "nsubjpass"}]

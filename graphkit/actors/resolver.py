@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Span, Token
 from ..descriptions import GOVERNMENT_NOUNS
 from ..models import Actor, Article, Mention
 from ..nlp import ACTOR_LABELS
+from ..tokens import TokenView
 from .bodies import _dateline_bodies, dateline_state, legislature_of, national_body, prominent_state
 from .filters import _is_credit, _is_dateline
 from .groups import GroupRules
@@ -20,8 +21,9 @@ from .references import ReferenceRules
 class _Resolver(PersonRules, GroupRules, ReferenceRules):
     """State for one document: which tokens are taken, and the mentions found so far."""
 
-    def __init__(self, doc: Doc, article: Article, kb, event_nouns: frozenset[str] = frozenset()):
+    def __init__(self, doc: Doc, article: Article, kb, event_nouns: frozenset[str] = frozenset(), view: TokenView | None = None):
         self.doc = doc
+        self.view = view or TokenView.of(doc)  # the rules skip most words by reading this, not the Doc
         # spaCy builds doc.ents anew on every access; resolution reads them for every mention it adds
         self.ents = doc.ents
         self.ent_at = {i: ent for ent in self.ents for i in range(ent.start, ent.end)}
@@ -44,18 +46,15 @@ class _Resolver(PersonRules, GroupRules, ReferenceRules):
         self.article_surnames = {e[-1].text for e in full_names}
         # ... and the ends of those names: "Le Pen" after "Marine Le Pen", "Pena Nieto"
         self.article_name_tails = {e[i:].text for e in full_names for i in range(1, len(e))}
-        self.sentence_of = {}
-        for index, sent in enumerate(doc.sents):
-            for token in sent:
-                self.sentence_of[token.i] = index
+        self.sentence_of = self.view.sentence  # token index -> sentence index
 
     # -- bookkeeping -------------------------------------------------------------------------
     @property
     def word_positions(self) -> dict[str, list[int]]:
         if self._word_positions is None:
             self._word_positions = {}
-            for token in self.doc:
-                self._word_positions.setdefault(token.text, []).append(token.i)
+            for i, text in enumerate(self.view.text):
+                self._word_positions.setdefault(text, []).append(i)
         return self._word_positions
 
     def add(self, actor: Actor, start: int, end: int, how: str = "name") -> Mention | None:
@@ -104,19 +103,20 @@ class _Resolver(PersonRules, GroupRules, ReferenceRules):
         return self.ent_at.get(token.i)
 
 
-def resolve_mentions(doc: Doc, article: Article, kb, event_nouns: frozenset[str] = frozenset()) -> list[Mention]:
+def resolve_mentions(doc: Doc, article: Article, kb, event_nouns: frozenset[str] = frozenset(), view: TokenView | None = None) -> list[Mention]:
     """Every actor mention in a parsed article, in text order.
 
     ``event_nouns`` are nouns that name events ("strikes", "sanctions"): a demonym before one of
-    them names the state that acts ("the American strikes").
+    them names the state that acts ("the American strikes"). ``view`` is the Doc's ``TokenView``
+    when the caller has made it already.
 
     >>> mentions = resolve_mentions(nlp(article.text), article, load_knowledge_base())  # doctest: +SKIP
     """
-    resolver = _Resolver(doc, article, kb, event_nouns)
-    ents = [e for e in doc.ents if e.label_ in ACTOR_LABELS]
+    resolver = _Resolver(doc, article, kb, event_nouns, view)
+    ents = [e for e in resolver.ents if e.label_ in ACTOR_LABELS]
     ents = [_whole_name(_without_lost_clitic(e)) for e in ents if not _is_dateline(e, kb) and not _is_credit(e)]
-    for token in doc:
-        resolver.resolve_led_coalition(token)  # before the leader's name is taken for the leader
+    for i in range(len(doc)):
+        resolver.resolve_led_coalition(i)  # before the leader's name is taken for the leader
     ents = resolver.untagged_full_names(resolver.split_coordinated_names(ents))
     people = [e for e in ents if resolver.names_person(e)]
     for ent in people:
@@ -128,8 +128,8 @@ def resolve_mentions(doc: Doc, article: Article, kb, event_nouns: frozenset[str]
             resolver.resolve_group(ent)
     resolver.resolve_lone_surnames()
     resolver.resolve_person_bodies()
-    for token in doc:
-        resolver.resolve_bare_title(token)
+    for i in range(len(doc)):
+        resolver.resolve_bare_title(i)
     for actor, start, end in resolver.deferred:
         resolver.add(actor, start, end)
     for actor, start, end in resolver.deferred_nested:
@@ -137,8 +137,8 @@ def resolve_mentions(doc: Doc, article: Article, kb, event_nouns: frozenset[str]
             resolver.add_nested(actor, start, end)
     _resolve_leaders_governments(resolver)
     _resolve_dateline_bodies(resolver)
-    for token in doc:
-        resolver.resolve_reference(token)
+    for i in range(len(doc)):
+        resolver.resolve_reference(i)
     return sorted((_mark_names(m, kb) for m in resolver.mentions), key=lambda m: (m.start_char, m.end_char))
 
 
@@ -190,12 +190,13 @@ def _resolve_dateline_bodies(resolver: _Resolver) -> None:
     data = _dateline_bodies()
     legislature = legislature_of(resolver.kb, state)
     demonym = resolver.kb.demonym_of(state) or state.label
-    for token in resolver.doc:
-        lemma = _lemma(token)
-        if token.i in resolver.taken or token.pos_ not in {"NOUN", "PROPN"} or token.ent_type_ in {"ORG", "GPE", "NORP", "PERSON"}:
+    view = resolver.view
+    for i, lemma in enumerate(view.lemma):
+        if i in resolver.taken or view.pos[i] not in {"NOUN", "PROPN"} or view.ent_type[i] in {"ORG", "GPE", "NORP", "PERSON"}:
             continue
         if only_government and lemma not in data["government_nouns"]:
             continue
+        token = resolver.doc[i]
         if lemma in data["body_nouns"]:  # "police said", "the interior ministry": the state's own
             start = _bare_body_start(token)
             if start is None:

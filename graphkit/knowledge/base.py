@@ -75,6 +75,9 @@ class KnowledgeBase:
         self._fuzzy_exact: dict[str, list[int]] = {}
         self._fuzzy_by_length: _LengthIndex | None = None
         self._fuzzy_folded_by_length: _LengthIndex | None = None
+        # (normalised name, min_score) -> fuzzy_person's answer: the same unknown names recur in
+        # article after article, and the knowledge base does not change once built
+        self._fuzzy_answers: dict[tuple[str, float], Actor | None] = {}
 
     def _freeze(self, draft: _Draft, state_labels: Mapping[str, str], seen_ids: set[str]) -> Actor:
         label = draft.label
@@ -235,6 +238,14 @@ class KnowledgeBase:
         query = normalise_name(name)
         if not query:
             return None
+        key = (query, min_score)
+        if key not in self._fuzzy_answers:
+            if len(self._fuzzy_answers) >= _FUZZY_ANSWERS_KEPT:
+                self._fuzzy_answers.clear()
+            self._fuzzy_answers[key] = self._fuzzy_person(query, min_score)
+        return self._fuzzy_answers[key]
+
+    def _fuzzy_person(self, query: str, min_score: float) -> Actor | None:
         if self._fuzzy_choices is None:
             self._build_fuzzy_index()
         exact = {self._fuzzy_owners[i].id: self._fuzzy_owners[i] for i in self._fuzzy_exact.get(query, ())}
@@ -278,6 +289,8 @@ class KnowledgeBase:
             self._fuzzy_exact.setdefault(choice, []).append(i)
 
 
+# How many fuzzy_person answers a knowledge base keeps (a few MB at most).
+_FUZZY_ANSWERS_KEPT = 20_000
 # How alike two full names' surnames must be for a fuzzy match ("zelenskiy"/"zelensky" 94, "comey"/"comer" 80).
 _SURNAME_MIN_SCORE = 85
 

@@ -51,6 +51,7 @@ class StatementContext:
 class Step:
     position: int  # 0 for the trigger itself
     token: Token
+    children: tuple[Token, ...]  # the token's children, made once for all the cues (spaCy makes new Tokens on every walk)
     below: Token | None  # the word before this one on the path
     own_clause: bool  # not yet across a clause boundary (advcl, conj, relcl, ccomp) or another event
     own_claim: bool  # below the first reporting verb
@@ -87,7 +88,7 @@ def negation_particle(step: Step, actors: Endpoints) -> Iterator[Effect]:
     """"did not attack", "the meeting did not take place"; "Obama's visit to Cuba will not be
     affected" negates what happens to the visit, not the visit (an event noun as subject is
     negated only by ``occurrence_verbs``)."""
-    if step.own_clause and any(c.dep_ == "neg" for c in step.token.children):
+    if step.own_clause and any(c.dep_ == "neg" for c in step.children):
         if step.position == 1 and step.below_is("nsubj", "nsubjpass") and step.below.pos_ in syntax.NOMINAL and step.lemma not in OCCURRENCE_VERBS:
             return
         yield "negate", None
@@ -96,7 +97,7 @@ def negation_particle(step: Step, actors: Endpoints) -> Iterator[Effect]:
 @cue("no_determiner")
 def no_determiner(step: Step, actors: Endpoints) -> Iterator[Effect]:
     """"no attack", "no indication that Russia attacked"."""
-    if any(c.dep_ == "det" and c.lower_ == "no" for c in step.token.children):
+    if any(c.dep_ == "det" and c.lower_ == "no" for c in step.children):
         if step.position == 0 or (step.lemma in NO_EVIDENCE_NOUNS and step.below_is("acl", "ccomp", "relcl")):
             yield "negate", None
 
@@ -106,7 +107,7 @@ def modal_auxiliary(step: Step, actors: Endpoints) -> Iterator[Effect]:
     """"could attack" (hypothetical), "will attack" (planned); also across a conjunction in the claim."""
     if not (step.own_clause or (step.own_claim and step.below_is("conj"))):
         return
-    for child in step.token.children:
+    for child in step.children:
         if child.dep_ in {"aux", "auxpass"}:
             if child.lower_ in HYPOTHETICAL_AUX:
                 yield "hypothetical", None
@@ -117,7 +118,7 @@ def modal_auxiliary(step: Step, actors: Endpoints) -> Iterator[Effect]:
 @cue("conditional_mark")
 def conditional_mark(step: Step, actors: Endpoints) -> Iterator[Effect]:
     """"if Russia attacks", "whether China would supply"."""
-    if step.own_claim and any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in step.token.children):
+    if step.own_claim and any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in step.children):
         yield "hypothetical", None
 
 
@@ -126,7 +127,7 @@ def conditional_clause(step: Step, actors: Endpoints) -> Iterator[Effect]:
     """"Russia would attack if NATO ...": a condition hung on a word of the path."""
     if step.own_claim and any(
         c.dep_ == "advcl" and c is not step.below and any(m.dep_ == "mark" and m.lower_ in {"if", "unless"} for m in c.children)
-        for c in step.token.children
+        for c in step.children
     ):
         yield "hypothetical", None
 
@@ -134,14 +135,14 @@ def conditional_clause(step: Step, actors: Endpoints) -> Iterator[Effect]:
 @cue("reported_adverb")
 def reported_adverb(step: Step, actors: Endpoints) -> Iterator[Effect]:
     """"reportedly", "allegedly"."""
-    if any(c.dep_ == "advmod" and c.lower_ in REPORTED_ADVERBS for c in step.token.children):
+    if any(c.dep_ == "advmod" and c.lower_ in REPORTED_ADVERBS for c in step.children):
         yield "reported", None
 
 
 @cue("according_to")
 def according_to(step: Step, actors: Endpoints) -> Iterator[Effect]:
     """"according to X": reported, said by X."""
-    if any(c.lower_ == "according" for c in step.token.children):
+    if any(c.lower_ == "according" for c in step.children):
         yield "reported", None
         speaker = _according_to(step.token, actors)
         if speaker is not None:
@@ -164,7 +165,7 @@ def negative_governor(step: Step, actors: Endpoints) -> Iterator[Effect]:
         yield "invert", None
         return
     # the parser hangs the event of a phrasal governor as an adverbial clause ("held off criticising")
-    phrasal = {f"{step.lemma} {c.lower_}" for c in step.token.children if c.dep_ == "prt"}
+    phrasal = {f"{step.lemma} {c.lower_}" for c in step.children if c.dep_ == "prt"}
     if step.position == 1 and phrasal & NEGATIVE_PHRASAL_GOVERNORS and step.below_is("xcomp", "advcl", "pcomp"):
         yield "invert", None
 
@@ -228,7 +229,7 @@ def reporting_verb(step: Step, actors: Endpoints) -> Iterator[Effect]:
 @cue("passive_say")
 def passive_say(step: Step, actors: Endpoints) -> Iterator[Effect]:
     """"are said to be"."""
-    if step.lemma == "say" and any(c.dep_ == "auxpass" for c in step.token.children):
+    if step.lemma == "say" and any(c.dep_ == "auxpass" for c in step.children):
         yield "reported", None
 
 
@@ -281,7 +282,7 @@ def walk(trigger: Token, other_triggers: frozenset[int] = frozenset()) -> list[S
         governs = own_clause
         if position and token.i in other_triggers and not shared:
             own_clause = False  # "had not condemned Russia's invasion": the invasion still happened
-        step = Step(position, token, below, own_clause, own_claim, governs)
+        step = Step(position, token, tuple(token.children), below, own_clause, own_claim, governs)
         steps.append(step)
         if is_reporting_step(step):
             own_claim = False

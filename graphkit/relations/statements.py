@@ -11,6 +11,7 @@ from ..descriptions import ActorKnowledge, names_own_country
 from ..lexicons import words
 from ..models import Article, Evidence, Mention, Relation
 from ..relation_types import RelationType, Vocabulary
+from ..tokens import TokenView
 from . import (
     legal,  # noqa: F401  (registers the rules of courts and calls)
     noun_rules,  # noqa: F401  (registers the noun and speaker rules)
@@ -31,18 +32,22 @@ from .subjects import note_claims
 from .triggers import Trigger, find_triggers
 
 
-def extract_relations(doc: Doc, mentions: list[Mention], article: Article, vocab: Vocabulary, knowledge: ActorKnowledge | None = None) -> Iterator[Relation]:
+def extract_relations(
+    doc: Doc, mentions: list[Mention], article: Article, vocab: Vocabulary, knowledge: ActorKnowledge | None = None, view: TokenView | None = None,
+) -> Iterator[Relation]:
     """Relations stated in a parsed article, sentence by sentence, in text order.
 
     ``knowledge`` is what the actors stage knows (known actors, demonyms, a state's forces, a
     person's organisation); without it every actor counts as known and no description resolves.
+    ``view`` is the Doc's ``TokenView`` when the caller has made it already.
     """
     knowledge = knowledge or ActorKnowledge()
+    view = view or TokenView.of(doc)
     actors = Endpoints(doc, mentions, knowledge, vocab.noun_index)
     for sentence_index, sent in enumerate(doc.sents):
         actors.sentence_index = sentence_index
         seen: set[tuple] = set()
-        triggers = find_triggers(sent, vocab)
+        triggers = find_triggers(sent, vocab, view)
         trigger_verbs = {t.token.i: t.relation for t in triggers if t.token.pos_ == "VERB"}
         for trigger in triggers:
             other_events = frozenset(i for i, name in trigger_verbs.items() if name != trigger.relation)
@@ -52,7 +57,7 @@ def extract_relations(doc: Doc, mentions: list[Mention], article: Article, vocab
                     if key not in seen:
                         seen.add(key)
                         yield relation
-        note_claims(sent, actors)
+        note_claims(sent, actors, view)
 
 
 def trigger_kind(trigger: Trigger) -> str:

@@ -7,6 +7,7 @@ from spacy.tokens import Span, Token
 
 from ..lexicons import words
 from ..models import Mention
+from ..tokens import TokenView
 from . import syntax
 from .endpoints import RELATIVE_PRONOUNS, Endpoints
 
@@ -107,13 +108,14 @@ def event_agents(verb: Token, event_nouns, actors: Endpoints) -> list[Mention]:
     return []
 
 
-def note_claims(sent: Span, actors: Endpoints) -> None:
+def note_claims(sent: Span, actors: Endpoints, view: TokenView | None = None) -> None:
     """Remember who claimed something in this sentence, for "rejected the allegation" in the next.
     Only the sentence just before counts, and a claim whose maker is no actor ("Activists have
     said", "Leitch has been accused") counts as made by nobody: an older claimant is usually not
     the one denied ("Priebus said ... It was the first ... Trump had rebuffed allegations")."""
+    view = view or TokenView.of(sent.doc)
     claimant = None
-    for token in sent:
-        if syntax.lemma(token) in CLAIM_VERBS and token.pos_ == "VERB":
-            claimant = speaker_of(token, actors) or claimant
+    for i in range(sent.start, sent.end):
+        if view.lemma[i] in CLAIM_VERBS and view.pos[i] == "VERB":
+            claimant = speaker_of(sent.doc[i], actors) or claimant
     actors.note_claimant(claimant)

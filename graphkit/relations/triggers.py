@@ -9,6 +9,7 @@ from spacy.tokens import Span, Token
 
 from ..lexicons import words
 from ..relation_types import Frame, RelationType, Vocabulary
+from ..tokens import TokenView
 from . import syntax
 from .labels import label_words
 
@@ -61,7 +62,12 @@ class Trigger:
 
 
 def word_matches(token: Token, word: str) -> bool:
-    return token.lower_ == word or token.lemma_.lower() == word or token.lower_ in inflections(word)
+    return form_matches(token.lower_, token.lemma_.lower(), word)
+
+
+def form_matches(lower: str, lemma: str, word: str) -> bool:
+    """Whether a word with this lower-case form and lemma is ``word`` of a phrase."""
+    return lower == word or lemma == word or lower in inflections(word)
 
 
 @lru_cache(maxsize=4096)
@@ -71,33 +77,35 @@ def inflections(word: str) -> frozenset[str]:
     return frozenset({word + "s", word + "es", stem + "ed", stem + "ing", word + "d"})
 
 
-def match_phrase(sent: Span, start: int, phrase: tuple[str, ...]) -> list[Token] | None:
+def match_phrase(sent: Span, start: int, phrase: tuple[str, ...], view: TokenView) -> list[Token] | None:
     """Phrase words in order from ``start``, allowing determiners and adjectives between them."""
-    doc, i, matched = sent.doc, start, []
+    i, matched = start, []
     for position, word in enumerate(phrase):
-        while position and i < sent.end and doc[i].dep_ in syntax.PHRASE_GAP_DEPS and not word_matches(doc[i], word):
+        while position and i < sent.end and view.dep[i] in syntax.PHRASE_GAP_DEPS and not form_matches(view.lower[i], view.lemma[i], word):
             i += 1
-        if i >= sent.end or not word_matches(doc[i], word):
+        if i >= sent.end or not form_matches(view.lower[i], view.lemma[i], word):
             return None
-        matched.append(doc[i])
+        matched.append(i)
         i += 1
-    return matched
+    return [sent.doc[i] for i in matched]
 
 
-def find_triggers(sent: Span, vocab: Vocabulary) -> list[Trigger]:
+def find_triggers(sent: Span, vocab: Vocabulary, view: TokenView | None = None) -> list[Trigger]:
     """Every event trigger in a sentence: phrases first, then governed frames, then single verbs
-    and nouns; a word belongs to one trigger."""
+    and nouns; a word belongs to one trigger. ``view`` is the Doc's ``TokenView`` if made already."""
+    view = view or TokenView.of(sent.doc)
     covered: set[int] = set()
-    triggers = list(_phrase_triggers(sent, vocab, covered))
-    triggers += _frame_triggers(sent, vocab, covered)
+    triggers = list(_phrase_triggers(sent, vocab, covered, view))
+    triggers += _frame_triggers(sent, vocab, covered, view)
     triggers += _label_triggers(sent, vocab, covered)
-    for token in sent:
-        if token.i in covered:
+    for i in range(sent.start, sent.end):
+        if i in covered:
             continue
-        lemma = token.lemma_.lower()
-        # most words can trigger nothing: skip them before the costlier checks (same result)
-        if lemma not in vocab.any_trigger_lemma and token.dep_ not in syntax.MODIFIER_DEPS:
+        lemma = view.lemma[i]
+        # most words can trigger nothing: skip them before making a Token and the costlier checks
+        if lemma not in vocab.any_trigger_lemma and view.dep[i] not in syntax.MODIFIER_DEPS:
             continue
+        token = sent.doc[i]
         if is_poll_share(token):
             continue
         compound = compound_relation(token, vocab)
@@ -138,17 +146,18 @@ def compound_relation(token: Token, vocab: Vocabulary) -> str | None:
     return None
 
 
-def _phrase_triggers(sent: Span, vocab: Vocabulary, covered: set[int]) -> list[Trigger]:
+def _phrase_triggers(sent: Span, vocab: Vocabulary, covered: set[int], view: TokenView) -> list[Trigger]:
     found = []
     phrases, by_first_word = _phrase_table(vocab)
-    for token in sent:
-        candidates = by_first_word.get(token.lower_, ()) + by_first_word.get(token.lemma_.lower(), ())
+    for i in range(sent.start, sent.end):
+        candidates = by_first_word.get(view.lower[i], ()) + by_first_word.get(view.lemma[i], ())
         if not candidates:
             continue
+        token = sent.doc[i]
         for phrase, relation, spoken in (phrases[n] for n in sorted(set(candidates))):
             if not word_matches(token, phrase[0]):
                 continue
-            matched = match_phrase(sent, token.i, phrase)
+            matched = match_phrase(sent, token.i, phrase, view)
             if matched and not covered.intersection(t.i for t in matched):
                 head = next((t for t in matched if t.pos_ in syntax.TRIGGER_HEAD_POS), matched[0])
                 last = matched[-1]
@@ -161,10 +170,16 @@ def _phrase_triggers(sent: Span, vocab: Vocabulary, covered: set[int]) -> list[T
     return found
 
 
-def _frame_triggers(sent: Span, vocab: Vocabulary, covered: set[int]) -> list[Trigger]:
+def _frame_triggers(sent: Span, vocab: Vocabulary, covered: set[int], view: TokenView) -> list[Trigger]:
     found = []
     for rel in vocab:
-        for token in sent if rel.frames else ():
+        if not rel.frames:
+            continue
+        verbs = {frame.verb for frame in rel.frames}  # frame_governor reads no other word
+        for i in range(sent.start, sent.end):
+            if view.pos[i] != "VERB" or view.lemma[i] not in verbs:
+                continue
+            token = sent.doc[i]
             governor, frame = frame_governor(token, rel.frames)
             if governor is not None and not covered.intersection({governor.i, token.i}):
                 found.append(Trigger(governor, rel.name, "frame", frame=frame.name))
