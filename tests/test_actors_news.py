@@ -81,6 +81,12 @@ def test_a_lost_apostrophe_is_no_part_of_a_name():
     assert actor_label(text, "cleric Gulen of") == "Fethullah Gulen", seen(text)
 
 
+def test_a_dash_after_a_name_ends_it():
+    # a factbox line the tagger reads as one PERSON entity
+    text = "Michael Flynn - resigned in February as national security adviser."
+    assert [m.actor.label for m in analyse(text, "2017-12-01").mentions if not m.nested][0] == "Michael Flynn", seen(text)
+
+
 def test_a_title_the_tagger_took_into_a_name_is_left_out():
     text = "Lawyer Celal Celik was detained on Friday."
     assert actor_label(text, "Celal Celik") == "Celal Celik", seen(text)

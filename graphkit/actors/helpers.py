@@ -51,6 +51,18 @@ def _without_lost_clitic(ent: Span) -> Span:
     return ent
 
 
+DASHES = frozenset({"-", "\u2013", "\u2014"})
+
+
+def _before_dash(ent: Span) -> Span:
+    """"Michael Flynn - resigned in February" (a factbox line the tagger read as one name): the
+    name before a dash set off by spaces; a hyphen inside a name ("Abu Mohammed al-Julani") stays."""
+    for token in ent[1:]:
+        if token.text in DASHES and token.i > 0 and ent.doc[token.i - 1].whitespace_:
+            return Span(ent.doc, ent.start, token.i, label=ent.label_, kb_id=ent.kb_id_, span_id=ent.id_)
+    return ent
+
+
 def _lemma(token: Token) -> str:
     return token.lemma_.lower()
 

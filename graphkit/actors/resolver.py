@@ -13,7 +13,17 @@ from ..tokens import TokenView
 from .bodies import _dateline_bodies, dateline_state, legislature_of, national_body, prominent_state
 from .filters import _is_credit, _is_dateline
 from .groups import GroupRules
-from .helpers import PERSON_PRONOUNS, PLURAL_PRONOUNS, THING_PRONOUNS, _lemma, _strip_determiner, _strip_possessive, _whole_name, _without_lost_clitic
+from .helpers import (
+    PERSON_PRONOUNS,
+    PLURAL_PRONOUNS,
+    THING_PRONOUNS,
+    _before_dash,
+    _lemma,
+    _strip_determiner,
+    _strip_possessive,
+    _whole_name,
+    _without_lost_clitic,
+)
 from .people import PersonRules
 from .references import ReferenceRules
 
@@ -114,7 +124,7 @@ def resolve_mentions(doc: Doc, article: Article, kb, event_nouns: frozenset[str]
     """
     resolver = _Resolver(doc, article, kb, event_nouns, view)
     ents = [e for e in resolver.ents if e.label_ in ACTOR_LABELS]
-    ents = [_whole_name(_without_lost_clitic(e)) for e in ents if not _is_dateline(e, kb) and not _is_credit(e)]
+    ents = [_whole_name(_before_dash(_without_lost_clitic(e))) for e in ents if not _is_dateline(e, kb) and not _is_credit(e)]
     for i in range(len(doc)):
         resolver.resolve_led_coalition(i)  # before the leader's name is taken for the leader
     ents = resolver.untagged_full_names(resolver.split_coordinated_names(ents))
