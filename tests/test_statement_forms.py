@@ -37,6 +37,22 @@ def test_an_attack_on_a_state_stays_an_attack():
     assert found(ATTACK, {0: "Netanyahu", 2: "Iran"}) == {("Netanyahu", "attacks", "Iran")}
 
 
+def test_a_nominal_attack_between_two_people_is_verbal_too():
+    # Netanyahu stepped up his attacks on Zelensky.
+    table = """
+        Netanyahu  Netanyahu  PROPN NNP  nsubj 1 PERSON
+        stepped    step       VERB  VBD  ROOT  1
+        up         up         ADP   RP   prt   1
+        his        his        PRON  PRP$ poss  4
+        attacks    attack     NOUN  NNS  dobj  1
+        on         on         ADP   IN   prep  4
+        Zelensky   Zelensky   PROPN NNP  pobj  5 PERSON
+        .          .          PUNCT .    punct 1
+    """
+    assert found(table, {0: "Netanyahu", 3: "Netanyahu", 6: "Zelensky"}) == {("Netanyahu", "criticizes", "Zelensky")}
+    assert found(table, {0: "Netanyahu", 3: "Netanyahu", 6: "Iran"}) == {("Netanyahu", "attacks", "Iran")}
+
+
 # France held trade talks with Iran. / France held talks with Iran.
 TALKS = """
     France     France     PROPN NNP nsubj    1 GPE

@@ -152,9 +152,10 @@ FORCE_TYPES = ARMED_TYPES - {"State"}
 
 
 def verbal_variant(rel: RelationType, trigger: Trigger, source: Mention, target: Mention, vocab: Vocabulary) -> RelationType:
-    """"Trump attacked Comey": an attack verb between two unarmed actors (people, organisations)
-    is a verbal attack, stated as the relation's ``verbal_form``; "Russia attacked Ukraine" is not."""
-    if rel.verbal_form is None or syntax.lemma(trigger.token) not in rel.verbal_verbs or trigger.kind not in {"verb", "phrase"}:
+    """"Trump attacked Comey", "Trump's attacks on Comey": an attack verb or noun between two
+    unarmed actors (people, organisations) is a verbal attack, stated as the relation's
+    ``verbal_form``; "Russia attacked Ukraine" is not."""
+    if rel.verbal_form is None or syntax.lemma(trigger.token) not in rel.verbal_verbs or trigger.kind not in {"verb", "phrase", "noun"}:
         return rel
     if source.actor.type in ARMED_TYPES or target.actor.type in ARMED_TYPES:
         return rel
