@@ -1011,3 +1011,27 @@ def test_agreeing_on_everything_is_a_shared_view():
     assert found(table, (0, 2)) == set()
     truce = table.replace("everything everything PRON  NN ", "truce      truce      NOUN  NN ")
     assert found(truce, (0, 2)) == {("France", "agrees", "Iran"), ("Iran", "agrees", "France")}
+
+
+def test_orders_and_offices_are_no_training_and_no_detention():
+    # Netanyahu instructed Zelensky to act. (an order) / Netanyahu held the job. (an office)
+    instructed = """
+        Netanyahu  Netanyahu  PROPN NNP nsubj 1 PERSON
+        instructed instruct   VERB  VBD ROOT  1
+        Zelensky   Zelensky   PROPN NNP dobj  1 PERSON
+        to         to         PART  TO  aux   4
+        act        act        VERB  VB  xcomp 1
+        .          .          PUNCT .   punct 1
+    """
+    assert not {r for r in found(instructed, (0, 2)) if r[1] == "trains"}
+    trained = instructed.replace("instructed instruct ", "trained    train    ")
+    assert ("Netanyahu", "trains", "Zelensky") in found(trained, (0, 2))
+    job = """
+        Netanyahu  Netanyahu  PROPN NNP nsubj    1 PERSON
+        held       hold       VERB  VBD ROOT     1
+        the        the        DET   DT  det      4
+        Israel     Israel     PROPN NNP compound 4 GPE
+        job        job        NOUN  NN  dobj     1
+        .          .          PUNCT .   punct    1
+    """
+    assert found(job, (0, 3)) == set()
