@@ -277,6 +277,21 @@ def test_a_phrasal_negative_governor():
     assert context_of(table.replace("off         off        ADP   RP  prt", "up          up         ADP   RP  prt"), (0, 4), 3)[2].negated is False
 
 
+def test_a_skipped_meeting_was_not_held():
+    """"Russia skipped a meeting with Ukraine" (negative_governors: skip, miss)."""
+    table = """
+        Russia      Russia     PROPN NNP nsubj 1 GPE
+        skipped     skip       VERB  VBD ROOT  1
+        a           a          DET   DT  det   3
+        meeting     meeting    NOUN  NN  dobj  1
+        with        with       ADP   IN  prep  3
+        Ukraine     Ukraine    PROPN NNP pobj  4 GPE
+        .           .          PUNCT .   punct 1
+    """
+    assert context_of(table, (0, 5), 3)[2].negated is True
+    assert context_of(table.replace("skipped     skip ", "chaired     chair"), (0, 5), 3)[2].negated is False
+
+
 def test_a_negative_governor_with_from():
     """"Russia refrained from criticising Ukraine": the event is the object of "from"."""
     table = """
