@@ -1035,3 +1035,32 @@ def test_orders_and_offices_are_no_training_and_no_detention():
         .          .          PUNCT .   punct    1
     """
     assert found(job, (0, 3)) == set()
+
+
+def test_what_is_proposed_or_weighed_has_not_happened():
+    # France proposed sanctions on Iran. / France imposed sanctions on Iran. (proposal_verbs)
+    table = """
+        France     France     PROPN NNP nsubj 1 GPE
+        proposed   propose    VERB  VBD ROOT  1
+        sanctions  sanction   NOUN  NNS dobj  1
+        on         on         ADP   IN  prep  2
+        Iran       Iran       PROPN NNP pobj  3 GPE
+        .          .          PUNCT .   punct 1
+    """
+    assert found(table, (0, 4)) == set()
+    assert found(table.replace("proposed   propose ", "imposed    impose  "), (0, 4)) == {("France", "sanctions", "Iran")}
+
+
+def test_agreeing_with_a_call_is_a_shared_view():
+    # Netanyahu agreed with the call for a probe. (opinion_objects)
+    table = """
+        Netanyahu  Netanyahu  PROPN NNP nsubj 3 PERSON
+        and        and        CCONJ CC  cc    0
+        Zelensky   Zelensky   PROPN NNP conj  0 PERSON
+        agreed     agree      VERB  VBD ROOT  3
+        with       with       ADP   IN  prep  3
+        the        the        DET   DT  det   6
+        call       call       NOUN  NN  pobj  4
+        .          .          PUNCT .   punct 3
+    """
+    assert not {r for r in found(table, (0, 2)) if r[1] == "agrees"}

@@ -19,6 +19,7 @@ COMPLEMENT_IDIOM_VERBS = words("complement_idiom_verbs")
 JOURNALISTIC_REQUESTS = words("journalistic_requests")
 ADVISORY_MODIFIERS = words("advisory_modifiers")
 ADVISORY_NOUNS = words("advisory_nouns")
+PROPOSAL_VERBS = words("proposal_verbs")
 CALLED_PREPS = words("called_preps")
 QUESTION_VERBS = words("question_verbs")
 ASKER_NOUNS = words("asker_nouns")
@@ -416,9 +417,18 @@ def is_journalistic_request(noun: Token) -> bool:
 
 def names_no_event(noun: Token, vocab: Vocabulary) -> bool:
     """A trigger noun that states no event of its own: what another event is about ("pledged
-    aid"), a reporter's request, what a request asks for, a travel advisory."""
+    aid"), a reporter's request, what a request asks for, what is proposed or weighed, a travel
+    advisory."""
     return (is_object_of_other_event(noun, vocab) or is_journalistic_request(noun) or is_requested_event(noun, vocab) or is_advisory(noun)
-            or is_descriptor(noun))
+            or is_descriptor(noun) or is_proposed(noun))
+
+
+def is_proposed(noun: Token) -> bool:
+    """"lawmakers proposed targeted sanctions on Myanmar officials", "is considering sanctions
+    against": what is proposed, considered or weighed (``proposal_verbs``) has not happened."""
+    node = noun.head if noun.dep_ == "compound" else noun
+    governor = syntax.governing_verb(node)
+    return governor is not None and syntax.lemma(governor) in PROPOSAL_VERBS and node.dep_ in syntax.OBJECT_DEPS
 
 
 def is_descriptor(noun: Token) -> bool:
