@@ -1064,3 +1064,25 @@ def test_agreeing_with_a_call_is_a_shared_view():
         .          .          PUNCT .   punct 3
     """
     assert not {r for r in found(table, (0, 2)) if r[1] == "agrees"}
+
+
+def test_subjects_meeting_someone_unnamed_do_not_meet_each_other():
+    # Netanyahu and Zelensky met with officials. / Netanyahu and Zelensky met.
+    table = """
+        Netanyahu  Netanyahu  PROPN NNP nsubj 3 PERSON
+        and        and        CCONJ CC  cc    0
+        Zelensky   Zelensky   PROPN NNP conj  0 PERSON
+        met        meet       VERB  VBD ROOT  3
+        with       with       ADP   IN  prep  3
+        officials  official   NOUN  NNS pobj  4
+        .          .          PUNCT .   punct 3
+    """
+    assert found(table, (0, 2)) == set()
+    alone = """
+        Netanyahu  Netanyahu  PROPN NNP nsubj 3 PERSON
+        and        and        CCONJ CC  cc    0
+        Zelensky   Zelensky   PROPN NNP conj  0 PERSON
+        met        meet       VERB  VBD ROOT  3
+        .          .          PUNCT .   punct 3
+    """
+    assert found(alone, (0, 2)) == {("Netanyahu", "meets", "Zelensky")}

@@ -85,8 +85,17 @@ def candidates(trigger: Trigger, vocab: Vocabulary, actors: Endpoints) -> list[C
     if frame is None:
         return []
     found = [(r, named(r.function(frame), r.name)) for r in rules_for(trigger_kind(trigger), frame.rel)]
-    default = [] if frame.pattern == "speaker" else [Candidate(frame.sources, [], frame.pattern, "sources_only")]
+    default = [] if frame.pattern == "speaker" or has_unnamed_partner(trigger) else [Candidate(frame.sources, [], frame.pattern, "sources_only")]
     return resolve(found, default)
+
+
+def has_unnamed_partner(trigger: Trigger) -> bool:
+    """"Schumer and Warren will meet jointly with English", "held talks with officials": a partner
+    after "with" whom no rule named (no actor) still is the one met; the subjects did not meet
+    each other."""
+    words_ = list(trigger.tokens())
+    words_ += [syntax.governing_verb(t) for t in words_ if t.pos_ in syntax.NOMINAL]
+    return any(syntax.prep_pobjs(t, "with") for t in words_ if t is not None)
 
 
 def named(found: list[Candidate] | None, rule: str) -> list[Candidate] | None:

@@ -349,7 +349,8 @@ def is_shared_view(verb: Token) -> bool:
                 if c.dep_ == "relcl" and any(m.dep_ == "mark" for m in c.children) and syntax.subject_tokens(c, syntax.ANY_SUBJECT_DEPS)]
     if any(syntax.lemma(aux) in VIEW_MODALS for clause in clauses for aux in clause.children if aux.dep_ == "aux"):
         return True
-    return any(c.dep_ == "pcomp" and c.tag_ == "VBG" or c.dep_ == "pobj" and syntax.lemma(c) in OPINION_OBJECTS
+    # a view agreed with or on, not where ("agreed in a phone call"); "in opposing" is a view too
+    return any(c.dep_ == "pcomp" and c.tag_ == "VBG" or c.dep_ == "pobj" and syntax.lemma(c) in OPINION_OBJECTS and p.lower_ in {"with", "on"}
                for p in preps for c in p.children)
 
 
