@@ -2,7 +2,8 @@
 Post reported that Trump may have violated IRS rules": the Post accuses Trump), a judgement in
 extraposition ("George said it was unfortunate that India had refused a visit": George criticises
 India), a charge's that-clause ("allegations from Belarus that the Ukrainian defense ministry had
-set up a spy ring") and a label ("Corker called Trump a liar": Corker accuses Trump; labels.py).
+set up a spy ring"), a label ("Corker called Trump a liar": Corker accuses Trump; labels.py) and
+a label's word said of an actor ("Gardner said Moore was unfit": Gardner criticizes Moore; sayings.py).
 The wrongdoing predicates are the ``speaker_phrases`` of accuses and the judgements are
 ``stance_predicates`` (ontologies/relations.yaml); the speech verbs are data in
 ontologies/lexicons/context.yaml and speech.yaml. Registered in ``registry`` like the noun rules."""
@@ -19,11 +20,10 @@ from .endpoints import Endpoints
 from .labels import label_parts, labelling_verb
 from .registry import Candidate, rule
 from .rules import Frame
+from .sayings import first_conjunct, is_expletive, is_hedged, judged_predication, speech_verb
 from .subjects import inherited_subjects
 from .triggers import Trigger
 
-SPEAKING_VERBS = (words("speech_verbs") | words("accusing_report_verbs")) - words("non_accusing_speech_verbs")
-CONDITIONAL_MARKS = words("conditional_marks")
 PLACING_PREPS = words("placing_preps")
 LIE_FORMS = words("lie_forms")
 INSTANCE_PREPS = words("instance_preps")
@@ -35,6 +35,7 @@ ACCUSED_BY_SPEECH = frozenset({"accuses"})
 JUDGED_BY_SPEECH = frozenset({"criticizes", "praises"})
 CHARGED_BY_CLAUSE = frozenset({"accuses", "criticizes"})
 CONTENT_CLAUSE_DEPS = frozenset({"acl", "ccomp"})
+SAID_PATTERN = "said_judgement"
 
 
 def predicate_clause(trigger: Trigger) -> Token | None:
@@ -51,30 +52,6 @@ def predicate_clause(trigger: Trigger) -> Token | None:
     if trigger.kind == "phrase" and token.dep_ == "pobj" and prep.dep_ == "prep" and prep.head.pos_ in syntax.VERBAL:
         return prep.head
     return None
-
-
-def first_conjunct(verb: Token) -> Token:
-    while verb.dep_ == "conj" and verb.head is not verb:
-        verb = verb.head
-    return verb
-
-
-def speech_verb(clause: Token) -> Token | None:
-    """The verb of saying whose that-clause ``clause`` is ("said that X ...", "X ..., the KRG said")."""
-    if clause.dep_ == "ccomp" and syntax.lemma(clause.head) in SPEAKING_VERBS:
-        return clause.head
-    return next((c for c in clause.children if c.dep_ == "parataxis" and syntax.lemma(c) in SPEAKING_VERBS), None)
-
-
-def is_hedged(clause: Token, speech: Token, honesty: bool = False) -> bool:
-    """A negated, conditional or questioned clause, or a negated or conditional saying ("whether
-    Yates said Flynn lied"), accuses nobody; a predicate of ``honesty`` accuses only negated ("were
-    not being truthful")."""
-    if any(c.dep_ == "neg" for c in speech.children) or honesty != any(c.dep_ == "neg" for c in clause.children):
-        return True
-    if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in (*clause.children, *speech.children)):
-        return True
-    return speech.sent.text.rstrip(" \"'”’").endswith("?")
 
 
 def speaker(f: Frame, speech: Token) -> list[Mention]:
@@ -136,11 +113,6 @@ def claim_clause(f: Frame):
     return f.candidate([m for clause in clauses for m in wrongdoers(f, clause)]) if clauses else None
 
 
-def is_expletive(token: Token) -> bool:
-    """"it was unfortunate that ...": "it" stands for the clause, not for an actor."""
-    return token.lower_ == "it"
-
-
 @rule("extraposed_judgement", 0.7, "stance", -1, when=lambda rel: rel.name in JUDGED_BY_SPEECH, overrides=True)
 def extraposed_judgement(f: Frame):
     """"George said it was unfortunate that India had refused a visit", "Russia said it was
@@ -168,7 +140,7 @@ def label_frame(trigger: Trigger, vocab: Vocabulary, actors: Endpoints) -> Frame
     five ("It also referred to South Korea as traitors": KCNA, not the last state named)."""
     verb = labelling_verb(trigger.token)
     if verb is None:
-        return None
+        return said_frame(trigger, vocab, actors)
     labelled, _ = label_parts(verb)
     if syntax.is_passive(verb):
         sources = actors.at_all(syntax.agent_tokens(verb))
@@ -178,10 +150,32 @@ def label_frame(trigger: Trigger, vocab: Vocabulary, actors: Endpoints) -> Frame
     return Frame(trigger, vocab[trigger.relation], vocab, actors, verb, sources, "labelled", set(), labelled)
 
 
+def said_frame(trigger: Trigger, vocab: Vocabulary, actors: Endpoints) -> Frame | None:
+    """A judging word said of someone ("Gardner said Moore was unfit"): the speaker, named (never a
+    pronoun, as for labels), and the subjects of the predication, kept as the frame's objects."""
+    found = judged_predication(trigger.token, vocab)
+    if found is None:
+        return None
+    subjects, speech = found
+    sources = [m for m in actors.at_all(syntax.subject_tokens(speech)) if m.how != "pronoun"]
+    return Frame(trigger, vocab[trigger.relation], vocab, actors, speech, sources, SAID_PATTERN, set(), subjects)
+
+
 @rule("labelled", 0.7, "label", 0)
 def labelled(f: Frame):
     """"Corker called Trump a liar" (accuses), "portrayed Clinton as unfit" (criticizes), "has
     sought to paint the Clinton Foundation as a pay-to-play operation": the one labelled, or the
     owner of what is labelled ("called Obama's law a disaster"). A label that judges nothing
     ("called Mattis a great choice") is no trigger."""
-    return f.candidate(f.judged(f.objects))
+    return None if f.pattern == SAID_PATTERN else f.candidate(f.judged(f.objects))
+
+
+@rule(SAID_PATTERN, 0.7, "label", -1)
+def said_judgement(f: Frame):
+    """"Gardner said Moore was unfit to serve" (criticizes), "McCain said Trump's decision was a
+    mistake", "'Turkey is doing a great job,' Merkel said" (praises), "said the foundation was
+    corrupt" (accuses): the speaker judges the subject, or the one a proxy subject stands for
+    ("Trump's decision"); the owner of any other thing is not judged ("Russia's economy is weak")."""
+    if f.pattern != SAID_PATTERN:
+        return None
+    return [Candidate(f.sources, f.at(f.objects, assets=False), SAID_PATTERN)] if f.sources else []
