@@ -66,7 +66,9 @@ def predication(verb: Token) -> tuple[list[Token], Token] | None:
     predicate = next((c for c in verb.children if c.dep_ in deps), None)
     if predicate is None:
         return None
-    subjects = syntax.subject_tokens(verb) or (syntax.subject_tokens(verb.head) if verb.dep_ == "xcomp" else [])
+    # "had proved to be a disaster", "had heightened tension and was unacceptable": the subject of
+    # the verb the copula completes or is conjoined to
+    subjects = syntax.subject_tokens(verb) or (syntax.subject_tokens(verb.head) if verb.dep_ in {"xcomp", "conj"} else [])
     if not subjects or any(s.pos_ == "PRON" or is_expletive(s) for s in subjects):
         return None
     return subjects, predicate

@@ -157,7 +157,8 @@ def said_frame(trigger: Trigger, vocab: Vocabulary, actors: Endpoints) -> Frame 
     if found is None:
         return None
     subjects, speech = found
-    sources = [m for m in actors.at_all(syntax.subject_tokens(speech)) if m.how != "pronoun"]
+    sources, _ = inherited_subjects(speech, actors)  # "Trump attacked Obama, saying his policy was a disaster"
+    sources = [m for m in sources if m.how != "pronoun"]
     return Frame(trigger, vocab[trigger.relation], vocab, actors, speech, sources, SAID_PATTERN, set(), subjects)
 
 
