@@ -374,3 +374,40 @@ def test_no_judgement_unless_said_of_a_named_actor(name):
     table = NO_JUDGEMENT[name]
     actors = tuple(i for i, line in enumerate(table.strip().splitlines()) if line.split()[0] in {"France", "Russia"})
     assert found(table, actors) == set()
+
+
+def test_the_speaker_of_a_trailing_saying_is_the_one_it_comes_from():
+    """"France blamed Ukraine, saying Russia violated the ceasefire": France says it."""
+    table = """
+        France     France     PROPN NNP nsubj  1 GPE
+        blamed     blame      VERB  VBD ROOT   1
+        Ukraine    Ukraine    PROPN NNP dobj   1 GPE
+        ,          ,          PUNCT ,   punct  1
+        saying     say        VERB  VBG advcl  1
+        Russia     Russia     PROPN NNP nsubj  6 GPE
+        violated   violate    VERB  VBD ccomp  4
+        the        the        DET   DT  det    8
+        ceasefire  ceasefire  NOUN  NN  dobj   6
+        .          .          PUNCT .   punct  1
+    """
+    assert ("France", "accuses", "Russia", False, "speaker_accusation") in found(table, (0, 2, 5))
+
+
+def test_a_conjunct_with_a_subject_of_its_own_is_not_the_speakers_charge_of_the_first():
+    """"France said Russia will return and the actions violate the ceasefire": the actions
+    violate it, not Russia."""
+    table = """
+        France     France     PROPN NNP nsubj  1 GPE
+        said       say        VERB  VBD ROOT   1
+        Russia     Russia     PROPN NNP nsubj  4 GPE
+        will       will       AUX   MD  aux    4
+        return     return     VERB  VB  ccomp  1
+        and        and        CCONJ CC  cc     4
+        the        the        DET   DT  det    7
+        actions    action     NOUN  NNS nsubj  8
+        violate    violate    VERB  VBP conj   4
+        the        the        DET   DT  det    10
+        ceasefire  ceasefire  NOUN  NN  dobj   8
+        .          .          PUNCT .   punct  1
+    """
+    assert found(table, (0, 2)) == set()

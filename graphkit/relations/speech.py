@@ -55,7 +55,13 @@ def predicate_clause(trigger: Trigger) -> Token | None:
 
 
 def speaker(f: Frame, speech: Token) -> list[Mention]:
-    return f.at(syntax.subject_tokens(speech), assets=False)
+    """The subject of the verb of saying; for a verb without one, the named one it comes from:
+    "the Kremlin denounced the move, saying Washington had violated the treaty"."""
+    own = f.at(syntax.subject_tokens(speech), assets=False)
+    if own or syntax.subject_tokens(speech):
+        return own
+    inherited, _ = inherited_subjects(speech, f.actors)
+    return [m for m in inherited if m.how != "pronoun"]
 
 
 def named(tokens: list[Token]) -> list[Token]:
@@ -95,7 +101,10 @@ def speaker_accusation(f: Frame):
     honesty = syntax.lemma(token) in HONESTY_PREDICATES
     if speech is None or is_hedged(clause, speech, honesty) or (top is not clause and is_hedged(top, speech)):
         return []
-    sources, targets = speaker(f, speech), wrongdoers(f, clause) or wrongdoers(f, top)
+    # "said Russia violated the truce and shelled Kyiv": a conjunct without a subject of its own is
+    # the first conjunct's; one with its own ("... and its actions undermine the law") is not
+    inherits = not syntax.subject_tokens(clause, syntax.ANY_SUBJECT_DEPS)
+    sources, targets = speaker(f, speech), wrongdoers(f, clause) or (wrongdoers(f, top) if inherits else [])
     return [Candidate(sources, targets, "speaker", "speaker_accusation")] if sources and targets else []
 
 
