@@ -411,3 +411,18 @@ def test_a_conjunct_with_a_subject_of_its_own_is_not_the_speakers_charge_of_the_
         .          .          PUNCT .   punct  1
     """
     assert found(table, (0, 2)) == set()
+
+
+def test_a_person_judging_his_own_state_speaks_for_it():
+    """"Netanyahu said Israel was weak": the speaker's own state is the side he speaks for, not
+    one he criticizes (ANNOTATION_NOTES); "said Russia was weak" still criticizes Russia."""
+    from dataclasses import replace
+
+    from graphkit.models import Actor
+
+    table = SAID_WEAK.replace("France     France ", "Netanyahu  Netanyahu")
+    doc, mentions = parse(table, {0: "Netanyahu", 2: "Israel"})
+    countries = {"Netanyahu": "ISR", "Israel": "ISR"}
+    mentions = [replace(m, actor=Actor(m.actor.id, m.actor.label, m.actor.type, country=countries[m.actor.label])) for m in mentions]
+    assert list(extract_relations(doc, mentions, article(doc), VOCAB, ActorKnowledge())) == []
+    assert found(table, {0: "Netanyahu", 2: "Russia"}) == {("Netanyahu", "criticizes", "Russia", False, "said_judgement")}
