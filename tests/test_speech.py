@@ -426,3 +426,19 @@ def test_a_person_judging_his_own_state_speaks_for_it():
     mentions = [replace(m, actor=Actor(m.actor.id, m.actor.label, m.actor.type, country=countries[m.actor.label])) for m in mentions]
     assert list(extract_relations(doc, mentions, article(doc), VOCAB, ActorKnowledge())) == []
     assert found(table, {0: "Netanyahu", 2: "Russia"}) == {("Netanyahu", "criticizes", "Russia", False, "said_judgement")}
+
+
+def test_he_or_she_resolved_may_judge_it_or_they_may_not():
+    """"'Russia is weak,' she said" with "she" resolved judges Russia; "it" resolved to a state
+    (too often the wrong one on wire copy) judges nobody."""
+    from dataclasses import replace
+
+    table = SAID_WEAK.replace("France     France     PROPN NNP nsubj  1 GPE", "she        she        PRON  PRP nsubj  1")
+    doc, mentions = parse(table, {0: "Netanyahu", 2: "Russia"})
+    resolved = [replace(m, how="pronoun") if m.text == "she" else m for m in mentions]
+    found_ = {(r.source.label, r.relation, r.target.label) for r in extract_relations(doc, resolved, article(doc), VOCAB, ActorKnowledge())}
+    assert found_ == {("Netanyahu", "criticizes", "Russia")}
+    it_table = table.replace("she        she ", "it         it  ")
+    doc, mentions = parse(it_table, {0: "France", 2: "Russia"})
+    resolved = [replace(m, how="pronoun") if m.text == "it" else m for m in mentions]
+    assert list(extract_relations(doc, resolved, article(doc), VOCAB, ActorKnowledge())) == []

@@ -31,6 +31,7 @@ PREDICATED_DEPS = frozenset({"dobj", "attr", "acomp"})
 # "Schumer said Trump and Republicans were not being truthful": a predicate of honesty accuses only
 # when negated, and the negation is the accusation itself (context.negated_honesty).
 HONESTY_PREDICATES = words("honesty_predicates")
+PERSONAL_SPEAKER_PRONOUNS = words("personal_speaker_pronouns")
 ACCUSED_BY_SPEECH = frozenset({"accuses"})
 JUDGED_BY_SPEECH = frozenset({"criticizes", "praises"})
 CHARGED_BY_CLAUSE = frozenset({"accuses", "criticizes"})
@@ -144,9 +145,7 @@ def extraposed_judgement(f: Frame):
 
 def label_frame(trigger: Trigger, vocab: Vocabulary, actors: Endpoints) -> Frame | None:
     """Who labels whom: the subject of the labelling verb (its controller in "sought to paint",
-    the agent of a passive, never a personal pronoun) and the one labelled, kept as the frame's
-    objects. On unlabelled wire copy the labeller a pronoun resolved to was wrong four times in
-    five ("It also referred to South Korea as traitors": KCNA, not the last state named)."""
+    the agent of a passive; ``judges``) and the one labelled, kept as the frame's objects."""
     verb = labelling_verb(trigger.token)
     if verb is None:
         return said_frame(trigger, vocab, actors)
@@ -155,20 +154,26 @@ def label_frame(trigger: Trigger, vocab: Vocabulary, actors: Endpoints) -> Frame
         sources = actors.at_all(syntax.agent_tokens(verb))
     else:
         sources, _ = inherited_subjects(verb, actors)
-    sources = [m for m in sources if m.how != "pronoun"]
-    return Frame(trigger, vocab[trigger.relation], vocab, actors, verb, sources, "labelled", set(), labelled)
+    return Frame(trigger, vocab[trigger.relation], vocab, actors, verb, judges(sources), "labelled", set(), labelled)
+
+
+def judges(sources: list[Mention]) -> list[Mention]:
+    """Who may judge: a name, or "he" or "she" resolved ("Once again, Turkey is doing a great job
+    here," she said: Merkel, named in the sentence before; right four times in four on unlabelled
+    wire copy); never "it" or "they", which resolved to the wrong actor four times in five ("It also
+    referred to South Korea as traitors": KCNA, not the last state named)."""
+    return [m for m in sources if m.how != "pronoun" or m.text.lower() in PERSONAL_SPEAKER_PRONOUNS]
 
 
 def said_frame(trigger: Trigger, vocab: Vocabulary, actors: Endpoints) -> Frame | None:
-    """A judging word said of someone ("Gardner said Moore was unfit"): the speaker, named (never a
-    pronoun, as for labels), and the subjects of the predication, kept as the frame's objects."""
+    """A judging word said of someone ("Gardner said Moore was unfit"): the speaker (``judges``) and
+    the subjects of the predication, kept as the frame's objects."""
     found = judged_predication(trigger.token, vocab)
     if found is None:
         return None
     subjects, speech = found
     sources, _ = inherited_subjects(speech, actors)  # "Trump attacked Obama, saying his policy was a disaster"
-    sources = [m for m in sources if m.how != "pronoun"]
-    return Frame(trigger, vocab[trigger.relation], vocab, actors, speech, sources, SAID_PATTERN, set(), subjects)
+    return Frame(trigger, vocab[trigger.relation], vocab, actors, speech, judges(sources), SAID_PATTERN, set(), subjects)
 
 
 @rule("labelled", 0.7, "label", 0)
