@@ -42,7 +42,18 @@ CALLED_LIAR = """
     .          .          PUNCT .   punct 1
 """
 
+# France said Russia was weak.
+SAID_WEAK = """
+    France     France     PROPN NNP nsubj  1 GPE
+    said       say        VERB  VBD ROOT   1
+    Russia     Russia     PROPN NNP nsubj  3 GPE
+    was        be         AUX   VBD ccomp  1
+    weak       weak       ADJ   JJ  acomp  3
+    .          .          PUNCT .   punct  1
+"""
+
 SPEECH_CASES = {
+    "said_judgement": (SAID_WEAK, (0, 2), {("France", "criticizes", "Russia", "said_judgement")}),
     "speaker_accusation": (SAID_VIOLATED, (0, 2), {("France", "accuses", "Russia", "speaker_accusation")}),
     # France said it was unfortunate that Russia had refused a visit.
     "extraposed_judgement": ("""
@@ -262,3 +273,172 @@ def test_a_negated_predicate_of_honesty_is_the_accusation():
         .        .        PUNCT .    punct     1
     """
     assert found(affirmed, (0, 2)) == set()
+
+
+def test_a_judging_word_said_of_an_actor_judges_it():
+    """"France said Russia was weak" criticizes Russia (reported); "'Russia is doing a great job,'
+    France said" praises it; "France said Russia was corrupt" accuses it; "France said Russia's
+    decision was a mistake" criticizes the decision's maker."""
+    assert found(SAID_WEAK, (0, 2)) == {("France", "criticizes", "Russia", False, "said_judgement")}
+    great_job = """
+        Russia     Russia     PROPN NNP nsubj  2 GPE
+        is         be         AUX   VBZ aux    2
+        doing      do         VERB  VBG ccomp  8
+        a          a          DET   DT  det    5
+        great      great      ADJ   JJ  amod   5
+        job        job        NOUN  NN  dobj   2
+        ,          ,          PUNCT ,   punct  8
+        France     France     PROPN NNP nsubj  8 GPE
+        said       say        VERB  VBD ROOT   8
+        .          .          PUNCT .   punct  8
+    """
+    assert found(great_job, (0, 7)) == {("France", "praises", "Russia", False, "said_judgement")}
+    corrupt = SAID_WEAK.replace("weak       weak ", "corrupt    corrupt")
+    assert found(corrupt, (0, 2)) == {("France", "accuses", "Russia", False, "said_judgement")}
+    decision = """
+        France     France     PROPN NNP nsubj  1 GPE
+        said       say        VERB  VBD ROOT   1
+        Russia     Russia     PROPN NNP poss   4 GPE
+        's         's         PART  POS case   2
+        decision   decision   NOUN  NN  nsubj  5
+        was        be         AUX   VBD ccomp  1
+        a          a          DET   DT  det    7
+        mistake    mistake    NOUN  NN  attr   5
+        .          .          PUNCT .   punct  1
+    """
+    assert found(decision, (0, 2)) == {("France", "criticizes", "Russia", False, "said_judgement")}
+    # "Russia's economy was a mistake": an economy is no act of Russia's; nobody is judged
+    assert found(decision.replace("decision   decision ", "economy    economy  "), (0, 2)) == set()
+
+
+# The same constructions with the word the rule depends on changed: nobody is judged.
+NO_JUDGEMENT = {
+    # France said Russia was not weak.
+    "negated": """
+        France     France     PROPN NNP nsubj  1 GPE
+        said       say        VERB  VBD ROOT   1
+        Russia     Russia     PROPN NNP nsubj  3 GPE
+        was        be         AUX   VBD ccomp  1
+        not        not        PART  RB  neg    3
+        weak       weak       ADJ   JJ  acomp  3
+        .          .          PUNCT .   punct  1
+    """,
+    # France said Russia was no dictator.
+    "no dictator": """
+        France     France     PROPN NNP nsubj  1 GPE
+        said       say        VERB  VBD ROOT   1
+        Russia     Russia     PROPN NNP nsubj  3 GPE
+        was        be         AUX   VBD ccomp  1
+        no         no         DET   DT  det    5
+        dictator   dictator   NOUN  NN  attr   3
+        .          .          PUNCT .   punct  1
+    """,
+    # Russia was weak: nobody says so.
+    "unsaid": """
+        Russia     Russia     PROPN NNP nsubj  1 GPE
+        was        be         AUX   VBD ROOT   1
+        weak       weak       ADJ   JJ  acomp  1
+        .          .          PUNCT .   punct  1
+    """,
+    # France said he was weak: a pronoun is not named.
+    "pronoun": SAID_WEAK.replace("Russia     Russia     PROPN NNP nsubj  3 GPE", "he         he         PRON  PRP nsubj  3"),
+    # France said Russia was a critic of the weak: the word judges someone else.
+    "deeper word": """
+        France     France     PROPN NNP nsubj  1 GPE
+        said       say        VERB  VBD ROOT   1
+        Russia     Russia     PROPN NNP nsubj  3 GPE
+        was        be         AUX   VBD ccomp  1
+        a          a          DET   DT  det    5
+        critic     critic     NOUN  NN  attr   3
+        of         of         ADP   IN  prep   5
+        the        the        DET   DT  det    8
+        weak       weak       ADJ   JJ  pobj   6
+        .          .          PUNCT .   punct  1
+    """,
+    # France said Russia was a great choice: a label that judges nothing.
+    "great choice": """
+        France     France     PROPN NNP nsubj  1 GPE
+        said       say        VERB  VBD ROOT   1
+        Russia     Russia     PROPN NNP nsubj  3 GPE
+        was        be         AUX   VBD ccomp  1
+        a          a          DET   DT  det    6
+        great      great      ADJ   JJ  amod   6
+        choice     choice     NOUN  NN  attr   3
+        .          .          PUNCT .   punct  1
+    """,
+}
+
+
+@pytest.mark.parametrize("name", sorted(NO_JUDGEMENT))
+def test_no_judgement_unless_said_of_a_named_actor(name):
+    table = NO_JUDGEMENT[name]
+    actors = tuple(i for i, line in enumerate(table.strip().splitlines()) if line.split()[0] in {"France", "Russia"})
+    assert found(table, actors) == set()
+
+
+def test_the_speaker_of_a_trailing_saying_is_the_one_it_comes_from():
+    """"France blamed Ukraine, saying Russia violated the ceasefire": France says it."""
+    table = """
+        France     France     PROPN NNP nsubj  1 GPE
+        blamed     blame      VERB  VBD ROOT   1
+        Ukraine    Ukraine    PROPN NNP dobj   1 GPE
+        ,          ,          PUNCT ,   punct  1
+        saying     say        VERB  VBG advcl  1
+        Russia     Russia     PROPN NNP nsubj  6 GPE
+        violated   violate    VERB  VBD ccomp  4
+        the        the        DET   DT  det    8
+        ceasefire  ceasefire  NOUN  NN  dobj   6
+        .          .          PUNCT .   punct  1
+    """
+    assert ("France", "accuses", "Russia", False, "speaker_accusation") in found(table, (0, 2, 5))
+
+
+def test_a_conjunct_with_a_subject_of_its_own_is_not_the_speakers_charge_of_the_first():
+    """"France said Russia will return and the actions violate the ceasefire": the actions
+    violate it, not Russia."""
+    table = """
+        France     France     PROPN NNP nsubj  1 GPE
+        said       say        VERB  VBD ROOT   1
+        Russia     Russia     PROPN NNP nsubj  4 GPE
+        will       will       AUX   MD  aux    4
+        return     return     VERB  VB  ccomp  1
+        and        and        CCONJ CC  cc     4
+        the        the        DET   DT  det    7
+        actions    action     NOUN  NNS nsubj  8
+        violate    violate    VERB  VBP conj   4
+        the        the        DET   DT  det    10
+        ceasefire  ceasefire  NOUN  NN  dobj   8
+        .          .          PUNCT .   punct  1
+    """
+    assert found(table, (0, 2)) == set()
+
+
+def test_a_person_judging_his_own_state_speaks_for_it():
+    """"Netanyahu said Israel was weak": the speaker's own state is the side he speaks for, not
+    one he criticizes (ANNOTATION_NOTES); "said Russia was weak" still criticizes Russia."""
+    from dataclasses import replace
+
+    from graphkit.models import Actor
+
+    table = SAID_WEAK.replace("France     France ", "Netanyahu  Netanyahu")
+    doc, mentions = parse(table, {0: "Netanyahu", 2: "Israel"})
+    countries = {"Netanyahu": "ISR", "Israel": "ISR"}
+    mentions = [replace(m, actor=Actor(m.actor.id, m.actor.label, m.actor.type, country=countries[m.actor.label])) for m in mentions]
+    assert list(extract_relations(doc, mentions, article(doc), VOCAB, ActorKnowledge())) == []
+    assert found(table, {0: "Netanyahu", 2: "Russia"}) == {("Netanyahu", "criticizes", "Russia", False, "said_judgement")}
+
+
+def test_he_or_she_resolved_may_judge_it_or_they_may_not():
+    """"'Russia is weak,' she said" with "she" resolved judges Russia; "it" resolved to a state
+    (too often the wrong one on wire copy) judges nobody."""
+    from dataclasses import replace
+
+    table = SAID_WEAK.replace("France     France     PROPN NNP nsubj  1 GPE", "she        she        PRON  PRP nsubj  1")
+    doc, mentions = parse(table, {0: "Netanyahu", 2: "Russia"})
+    resolved = [replace(m, how="pronoun") if m.text == "she" else m for m in mentions]
+    found_ = {(r.source.label, r.relation, r.target.label) for r in extract_relations(doc, resolved, article(doc), VOCAB, ActorKnowledge())}
+    assert found_ == {("Netanyahu", "criticizes", "Russia")}
+    it_table = table.replace("she        she ", "it         it  ")
+    doc, mentions = parse(it_table, {0: "France", 2: "Russia"})
+    resolved = [replace(m, how="pronoun") if m.text == "it" else m for m in mentions]
+    assert list(extract_relations(doc, resolved, article(doc), VOCAB, ActorKnowledge())) == []

@@ -2,7 +2,8 @@
 Post reported that Trump may have violated IRS rules": the Post accuses Trump), a judgement in
 extraposition ("George said it was unfortunate that India had refused a visit": George criticises
 India), a charge's that-clause ("allegations from Belarus that the Ukrainian defense ministry had
-set up a spy ring") and a label ("Corker called Trump a liar": Corker accuses Trump; labels.py).
+set up a spy ring"), a label ("Corker called Trump a liar": Corker accuses Trump; labels.py) and
+a label's word said of an actor ("Gardner said Moore was unfit": Gardner criticizes Moore; sayings.py).
 The wrongdoing predicates are the ``speaker_phrases`` of accuses and the judgements are
 ``stance_predicates`` (ontologies/relations.yaml); the speech verbs are data in
 ontologies/lexicons/context.yaml and speech.yaml. Registered in ``registry`` like the noun rules."""
@@ -19,11 +20,10 @@ from .endpoints import Endpoints
 from .labels import label_parts, labelling_verb
 from .registry import Candidate, rule
 from .rules import Frame
+from .sayings import first_conjunct, is_expletive, is_hedged, judged_predication, speech_verb
 from .subjects import inherited_subjects
 from .triggers import Trigger
 
-SPEAKING_VERBS = (words("speech_verbs") | words("accusing_report_verbs")) - words("non_accusing_speech_verbs")
-CONDITIONAL_MARKS = words("conditional_marks")
 PLACING_PREPS = words("placing_preps")
 LIE_FORMS = words("lie_forms")
 INSTANCE_PREPS = words("instance_preps")
@@ -31,10 +31,12 @@ PREDICATED_DEPS = frozenset({"dobj", "attr", "acomp"})
 # "Schumer said Trump and Republicans were not being truthful": a predicate of honesty accuses only
 # when negated, and the negation is the accusation itself (context.negated_honesty).
 HONESTY_PREDICATES = words("honesty_predicates")
+PERSONAL_SPEAKER_PRONOUNS = words("personal_speaker_pronouns")
 ACCUSED_BY_SPEECH = frozenset({"accuses"})
 JUDGED_BY_SPEECH = frozenset({"criticizes", "praises"})
 CHARGED_BY_CLAUSE = frozenset({"accuses", "criticizes"})
 CONTENT_CLAUSE_DEPS = frozenset({"acl", "ccomp"})
+SAID_PATTERN = "said_judgement"
 
 
 def predicate_clause(trigger: Trigger) -> Token | None:
@@ -53,32 +55,14 @@ def predicate_clause(trigger: Trigger) -> Token | None:
     return None
 
 
-def first_conjunct(verb: Token) -> Token:
-    while verb.dep_ == "conj" and verb.head is not verb:
-        verb = verb.head
-    return verb
-
-
-def speech_verb(clause: Token) -> Token | None:
-    """The verb of saying whose that-clause ``clause`` is ("said that X ...", "X ..., the KRG said")."""
-    if clause.dep_ == "ccomp" and syntax.lemma(clause.head) in SPEAKING_VERBS:
-        return clause.head
-    return next((c for c in clause.children if c.dep_ == "parataxis" and syntax.lemma(c) in SPEAKING_VERBS), None)
-
-
-def is_hedged(clause: Token, speech: Token, honesty: bool = False) -> bool:
-    """A negated, conditional or questioned clause, or a negated or conditional saying ("whether
-    Yates said Flynn lied"), accuses nobody; a predicate of ``honesty`` accuses only negated ("were
-    not being truthful")."""
-    if any(c.dep_ == "neg" for c in speech.children) or honesty != any(c.dep_ == "neg" for c in clause.children):
-        return True
-    if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in (*clause.children, *speech.children)):
-        return True
-    return speech.sent.text.rstrip(" \"'”’").endswith("?")
-
-
 def speaker(f: Frame, speech: Token) -> list[Mention]:
-    return f.at(syntax.subject_tokens(speech), assets=False)
+    """The subject of the verb of saying; for a verb without one, the named one it comes from:
+    "the Kremlin denounced the move, saying Washington had violated the treaty"."""
+    own = f.at(syntax.subject_tokens(speech), assets=False)
+    if own or syntax.subject_tokens(speech):
+        return own
+    inherited, _ = inherited_subjects(speech, f.actors)
+    return [m for m in inherited if m.how != "pronoun"]
 
 
 def named(tokens: list[Token]) -> list[Token]:
@@ -118,7 +102,10 @@ def speaker_accusation(f: Frame):
     honesty = syntax.lemma(token) in HONESTY_PREDICATES
     if speech is None or is_hedged(clause, speech, honesty) or (top is not clause and is_hedged(top, speech)):
         return []
-    sources, targets = speaker(f, speech), wrongdoers(f, clause) or wrongdoers(f, top)
+    # "said Russia violated the truce and shelled Kyiv": a conjunct without a subject of its own is
+    # the first conjunct's; one with its own ("... and its actions undermine the law") is not
+    inherits = not syntax.subject_tokens(clause, syntax.ANY_SUBJECT_DEPS)
+    sources, targets = speaker(f, speech), wrongdoers(f, clause) or (wrongdoers(f, top) if inherits else [])
     return [Candidate(sources, targets, "speaker", "speaker_accusation")] if sources and targets else []
 
 
@@ -134,11 +121,6 @@ def claim_clause(f: Frame):
         return None
     clauses = [c for c in f.node.children if c.dep_ in CONTENT_CLAUSE_DEPS and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
     return f.candidate([m for clause in clauses for m in wrongdoers(f, clause)]) if clauses else None
-
-
-def is_expletive(token: Token) -> bool:
-    """"it was unfortunate that ...": "it" stands for the clause, not for an actor."""
-    return token.lower_ == "it"
 
 
 @rule("extraposed_judgement", 0.7, "stance", -1, when=lambda rel: rel.name in JUDGED_BY_SPEECH, overrides=True)
@@ -163,19 +145,35 @@ def extraposed_judgement(f: Frame):
 
 def label_frame(trigger: Trigger, vocab: Vocabulary, actors: Endpoints) -> Frame | None:
     """Who labels whom: the subject of the labelling verb (its controller in "sought to paint",
-    the agent of a passive, never a personal pronoun) and the one labelled, kept as the frame's
-    objects. On unlabelled wire copy the labeller a pronoun resolved to was wrong four times in
-    five ("It also referred to South Korea as traitors": KCNA, not the last state named)."""
+    the agent of a passive; ``judges``) and the one labelled, kept as the frame's objects."""
     verb = labelling_verb(trigger.token)
     if verb is None:
-        return None
+        return said_frame(trigger, vocab, actors)
     labelled, _ = label_parts(verb)
     if syntax.is_passive(verb):
         sources = actors.at_all(syntax.agent_tokens(verb))
     else:
         sources, _ = inherited_subjects(verb, actors)
-    sources = [m for m in sources if m.how != "pronoun"]
-    return Frame(trigger, vocab[trigger.relation], vocab, actors, verb, sources, "labelled", set(), labelled)
+    return Frame(trigger, vocab[trigger.relation], vocab, actors, verb, judges(sources), "labelled", set(), labelled)
+
+
+def judges(sources: list[Mention]) -> list[Mention]:
+    """Who may judge: a name, or "he" or "she" resolved ("Once again, Turkey is doing a great job
+    here," she said: Merkel, named in the sentence before; right four times in four on unlabelled
+    wire copy); never "it" or "they", which resolved to the wrong actor four times in five ("It also
+    referred to South Korea as traitors": KCNA, not the last state named)."""
+    return [m for m in sources if m.how != "pronoun" or m.text.lower() in PERSONAL_SPEAKER_PRONOUNS]
+
+
+def said_frame(trigger: Trigger, vocab: Vocabulary, actors: Endpoints) -> Frame | None:
+    """A judging word said of someone ("Gardner said Moore was unfit"): the speaker (``judges``) and
+    the subjects of the predication, kept as the frame's objects."""
+    found = judged_predication(trigger.token, vocab)
+    if found is None:
+        return None
+    subjects, speech = found
+    sources, _ = inherited_subjects(speech, actors)  # "Trump attacked Obama, saying his policy was a disaster"
+    return Frame(trigger, vocab[trigger.relation], vocab, actors, speech, judges(sources), SAID_PATTERN, set(), subjects)
 
 
 @rule("labelled", 0.7, "label", 0)
@@ -184,4 +182,15 @@ def labelled(f: Frame):
     sought to paint the Clinton Foundation as a pay-to-play operation": the one labelled, or the
     owner of what is labelled ("called Obama's law a disaster"). A label that judges nothing
     ("called Mattis a great choice") is no trigger."""
-    return f.candidate(f.judged(f.objects))
+    return None if f.pattern == SAID_PATTERN else f.candidate(f.judged(f.objects))
+
+
+@rule(SAID_PATTERN, 0.7, "label", -1)
+def said_judgement(f: Frame):
+    """"Gardner said Moore was unfit to serve" (criticizes), "McCain said Trump's decision was a
+    mistake", "'Turkey is doing a great job,' Merkel said" (praises), "said the foundation was
+    corrupt" (accuses): the speaker judges the subject, or the one a proxy subject stands for
+    ("Trump's decision"); the owner of any other thing is not judged ("Russia's economy is weak")."""
+    if f.pattern != SAID_PATTERN:
+        return None
+    return [Candidate(f.sources, f.at(f.objects, assets=False), SAID_PATTERN)] if f.sources else []

@@ -158,6 +158,8 @@ def statements(
 
 ARMED_TYPES = frozenset({"State", "ArmedForce", "NonStateArmedGroup"})
 FORCE_TYPES = ARMED_TYPES - {"State"}
+# Rules whose target is the subject of what the source says (see is_speakers_state).
+SPEAKERS_SIDE_RULES = frozenset({"clause_subject", "said_judgement"})
 
 
 def verbal_variant(rel: RelationType, trigger: Trigger, source: Mention, target: Mention, vocab: Vocabulary) -> RelationType:
@@ -282,8 +284,9 @@ def of_own_state(source: Mention, target: Mention) -> bool:
 def is_speakers_state(candidate: Candidate, source: Mention, target: Mention) -> bool:
     """"Obama pledged that the United States would take in 10,000 refugees", "Flynn warned that
     Washington would no longer tolerate Iran's provocations": the speaker's own state, subject of
-    what he says, is the side he speaks for, not the one he pledges to or warns."""
-    return candidate.rule == "clause_subject" and source.actor.type == "Person" and of_own_state(source, target)
+    what he says, is the side he speaks for, not the one he pledges to or warns; nor the one he
+    judges ("Obama said the United States had made mistakes")."""
+    return candidate.rule in SPEAKERS_SIDE_RULES and source.actor.type == "Person" and of_own_state(source, target)
 
 
 def is_domestic(rel: RelationType, source: Mention, target: Mention) -> bool:

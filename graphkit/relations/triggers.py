@@ -12,6 +12,7 @@ from ..relation_types import Frame, RelationType, Vocabulary
 from ..tokens import TokenView
 from . import syntax
 from .labels import label_words
+from .sayings import said_judgements
 
 LIGHT_VERBS = words("light_verbs")
 LIGHT_VERB_OBJECTS = words("light_verb_objects")
@@ -379,7 +380,8 @@ def is_misread_question(verb: Token) -> bool:
 def _label_triggers(sent: Span, vocab: Vocabulary, covered: set[int]) -> list[Trigger]:
     """"called Trump a liar": the word of the label that judges (labels.py); it is then no other
     event ("called him a threat")."""
-    found = [Trigger(word, relation, "label") for word, relation in label_words(sent, vocab) if word.i not in covered]
+    labels = label_words(sent, vocab) + said_judgements(sent, vocab)
+    found = [Trigger(word, relation, "label") for word, relation in labels if word.i not in covered]
     covered.update(t.token.i for t in found)
     return found
 
