@@ -122,14 +122,19 @@ class AgreementRules:
         for comes between, and the pronoun may well be that person (None: anywhere in the two
         sentences before the pronoun)."""
         first = self.sentence_of[pronoun.i] - 1
-        surname = antecedent.actor.label.split()[-1].lower() if antecedent is not None else None
+        own_words = set(antecedent.actor.label.lower().split()) if antecedent is not None else set()
         for ent in self.ents:
             if ent.label_ != "PERSON" or ent.start >= pronoun.i or any(i in self.taken for i in range(ent.start, ent.end)):
                 continue
             if antecedent is not None and ent.start_char < antecedent.end_char or antecedent is None and self.sentence_of[ent.start] < first:
                 continue
-            if not all(t.is_alpha and t.is_title for t in ent) or ent[-1].lower_ == surname:
-                continue  # "Mad Dog", "Moore" again: no other person
+            names = [t for t in ent if t.tag_ != "POS"]
+            if not all(t.is_alpha and t.is_title for t in names) or {t.lower_ for t in names} <= own_words:
+                continue  # "Mad Dog"; "Moore" or "Tsai" again: no other person
+            if any(t.lower_ in self.people_by_surname for t in names):
+                continue  # "Trump Tower": a person named before, or a thing named after one
+            if ent.root.dep_ in {"compound", "amod", "nmod"} or ent.end < len(self.doc) and self.doc[ent.end].text == "-":
+                continue  # "the Dodd-Frank law": a name that names a thing
             if any(a.type != "Person" for a in self.kb.lookup(ent.text)):
                 continue
             return True
