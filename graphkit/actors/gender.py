@@ -43,7 +43,7 @@ class AgreementRules:
         gender is passed over only for the salient subject ("She" after "Steve Baker said ... May
         faces" is May only as the subject): else nothing, a wrong antecedent being worse than none."""
         subject = self.salient_subject(token)
-        if self.is_generic_antecedent(token, subject):
+        if subject is not None and self.is_unknown_name(subject) or self.is_generic_antecedent(token, subject):
             return None
         person = self.nearest(token, lambda m: m.actor.type == "Person", "person")
         gender = pronoun_gender(token)
@@ -113,8 +113,8 @@ class AgreementRules:
             return
         sentence = self.sentence_of[pronoun.i]
         window = {m.actor.id for m in self.mentions if not m.nested and m.actor.type == "Person" and m.start_char < pronoun.idx
-                  and 0 <= sentence - m.sentence_index <= 1}
-        if window == {person.actor.id} and not self.unnamed_person_between(None, pronoun):
+                  and 0 <= sentence - m.sentence_index <= 1 and m.how != "pronoun"}  # names: a pronoun may be wrong
+        if window == {person.actor.id}:
             self.learned_genders.setdefault(person.actor.id, set()).add(gender)
 
     def unnamed_person_between(self, antecedent: Mention | None, pronoun: Token) -> bool:
@@ -138,14 +138,36 @@ class AgreementRules:
             if any(a.type != "Person" for a in self.kb.lookup(ent.text)):
                 continue
             return True
-        return any(self.is_unnamed_who(t) for t in self.doc[:pronoun.i] if t.i not in self.taken
+        return any(self.is_unnamed_who(t) for t in self.doc[:pronoun.i] if not self.stands_for_person(t)
                    and (t.idx >= antecedent.end_char if antecedent is not None else self.sentence_of[t.i] >= first))
+
+    def stands_for_person(self, token: Token) -> bool:
+        mention = self.taken.get(token.i)
+        return mention is not None and mention.actor.type == "Person"
+
+    def is_unknown_name(self, token: Token) -> bool:
+        """"Phares has come under scrutiny over his connections": a one-word proper name that no
+        person stands for, and no actor of the knowledge base (at most one the tagger made up)."""
+        if not token.is_title or not token.is_alpha or self.stands_for_person(token):
+            return False
+        if token.pos_ != "PROPN" and not (token.pos_ == "NOUN" and self.is_name_elsewhere(token)):
+            return False
+        mention = self.taken.get(token.i)
+        if mention is None:
+            return token.ent_type_ in {"", "PERSON"}
+        return " " not in mention.actor.label and not self.kb.is_known(mention.actor)
 
     @staticmethod
     def is_unnamed_who(token: Token) -> bool:
         """"Phares, who was an adviser": a proper name the tagger missed, that a "who" clause tells is a person."""
         return token.pos_ == "PROPN" and token.is_title and any(
             c.dep_ == "relcl" and any(g.dep_ in {"nsubj", "nsubjpass"} and g.lower_ == "who" for g in c.children) for c in token.children)
+
+    def is_name_elsewhere(self, token: Token) -> bool:
+        """"Phares did not speak": a word that opens its sentence, read as a common noun, that is a
+        proper name where it stands elsewhere in the article."""
+        opens = token.i == 0 or self.sentence_of[token.i - 1] != self.sentence_of[token.i]
+        return opens and any(self.doc[i].pos_ == "PROPN" for i in self.word_positions.get(token.text, ()) if i != token.i)
 
     def is_generic_antecedent(self, pronoun: Token, subject: Token | None) -> bool:
         """"any woman who has felt mistreated has the right to speak up, even if she is accusing the
