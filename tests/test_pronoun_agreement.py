@@ -170,6 +170,26 @@ def test_a_person_no_actor_stands_for_blocks_a_pronoun():
     assert _referents(as_person, named, 14) == []
 
 
+# "Trump spoke . {name} said he left ."
+NAME_SAID_HE = """
+    Trump   Trump   PROPN NNP nsubj 1 PERSON
+    spoke   speak   VERB  VBD ROOT  1
+    .       .       PUNCT .   punct 1
+    {name}  {name}  PROPN NNP nsubj 4
+    said    say     VERB  VBD ROOT  4
+    he      he      PRON  PRP nsubj 6
+    left    leave   VERB  VBD ccomp 4
+    .       .       PUNCT .   punct 4
+"""
+
+
+def test_a_subject_no_actor_stands_for_is_what_he_stands_for():
+    trump = _person("Trump")
+    # "Phares did not speak to reporters as he entered": Phares, unknown, not Trump named before
+    assert _referents(NAME_SAID_HE.format(name="Phares"), {(0, 1): trump}, 5) == []
+    assert _referents(NAME_SAID_HE.format(name="Trump"), {(0, 1): trump, (3, 4): trump}, 5) == ["Trump"]
+
+
 # "America stations troops . It threatens to destroy {object} ."
 OWN_CLAUSE = """
     America    America    PROPN NNP nsubj 1 GPE

@@ -148,8 +148,8 @@ class AgreementRules:
     def is_unknown_name(self, token: Token) -> bool:
         """"Phares has come under scrutiny over his connections": a one-word proper name that no
         person stands for, and no actor of the knowledge base (at most one the tagger made up)."""
-        if not token.is_title or not token.is_alpha or self.stands_for_person(token):
-            return False
+        if not token.is_title or not token.is_alpha or self.stands_for_person(token) or token.lower_ in self.person_name_words():
+            return False  # "Tsai" after "Tsai Ing-wen": a person named before
         if token.pos_ != "PROPN" and not (token.pos_ == "NOUN" and self.is_name_elsewhere(token)):
             return False
         mention = self.taken.get(token.i)
@@ -157,11 +157,18 @@ class AgreementRules:
             return token.ent_type_ in {"", "PERSON"}
         return " " not in mention.actor.label and not self.kb.is_known(mention.actor)
 
-    @staticmethod
-    def is_unnamed_who(token: Token) -> bool:
+    def is_unnamed_who(self, token: Token) -> bool:
         """"Phares, who was an adviser": a proper name the tagger missed, that a "who" clause tells is a person."""
-        return token.pos_ == "PROPN" and token.is_title and any(
+        if token.tag_ != "NNP" or token.ent_type_ in {"NORP", "GPE"}:
+            return False  # "Republicans who accuse him": no one person
+        return token.is_title and token.lower_ not in self.person_name_words() and any(
             c.dep_ == "relcl" and any(g.dep_ in {"nsubj", "nsubjpass"} and g.lower_ == "who" for g in c.children) for c in token.children)
+
+    def person_name_words(self) -> set[str]:
+        """The words of the names of the people the article names (read once: pronouns name no one new)."""
+        if self._person_words is None:
+            self._person_words = {word for m in self.mentions if m.actor.type == "Person" for word in m.actor.label.lower().split()}
+        return self._person_words
 
     def is_name_elsewhere(self, token: Token) -> bool:
         """"Phares did not speak": a word that opens its sentence, read as a common noun, that is a

@@ -41,6 +41,7 @@ class _Resolver(PersonRules, GroupRules, ReferenceRules, AgreementRules):
         self.deferred_nested: list[tuple[Actor, int, int]] = []
         self._gender_cues: dict[str, set[str]] | None = None  # actor id -> genders the article's words give (gender.py)
         self.learned_genders: dict[str, set[str]] = {}  # ... and those unambiguous pronouns gave
+        self._person_words: set[str] | None = None  # words of the people's names, read by gender.py
         # Surnames of people named in full ("Chris Christie"): a lone "Christie" the tagger calls
         # an organisation is that person.
         full_names = [_whole_name(e) for e in self.ents if e.label_ == "PERSON" and len(e) >= 2]
