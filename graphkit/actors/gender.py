@@ -39,20 +39,25 @@ class AgreementRules:
     def agreeing_person(self, token: Token) -> Mention | None:
         """The person "he", "her" stands for: the nearest (see ``nearest``), unless the pronoun is
         generic ("any woman who ... she"), an unknown person's name comes between ("wrote to Phares,
-        asking him"), or the clause names that person ("He criticized Trump"). A person of the other
+        asking him"; not after the subject of the pronoun's own sentence), or the clause names that person ("He criticized Trump"). A person of the other
         gender is passed over only for the salient subject ("She" after "Steve Baker said ... May
         faces" is May only as the subject): else nothing, a wrong antecedent being worse than none."""
         subject = self.salient_subject(token)
         if subject is not None and self.is_unknown_name(subject) or self.is_generic_antecedent(token, subject):
             return None
+        named = self.taken.get(subject.i) if subject is not None else None
         person = self.nearest(token, lambda m: m.actor.type == "Person", "person")
         gender = pronoun_gender(token)
         if person is not None and self.disagrees(person.actor, gender):
-            named = self.taken.get(subject.i) if subject is not None else None
             person = self.nearest(token, lambda m: m.actor.type == "Person" and not self.disagrees(m.actor, gender), "person")
             if person is not None and (named is None or named.actor.id != person.actor.id):
                 return None
-        if person is None or self.unnamed_person_between(person, token) or self.named_in_own_clause(token, person.actor):
+        if person is None or self.named_in_own_clause(token, person.actor):
+            return None
+        own_subject = named is not None and named.actor.id == person.actor.id and named.sentence_index == self.sentence_of[token.i]
+        if not own_subject and self.unnamed_person_between(person, token):
+            # "Trump has been unrelenting in his criticism of Corker and Flake ... his dismissal": the
+            # subject of the pronoun's own sentence is not passed over by an unknown "Flake" after it
             return None
         self.learn_gender(token, person)
         return person
@@ -117,16 +122,14 @@ class AgreementRules:
         if window == {person.actor.id}:
             self.learned_genders.setdefault(person.actor.id, set()).add(gender)
 
-    def unnamed_person_between(self, antecedent: Mention | None, pronoun: Token) -> bool:
+    def unnamed_person_between(self, antecedent: Mention, pronoun: Token) -> bool:
         """"wrote to Phares, who was an adviser, asking him": a person's name that no actor stands
-        for comes between, and the pronoun may well be that person (None: anywhere in the two
-        sentences before the pronoun)."""
-        first = self.sentence_of[pronoun.i] - 1
-        own_words = set(antecedent.actor.label.lower().split()) if antecedent is not None else set()
+        for comes between the antecedent and the pronoun, and the pronoun may well be that person."""
+        own_words = set(antecedent.actor.label.lower().split())
         for ent in self.ents:
-            if ent.label_ != "PERSON" or ent.start >= pronoun.i or any(i in self.taken for i in range(ent.start, ent.end)):
+            if ent.label_ != "PERSON" or not antecedent.end_char <= ent.start_char < pronoun.idx:
                 continue
-            if antecedent is not None and ent.start_char < antecedent.end_char or antecedent is None and self.sentence_of[ent.start] < first:
+            if any(i in self.taken for i in range(ent.start, ent.end)):
                 continue
             names = [t for t in ent if t.tag_ != "POS"]
             if not all(t.is_alpha and t.is_title for t in names) or {t.lower_ for t in names} <= own_words:
@@ -135,11 +138,12 @@ class AgreementRules:
                 continue  # "Trump Tower": a person named before, or a thing named after one
             if ent.root.dep_ in {"compound", "amod", "nmod"} or ent.end < len(self.doc) and self.doc[ent.end].text == "-":
                 continue  # "the Dodd-Frank law": a name that names a thing
+            if ent.root.dep_ != "conj" and any(self.taken.get(t.i) is antecedent for t in ent.root.ancestors):
+                continue  # "Trump, via Twitter, has been unrelenting in his criticism": a phrase of the antecedent's
             if any(a.type != "Person" for a in self.kb.lookup(ent.text)):
                 continue
             return True
-        return any(self.is_unnamed_who(t) for t in self.doc[:pronoun.i] if not self.stands_for_person(t)
-                   and (t.idx >= antecedent.end_char if antecedent is not None else self.sentence_of[t.i] >= first))
+        return any(self.is_unnamed_who(t) for t in self.doc[:pronoun.i] if not self.stands_for_person(t) and t.idx >= antecedent.end_char)
 
     def stands_for_person(self, token: Token) -> bool:
         mention = self.taken.get(token.i)
