@@ -6,7 +6,7 @@ Source: github.com/unitedstates/congress-legislators, commit dfa9622263dd4c8d086
 (2026-06-15), files legislators-current.yaml, executive.yaml, committees-current.yaml; CC0 1.0
 (public domain dedication). What becomes what:
 - every current member of Congress -> a Person of the USA with one dated role per run of
-  consecutive terms in one chamber (Senator, Representative);
+  consecutive terms in one chamber (Senator, Representative), and their recorded gender (bio.gender);
 - presidents and vice presidents whose last term ended in 1993 or later -> a Person with dated
   President / Vice President roles (earlier ones share surnames with places and living people:
   George Washington);
@@ -86,6 +86,8 @@ def person_record(entry: dict) -> dict:
     if " " in entry["name"]["last"]:
         record["surname"] = entry["name"]["last"]  # "Cortez Masto", "Van Hollen"
     record["country"] = "USA"
+    if entry.get("bio", {}).get("gender") in {"F", "M"}:
+        record["gender"] = entry["bio"]["gender"]  # what "he" or "she" may stand for
     if entry["id"].get("wikidata"):
         record["wikidata"] = entry["id"]["wikidata"]
     record["roles"] = merged_roles(entry["terms"])

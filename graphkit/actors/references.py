@@ -37,7 +37,7 @@ class ReferenceRules:
         lower = token.lower_
         if pronoun:
             if lower in PERSON_PRONOUNS:
-                person = self.nearest(token, lambda m: m.actor.type == "Person", "person")
+                person = self.agreeing_person(token)
                 if person is None:
                     return
                 country = self.country_noun(token)
@@ -49,7 +49,7 @@ class ReferenceRules:
                 self.add_reference(token, person.actor)
             elif lower in THING_PRONOUNS and not _is_expletive(token):
                 found = self.nearest(token, lambda m: m.actor.type != "Person" and not self.is_plural(m), "thing")
-                if found is not None and not self.thing_between(found, token):
+                if found is not None and not self.thing_between(found, token) and not self.named_in_own_clause(token, found.actor):
                     self.add_reference(token, found.actor)
             elif lower in PLURAL_PRONOUNS:
                 found = self.nearest(token, self.plural_antecedent, "plural")

@@ -12,6 +12,7 @@ from ..nlp import ACTOR_LABELS
 from ..tokens import TokenView
 from .bodies import _dateline_bodies, dateline_state, legislature_of, national_body, prominent_state
 from .filters import _is_credit, _is_dateline
+from .gender import AgreementRules
 from .groups import GroupRules
 from .helpers import (
     PERSON_PRONOUNS,
@@ -28,7 +29,7 @@ from .people import PersonRules
 from .references import ReferenceRules
 
 
-class _Resolver(PersonRules, GroupRules, ReferenceRules):
+class _Resolver(PersonRules, GroupRules, ReferenceRules, AgreementRules):
     """State for one document: which tokens are taken, and the mentions found so far."""
 
     def __init__(self, doc: Doc, article: Article, kb, event_nouns: frozenset[str] = frozenset(), view: TokenView | None = None):
@@ -50,6 +51,9 @@ class _Resolver(PersonRules, GroupRules, ReferenceRules):
         self.deferred: list[tuple[Actor, int, int]] = []
         self._dateline: Actor | None | bool = False  # not looked up yet
         self.deferred_nested: list[tuple[Actor, int, int]] = []
+        self._gender_cues: dict[str, set[str]] | None = None  # actor id -> genders the article's words give (gender.py)
+        self.learned_genders: dict[str, set[str]] = {}  # ... and those unambiguous pronouns gave
+        self._person_words: set[str] | None = None  # words of the people's names, read by gender.py
         # Surnames of people named in full ("Chris Christie"): a lone "Christie" the tagger calls
         # an organisation is that person.
         full_names = [_whole_name(e) for e in self.ents if e.label_ == "PERSON" and len(e) >= 2]

@@ -69,6 +69,7 @@ class KnowledgeBase:
                 self._index[key] = tuple(actors)
         self.demonyms: Mapping[str, Actor] = MappingProxyType(demonyms)
         self._surnames = {key: tuple(actors) for key, actors in surnames.items()}
+        self._first_names: dict[str, str] | None = None  # first name -> gender, built on first first_name_gender()
         self._fuzzy_choices: list[str] | None = None  # person names, built on first fuzzy_person()
         self._fuzzy_folded: list[str] = []
         self._fuzzy_owners: list[Actor] = []
@@ -103,7 +104,7 @@ class KnowledgeBase:
             iso3=draft.country if draft.type == "State" else None, official_name=draft.official_name,
             acronyms=tuple(sorted(draft.acronyms)), demonyms=tuple(draft.demonyms),
             metonyms=tuple(draft.metonyms), capital=draft.capital, surnames=tuple(dict.fromkeys(surnames)),
-            un_status=draft.un_status,
+            un_status=draft.un_status, gender=draft.gender,
         )
         return Actor(
             id=actor_id, label=label, type=draft.type, country=draft.country, affiliation=affiliation,
@@ -137,6 +138,26 @@ class KnowledgeBase:
     def details(self, actor: Actor) -> ActorDetails:
         """ISO3, demonyms, metonyms, capital, surnames and UN status of an actor."""
         return self._details[actor.id]
+
+    def gender(self, actor: Actor) -> str | None:
+        """"F" or "M" where a list records the person's gender (us_congress.yaml does), else None."""
+        details = self._details.get(actor.id)
+        return details.gender if details else None
+
+    def first_name_gender(self, first_name: str) -> str | None:
+        """The gender of a first name, where at least FIRST_NAME_MIN_PEOPLE people of the knowledge base
+        carry it and all of them have the same recorded gender ("Steve": M); else None ("Lindsey")."""
+        if self._first_names is None:
+            seen: dict[str, set[str]] = {}
+            counts: dict[str, int] = {}
+            for actor in self._actors:
+                gender = self._details[actor.id].gender
+                if actor.type == "Person" and gender and " " in actor.label:
+                    key = normalise_name(actor.label.split()[0])
+                    seen.setdefault(key, set()).add(gender)
+                    counts[key] = counts.get(key, 0) + 1
+            self._first_names = {k: g.pop() for k, g in seen.items() if len(g) == 1 and counts[k] >= FIRST_NAME_MIN_PEOPLE}
+        return self._first_names.get(normalise_name(first_name))
 
     def demonym_of(self, state: Actor) -> str | None:
         """The adjective for a state's people: North Korea -> "North Korean"; None if it has none."""
@@ -291,6 +312,10 @@ class KnowledgeBase:
 
 # How many fuzzy_person answers a knowledge base keeps (a few MB at most).
 _FUZZY_ANSWERS_KEPT = 20_000
+
+# People of one recorded gender who must share a first name before it tells the gender of another
+# bearer: one "Lindsey" (Graham) says nothing of the next.
+FIRST_NAME_MIN_PEOPLE = 2
 # How alike two full names' surnames must be for a fuzzy match ("zelenskiy"/"zelensky" 94, "comey"/"comer" 80).
 _SURNAME_MIN_SCORE = 85
 

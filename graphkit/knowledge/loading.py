@@ -109,14 +109,14 @@ class _Builder:
             if new.type != old.type:
                 log.debug("actor list changes the type of %r from %s to %s", old.label, old.type, new.type)
                 old.type = new.type
-            for attr in ("country", "affiliation", "wikidata", "official_name", "capital", "un_status"):
+            for attr in ("country", "affiliation", "wikidata", "official_name", "capital", "un_status", "gender"):
                 if getattr(new, attr) is not None:
                     setattr(old, attr, getattr(new, attr))
             if relabel and new.label != old.label:  # the user's spelling of the same name
                 old.aliases.add(old.label)
                 old.label = new.label
         else:
-            for attr in ("country", "affiliation", "wikidata", "official_name", "capital"):
+            for attr in ("country", "affiliation", "wikidata", "official_name", "capital", "gender"):
                 if getattr(old, attr) is None:
                     setattr(old, attr, getattr(new, attr))
         names = {new.label, *new.aliases} - {old.label}

@@ -14,8 +14,10 @@ from .names import _as_list, _iso_date, normalise_name
 # Fields a YAML/JSON actor record may carry; anything else is a typo worth reporting.
 RECORD_FIELDS = frozenset({
     "label", "type", "aliases", "acronyms", "country", "affiliation", "wikidata", "roles", "surname",
-    "iso3", "official_name", "demonyms", "capital", "metonyms", "un_status",
+    "iso3", "official_name", "demonyms", "capital", "metonyms", "un_status", "gender",
 })
+# A person's recorded gender: what "he" or "she" may stand for (graphkit.actors.gender).
+GENDERS = frozenset({"F", "M"})
 ROLE_FIELDS = frozenset({"title", "country", "start", "end"})
 
 
@@ -37,6 +39,7 @@ class _Draft:
     capital: str | None = None
     surnames: list[str] = field(default_factory=list)
     un_status: str | None = None
+    gender: str | None = None
 
     def names(self) -> Iterator[str]:
         yield self.label
@@ -65,6 +68,7 @@ class ActorDetails:
     capital: str | None = None
     surnames: tuple[str, ...] = ()
     un_status: str | None = None
+    gender: str | None = None  # "F" or "M" where a list records it
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,7 +83,7 @@ class LoadedList:
     skipped: int = 0
 
 
-_STRING_FIELDS = ("label", "type", "country", "iso3", "affiliation", "wikidata", "official_name", "capital", "un_status")
+_STRING_FIELDS = ("label", "type", "country", "iso3", "affiliation", "wikidata", "official_name", "capital", "un_status", "gender")
 
 
 def _draft_from_record(record: Mapping, where: str, titles: _TitleBook | None = None) -> _Draft:
@@ -101,6 +105,9 @@ def _draft_from_record(record: Mapping, where: str, titles: _TitleBook | None = 
     if wikidata is not None and not (isinstance(wikidata, str) and re.fullmatch(r"Q[1-9][0-9]*", wikidata)):
         raise ValueError(f"{where}: wikidata {wikidata!r} of {label!r} is not a Wikidata id; write it like 'Q159'")
     country = record.get("country") or record.get("iso3") or None
+    gender = record.get("gender") or None
+    if gender is not None and gender not in GENDERS:
+        raise ValueError(f"{where}: gender {gender!r} of {label!r}; write one of {', '.join(sorted(GENDERS))}")
     roles = []
     for role in _as_list(record.get("roles")):
         unknown = set(role) - ROLE_FIELDS
@@ -120,6 +127,7 @@ def _draft_from_record(record: Mapping, where: str, titles: _TitleBook | None = 
         demonyms=[str(d) for d in _as_list(record.get("demonyms"))],
         metonyms=[str(m) for m in _as_list(record.get("metonyms"))], capital=record.get("capital") or None,
         surnames=[str(s) for s in _as_list(record.get("surname"))], un_status=record.get("un_status") or None,
+        gender=gender,
     )
 
 
