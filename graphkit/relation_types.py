@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -117,11 +118,16 @@ class Vocabulary:
     clause_noun_index: dict[str, str] = field(default_factory=dict)  # clause noun lemma -> relation name
     label_index: dict[str, str] = field(default_factory=dict)  # label word or phrase -> relation name
     any_trigger_lemma: frozenset[str] = field(default=frozenset(), init=False)
+    # the first word of every label ("liar", "pay" of "pay-to-play"): a sentence with none of them
+    # holds no label, so the label rules skip it at once
+    label_lead_words: frozenset[str] = field(default=frozenset(), init=False)
 
     def __post_init__(self) -> None:
         # every lemma that can trigger a relation on its own, so find_triggers skips the rest at once
         lemmas = set(self.verb_index) | set(self.noun_index) | set(self.stance_index) | set(self.clause_noun_index) | set(self.dictionary_index)
         object.__setattr__(self, "any_trigger_lemma", frozenset(lemmas))
+        leads = {re.split(r"[\s-]", entry.lower())[0] for entry in self.label_index}
+        object.__setattr__(self, "label_lead_words", frozenset(leads))
 
     def __getitem__(self, name: str) -> RelationType:
         try:

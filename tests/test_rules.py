@@ -731,3 +731,10 @@ def test_every_registered_rule_has_a_unit_test():
     untested = set(RULES) - set(CASES)
     assert not untested, f"add a hand-built Doc to CASES for {sorted(untested)}"
     assert not set(CASES) - set(RULES), f"CASES names rules that are not registered: {sorted(set(CASES) - set(RULES))}"
+
+
+def test_the_vocabulary_knows_the_first_word_of_every_label():
+    # the label rules skip a sentence with none of these words (triggers._label_triggers)
+    leads = VOCAB.label_lead_words
+    assert {"liar", "pay"} <= leads  # "liar"; "pay" of "pay-to-play"
+    assert all(entry.lower().replace("-", " ").split()[0] in leads for entry in VOCAB.label_index)

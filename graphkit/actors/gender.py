@@ -143,7 +143,9 @@ class AgreementRules:
             if any(a.type != "Person" for a in self.kb.lookup(ent.text)):
                 continue
             return True
-        return any(self.is_unnamed_who(t) for t in self.doc[:pronoun.i] if not self.stands_for_person(t) and t.idx >= antecedent.end_char)
+        after = self.doc.char_span(antecedent.start_char, antecedent.end_char, alignment_mode="expand")
+        start = after.end if after is not None else 0  # the words between, not the whole text before
+        return any(self.is_unnamed_who(t) for t in self.doc[start:pronoun.i] if not self.stands_for_person(t) and t.idx >= antecedent.end_char)
 
     def stands_for_person(self, token: Token) -> bool:
         mention = self.taken.get(token.i)

@@ -161,9 +161,11 @@ def _resolve_leaders_governments(resolver: _Resolver) -> None:
     "the administration of President Donald Trump": the leader's state, which takes the words
     from the person (who stays mentioned, nested)."""
     nouns = _dateline_bodies()["leader_government_nouns"]
-    for token in resolver.doc:
-        if _lemma(token) not in nouns or token.pos_ != "NOUN":
+    view = resolver.view
+    for i, lemma in enumerate(view.lemma):
+        if lemma not in nouns or view.pos[i] != "NOUN":
             continue
+        token = resolver.doc[i]
         leaders = [c for c in token.children if c.dep_ in {"compound", "poss"} and c.i < token.i]
         leaders += [pobj for prep in token.rights if prep.dep_ == "prep" and prep.lower_ == "of" for pobj in prep.children if pobj.dep_ == "pobj"]
         for leader in leaders:

@@ -99,7 +99,7 @@ def find_triggers(sent: Span, vocab: Vocabulary, view: TokenView | None = None) 
     covered: set[int] = set()
     triggers = list(_phrase_triggers(sent, vocab, covered, view))
     triggers += _frame_triggers(sent, vocab, covered, view)
-    triggers += _label_triggers(sent, vocab, covered)
+    triggers += _label_triggers(sent, vocab, covered, view)
     for i in range(sent.start, sent.end):
         if i in covered:
             continue
@@ -377,9 +377,12 @@ def is_misread_question(verb: Token) -> bool:
     return question and speech
 
 
-def _label_triggers(sent: Span, vocab: Vocabulary, covered: set[int]) -> list[Trigger]:
+def _label_triggers(sent: Span, vocab: Vocabulary, covered: set[int], view: TokenView) -> list[Trigger]:
     """"called Trump a liar": the word of the label that judges (labels.py); it is then no other
     event ("called him a threat")."""
+    leads = vocab.label_lead_words
+    if not any(view.lemma[i] in leads or view.lower[i] in leads for i in range(sent.start, sent.end)):
+        return []  # no word of any label: most sentences
     labels = label_words(sent, vocab) + said_judgements(sent, vocab)
     found = [Trigger(word, relation, "label") for word, relation in labels if word.i not in covered]
     covered.update(t.token.i for t in found)
