@@ -11,10 +11,11 @@ from ..relation_types import Vocabulary
 from . import syntax
 from .context import statement_context
 from .endpoints import Endpoints
+from .no_event import LIGHT_VERBS, verb_relation
 from .registry import Candidate, rule
 from .rules import RECIPIENT_VERBS, Frame
 from .subjects import governing_speaker, inherited_subjects
-from .triggers import LIGHT_VERBS, Trigger, verb_relation
+from .triggers import Trigger
 
 PARTNER_NOUNS = words("partner_nouns")
 BENEFICIARY_EVENT_NOUNS = words("beneficiary_event_nouns")
