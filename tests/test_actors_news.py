@@ -173,3 +173,17 @@ def test_a_leaders_administration_is_the_state():
 
 def test_an_administration_of_a_person_without_a_state_stays_the_persons():
     assert _leaders_government(OBAMA_ADMINISTRATION, 1, country=None) == [("Obama", "Barack Obama", False)]
+
+
+@pytest.mark.parametrize(("text", "absent"), [
+    ("Hillary Clinton thanked her supporters on Wednesday.", "Allies of United States"),  # a politician's supporters
+    ("China has long been supportive of its ally Pakistan.", "Allies of China"),  # one ally, named
+    ("But China, North Korea's most important backer, expressed concern.", "Allies of North Korea"),  # one backer
+])
+def test_supporters_and_a_single_ally_are_no_allied_states(text, absent):
+    assert absent not in [m.actor.label for m in analyse(text, "2016-11-09").mentions], seen(text)
+
+
+def test_a_states_allies_are_allied_states():
+    text = "The United States and its allies are conducting air strikes against Islamic State."
+    assert "Allies of United States" in [m.actor.label for m in analyse(text, "2016-11-09").mentions], seen(text)

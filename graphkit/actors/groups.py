@@ -187,7 +187,7 @@ class GroupRules:
             self.add(state, *_noun_phrase(head, ent))
         elif head is not None and head.tag_ == "NNS" and _lemma(head) in _dateline_bodies()["legislature_nouns"] and legislature_of(self.kb, state) is not None:
             self.add(legislature_of(self.kb, state), _with_determiner(ent)[0], head.i + 1)  # "U.S. lawmakers", "Washington lawmakers"
-        elif head is not None and _lemma(head) in ALLY_NOUNS and ent.root.dep_ == "poss":
+        elif head is not None and _lemma(head) in ALLY_NOUNS and ent.root.dep_ == "poss" and head.tag_ == "NNS":  # not "North Korea's backer"
             self.add(allies_of(state), *_noun_phrase(head, ent))
         else:
             self.add(state, *_with_determiner(ent))

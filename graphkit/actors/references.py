@@ -80,13 +80,16 @@ class ReferenceRules:
 
     def referent(self, token: Token, actor: Actor) -> tuple[Actor, int] | None:
         """What a pronoun names, and where its words end: "its troops" a state's armed forces,
-        "his allies" the allies of his state, else the actor itself."""
+        "its allies" the state's allies, nothing for "her supporters", else the actor itself."""
         head = token.head
         if token.dep_ == "poss" and _lemma(head) in MILITARY_NOUNS and actor.type == "State":
             return national_forces(self.kb, actor), head.i + 1
         if token.dep_ == "poss" and _lemma(head) in ALLY_NOUNS:
-            state = actor if actor.type == "State" else self.kb.state(actor.country) if actor.country else None
-            return (allies_of(state), head.i + 1) if state is not None else None
+            # "its allies" of a state, "his allies" of its leader are allied states; a politician's
+            # supporters or backers ("Clinton thanked her supporters") are people of no state, and
+            # "its ally Pakistan" is one state
+            state = actor if actor.type == "State" else self.kb.state(actor.country) if actor.country and _lemma(head) == "ally" else None
+            return (allies_of(state), head.i + 1) if state is not None and head.tag_ == "NNS" else None
         return actor, token.i + 1
 
     def add_group(self, actors: list[Actor], start: int, end: int, how: str) -> None:
