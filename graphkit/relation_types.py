@@ -106,6 +106,11 @@ class Frame:
     name: str = "frame"  # the rule name its statements carry
 
 
+def label_tokens(entry: str) -> tuple[str, ...]:
+    """"pay-to-play" -> pay, -, to, -, play: a label as the tokens the parser makes of it."""
+    return tuple(part for word in entry.lower().split() for part in re.split(r"(-)", word) if part)
+
+
 @dataclass(frozen=True, slots=True)
 class Vocabulary:
     relations: dict[str, RelationType]
@@ -118,16 +123,19 @@ class Vocabulary:
     clause_noun_index: dict[str, str] = field(default_factory=dict)  # clause noun lemma -> relation name
     label_index: dict[str, str] = field(default_factory=dict)  # label word or phrase -> relation name
     any_trigger_lemma: frozenset[str] = field(default=frozenset(), init=False)
-    # the first word of every label ("liar", "pay" of "pay-to-play"): a sentence with none of them
-    # holds no label, so the label rules skip it at once
+    # the labels of more than one word as the parser splits them ("pay-to-play" -> pay, -, to, -,
+    # play), in the order of ``label_index``, and the first word of every label ("liar", "pay"): a
+    # sentence with none of these holds no label, so the label rules skip it at once
+    label_phrases: tuple[tuple[tuple[str, ...], str], ...] = field(default=(), init=False)
     label_lead_words: frozenset[str] = field(default=frozenset(), init=False)
 
     def __post_init__(self) -> None:
         # every lemma that can trigger a relation on its own, so find_triggers skips the rest at once
         lemmas = set(self.verb_index) | set(self.noun_index) | set(self.stance_index) | set(self.clause_noun_index) | set(self.dictionary_index)
         object.__setattr__(self, "any_trigger_lemma", frozenset(lemmas))
-        leads = {re.split(r"[\s-]", entry.lower())[0] for entry in self.label_index}
-        object.__setattr__(self, "label_lead_words", frozenset(leads))
+        split = [(label_tokens(entry), relation) for entry, relation in self.label_index.items()]
+        object.__setattr__(self, "label_phrases", tuple((words_, relation) for words_, relation in split if len(words_) > 1))
+        object.__setattr__(self, "label_lead_words", frozenset(words_[0] for words_, _ in split))
 
     def __getitem__(self, name: str) -> RelationType:
         try:

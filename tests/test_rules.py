@@ -737,4 +737,5 @@ def test_the_vocabulary_knows_the_first_word_of_every_label():
     # the label rules skip a sentence with none of these words (triggers._label_triggers)
     leads = VOCAB.label_lead_words
     assert {"liar", "pay"} <= leads  # "liar"; "pay" of "pay-to-play"
+    assert (("pay", "-", "to", "-", "play"), "accuses") in VOCAB.label_phrases  # as the parser splits it
     assert all(entry.lower().replace("-", " ").split()[0] in leads for entry in VOCAB.label_index)

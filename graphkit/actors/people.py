@@ -202,14 +202,8 @@ class PersonRules:
             label = f"{mention.actor.label.split()[-1]} {words}"
             body = Actor(id=actor_iri("Organization", label), label=label, type="Organization",
                          country=mention.actor.country, affiliation=mention.actor.label)
-            self.mentions.remove(mention)
-            for i in range(span.start, span.end):
-                del self.taken[i]
             start, end = _noun_phrase(head, span)
-            if self.add(body, min(start, span.start), end) is None:
-                self.add(mention.actor, span.start, span.end)  # a word of the phrase names another actor: leave it
-            else:
-                self.add_nested(mention.actor, span.start, span.end)
+            self.give_words_to_body(mention, body, min(start, span.start), end)
 
     def full_names_with_surname(self, surname: str) -> list[Actor]:
         """Different people named in full in the article so far whose surname is ``surname``."""

@@ -95,6 +95,19 @@ class _Resolver(PersonRules, GroupRules, ReferenceRules, AgreementRules):
             self.people_by_surname.setdefault(actor.label.split()[-1].lower(), actor)
         return mention
 
+    def give_words_to_body(self, person: Mention, body: Actor, start: int, end: int) -> None:
+        """A person's name inside a phrase that names a body of theirs ("Trump's campaign", "the
+        Obama administration"): the body takes the phrase's words, the person stays mentioned,
+        nested; nothing changes where another actor holds a word of the phrase."""
+        if any(self.taken.get(i, person) is not person for i in range(start, end)):
+            return
+        span = self.doc.char_span(person.start_char, person.end_char, alignment_mode="expand")
+        self.mentions.remove(person)
+        for i in range(span.start, span.end):
+            del self.taken[i]
+        self.add(body, start, end)
+        self.add_nested(person.actor, span.start, span.end)
+
     def add_nested(self, actor: Actor, start: int, end: int) -> None:
         span = self.doc[start:end]
         if not any(m.nested and m.start_char == span.start_char and m.actor.id == actor.id for m in self.mentions):
@@ -182,13 +195,7 @@ def _give_words_to_state(resolver: _Resolver, person: Mention, state: Actor, nou
     end = max(span.end, noun.i + 1)
     if noun.dep_ == "compound" and _lemma(noun.head) in GOVERNMENT_NOUNS and noun.head.i == noun.i + 1:
         end = noun.head.i + 1  # "Trump administration officials": unnamed officials are the state
-    if any(i in resolver.taken and resolver.taken[i] is not person for i in range(start, end)):
-        return
-    resolver.mentions.remove(person)
-    for i in range(span.start, span.end):
-        del resolver.taken[i]
-    resolver.add(state, start, end)
-    resolver.add_nested(person.actor, span.start, span.end)
+    resolver.give_words_to_body(person, state, start, end)
 
 
 def _resolve_dateline_bodies(resolver: _Resolver) -> None:

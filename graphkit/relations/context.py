@@ -174,7 +174,7 @@ def negative_governor(step: Step, actors: Endpoints) -> Iterator[Effect]:
 def negated_honesty(step: Step, actors: Endpoints) -> Iterator[Effect]:
     """"Schumer said Trump was not being truthful": a negated predicate of honesty is itself the
     accusation (speech.py), not a negated one; this undoes the negation particle of the same step."""
-    if not step.own_clause or not any(c.dep_ == "neg" for c in step.token.children):
+    if not step.own_clause or not any(c.dep_ == "neg" for c in step.children):
         return
     honest = step.token if step.position == 0 else step.below if step.position == 1 and step.below_is("acomp", "attr") else None
     if honest is not None and syntax.lemma(honest) in HONESTY_PREDICATES:

@@ -6,8 +6,6 @@ disparaging one criticizes, any other ("called Mattis a great choice") states no
 
 from __future__ import annotations
 
-import re
-
 from spacy.tokens import Span, Token
 
 from ..lexicons import words
@@ -60,17 +58,10 @@ def label_word(label: Token, labelled: list[Token], vocab: Vocabulary) -> tuple[
         return None
     forms = [t.lower_ for t in tokens]
     found = []
-    for entry, relation in vocab.label_index.items():
-        words_ = entry_words(entry)
-        if len(words_) > 1:
-            found += [(tokens[i], relation) for i in range(len(tokens) - len(words_) + 1) if forms[i: i + len(words_)] == words_][:1]
+    for words_, relation in vocab.label_phrases:
+        found += [(tokens[i], relation) for i in range(len(tokens) - len(words_) + 1) if tuple(forms[i: i + len(words_)]) == words_][:1]
     found += [(t, vocab.label_index[w]) for t in tokens for w in (syntax.lemma(t), t.lower_) if w in vocab.label_index][:1]
     return min(found, key=lambda pair: pair[0].i) if found else None
-
-
-def entry_words(entry: str) -> list[str]:
-    """"pay-to-play" -> pay, -, to, -, play: a label phrase as the tokens the parser makes of it."""
-    return [part for word in entry.lower().split() for part in re.split(r"(-)", word) if part]
 
 
 def labelling_verb(word: Token) -> Token | None:

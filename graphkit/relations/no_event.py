@@ -184,11 +184,17 @@ def names_no_event(noun: Token, vocab: Vocabulary) -> bool:
             or is_descriptor(noun) or is_proposed(noun))
 
 
+def governed_phrase(noun: Token) -> tuple[Token, Token | None]:
+    """The noun phrase an event noun heads or modifies ("talks" of "peace talks") and the verb that
+    governs it ("pledged military aid": "pledged")."""
+    node = noun.head if noun.dep_ == "compound" else noun
+    return node, syntax.governing_verb(node)
+
+
 def is_proposed(noun: Token) -> bool:
     """"lawmakers proposed targeted sanctions on Myanmar officials", "is considering sanctions
     against": what is proposed, considered or weighed (``proposal_verbs``) has not happened."""
-    node = noun.head if noun.dep_ == "compound" else noun
-    governor = syntax.governing_verb(node)
+    node, governor = governed_phrase(noun)
     return governor is not None and syntax.lemma(governor) in PROPOSAL_VERBS and node.dep_ in syntax.OBJECT_DEPS
 
 
@@ -232,7 +238,7 @@ def is_content_of_request(verb: Token, vocab: Vocabulary) -> bool:
 def is_requested_event(noun: Token, vocab: Vocabulary) -> bool:
     """"called for the panel to open a probe of Conyers": an event noun whose light verb is what
     was asked for is no event either."""
-    governor = syntax.governing_verb(noun.head if noun.dep_ == "compound" else noun)
+    _, governor = governed_phrase(noun)
     return governor is not None and governor.lemma_.lower() in LIGHT_VERBS and is_content_of_request(governor, vocab)
 
 
@@ -242,8 +248,7 @@ def is_object_of_other_event(noun: Token, vocab: Vocabulary) -> bool:
     "the accusations from NPR are false" is both NPR's accusation and its rejection)."""
     if noun.lemma_.lower() in CLAIM_NOUNS:
         return False
-    node = noun.head if noun.dep_ == "compound" else noun
-    governor = syntax.governing_verb(node)
+    node, governor = governed_phrase(noun)
     if governor is None or governor.lemma_.lower() in LIGHT_VERBS:
         return False
     relation = verb_relation(governor, vocab) or phrase_relation(governor, vocab)  # "called for peace talks"

@@ -165,8 +165,7 @@ def described_actors(noun: Token, actors: Endpoints) -> list[Mention]:
     staunch supporter of Trump, Ross helped" (a fronted description of the subject), "Rubio supporter
     Jim Bundstein" (a title before a name). Only the name described, not the names listed or
     conjoined with it ("Palin, the governor and Trump supporter, endorsed Nehlen" misparsed)."""
-    while noun.dep_ == "conj":
-        noun = noun.head
+    noun = syntax.first_conjunct(noun)
     head = noun.head
     if noun.dep_ == "appos" or (noun.dep_ == "compound" and head.pos_ == "PROPN"):
         return _named(head, actors)

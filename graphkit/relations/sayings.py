@@ -26,12 +26,6 @@ PREDICATE_DEPS = frozenset({"attr", "acomp"})
 JUDGING_MODIFIER_DEPS = frozenset({"amod", "compound"})
 
 
-def first_conjunct(verb: Token) -> Token:
-    while verb.dep_ == "conj" and verb.head is not verb:
-        verb = verb.head
-    return verb
-
-
 def speech_verb(clause: Token) -> Token | None:
     """The verb of saying whose that-clause ``clause`` is ("said that X ...", "X ..., the KRG said")."""
     if clause.dep_ == "ccomp" and syntax.lemma(clause.head) in SPEAKING_VERBS:
@@ -77,7 +71,7 @@ def predication(verb: Token) -> tuple[list[Token], Token] | None:
 def saying_of(verb: Token) -> Token | None:
     """The verb of saying a predication is the content of: the copula's own clause, or the clause
     of the verb whose complement it is ("had proved to be a disaster")."""
-    top = first_conjunct(verb.head if verb.dep_ == "xcomp" else verb)
+    top = syntax.first_conjunct(verb.head if verb.dep_ == "xcomp" else verb)
     speech = speech_verb(top)
     if speech is None or is_hedged(top, speech) or (top != verb and any(c.dep_ == "neg" for c in verb.children)):
         return None

@@ -20,7 +20,7 @@ from .endpoints import Endpoints
 from .labels import label_parts, labelling_verb
 from .registry import Candidate, rule
 from .rules import Frame
-from .sayings import first_conjunct, is_expletive, is_hedged, judged_predication, speech_verb
+from .sayings import is_expletive, is_hedged, judged_predication, speech_verb
 from .subjects import inherited_subjects
 from .triggers import Trigger
 
@@ -97,7 +97,7 @@ def speaker_accusation(f: Frame):
     clause = predicate_clause(f.trigger)
     if clause is None:
         return []
-    top = first_conjunct(clause)
+    top = syntax.first_conjunct(clause)
     speech = speech_verb(top)
     honesty = syntax.lemma(token) in HONESTY_PREDICATES
     if speech is None or is_hedged(clause, speech, honesty) or (top is not clause and is_hedged(top, speech)):
@@ -135,7 +135,7 @@ def extraposed_judgement(f: Frame):
         return None
     clauses = [c for c in (*predicate.children, *copula.children) if c.dep_ == "ccomp" and c is not predicate]
     clauses += syntax.for_clauses(predicate) + syntax.for_clauses(copula)
-    speech = speech_verb(first_conjunct(copula))
+    speech = speech_verb(syntax.first_conjunct(copula))
     if not clauses or speech is None or is_hedged(copula, speech):
         return []
     targets = [m for clause in clauses for m in wrongdoers(f, clause)]

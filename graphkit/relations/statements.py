@@ -235,8 +235,7 @@ def names_business(token: Token) -> bool:
     state's name or demonym before a business noun names companies, which are not the state
     (ANNOTATION.md: companies are organisations of their own); only a sanction on them reaches
     the state (``business_target``)."""
-    while token.dep_ == "conj" and token.head is not token:
-        token = token.head  # "Vietnamese and U.S. companies": the first conjunct modifies the noun
+    token = syntax.first_conjunct(token)  # "Vietnamese and U.S. companies": the first conjunct modifies the noun
     return token.dep_ in syntax.OWNER_DEPS and syntax.lemma(token.head) in BUSINESS_NOUNS
 
 
@@ -272,7 +271,7 @@ def is_travel(rel: RelationType, trigger: Trigger, source: Mention) -> bool:
 def is_unarmed_use(rel: RelationType, trigger: Trigger, source: Mention, target: Mention) -> bool:
     """"will try to engage Americans", "should engage China": a verb of ``armed_verbs`` with no
     armed force or armed group at either end states no combat (a state alone is diplomacy)."""
-    armed = {source.actor.type, target.actor.type} & {"ArmedForce", "NonStateArmedGroup"}
+    armed = {source.actor.type, target.actor.type} & FORCE_TYPES
     return syntax.lemma(trigger.token) in rel.armed_verbs and not armed
 
 

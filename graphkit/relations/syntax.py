@@ -51,6 +51,14 @@ def conjuncts(token: Token) -> list[Token]:
     return [token, *[t for t in token.conjuncts if t.i > token.i or t.dep_ == "conj"]]
 
 
+def first_conjunct(token: Token) -> Token:
+    """The first of the conjuncts ``token`` is one of: "Vietnamese" of "Vietnamese and U.S.
+    companies", "said" of "said ... and added"."""
+    while token.dep_ == "conj" and token.head is not token:
+        token = token.head
+    return token
+
+
 def lemma(token: Token) -> str:
     return token.lemma_.lower()
 
