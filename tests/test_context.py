@@ -7,6 +7,7 @@ context (negated, modality, speaker)."""
 from __future__ import annotations
 
 import pytest
+from test_speech import NOT_TRUTHFUL
 
 from graphkit.descriptions import ActorKnowledge
 from graphkit.relations import CUES, statement_context
@@ -18,15 +19,7 @@ from handbuilt import parse
 # cue -> (table, actors, trigger index, effect, (negated, modality, speaker))
 CASES = {
     # France said Russia was not truthful: the accusation, not negated (speech.py accuses Russia).
-    "negated_honesty": ("""
-        France   France   PROPN NNP  nsubj     1 GPE
-        said     say      VERB  VBD  ROOT      1
-        Russia   Russia   PROPN NNP  nsubj     3 GPE
-        was      be       AUX   VBD  ccomp     1
-        not      not      PART  RB   neg       3
-        truthful truthful ADJ   JJ   acomp     3
-        .        .        PUNCT .    punct     1
-    """, (0, 2), 5, "invert", (False, "reported", "France")),
+    "negated_honesty": (NOT_TRUTHFUL, (0, 2), 5, "invert", (False, "reported", "France")),
     # Russia did not attack Ukraine.
     "negation_particle": ("""
         Russia   Russia   PROPN NNP  nsubj     3 GPE
